@@ -1,0 +1,1504 @@
+#!/usr/bin/env python3
+"""Generate keysweep's built-in rule files (rules/*.toml) with FAKE example secrets.
+
+Every rule lives here once: its metadata, its regex, and two functions that build
+its examples (each must produce a finding of that rule) and negative examples
+(each must not).  Every example secret is random, drawn from a seeded
+`random.Random`, so a run is reproducible and no real credential is ever copied
+into the repository.  Where a format carries a checksum the fake carries a valid
+one (GitHub/npm CRC32, OpenPGP armor CRC24, Ed25519 public half of a Coinbase CDP
+key, secp256k1 range of an Ethereum key).
+
+Usage (from the repository root):
+    python3 scripts/gen_fake_secrets.py            # (re)write rules/*.toml
+    python3 scripts/gen_fake_secrets.py --check    # write, then check every rule
+    python3 scripts/gen_fake_secrets.py --stdout   # print the TOML instead
+
+`--check` parses the files back with tomllib and runs every regex the way the
+engine does (bytes, ASCII classes, only inside the window around a keyword
+hit, entropy floor, placeholder filter, secp256k1 range), so a broken rule is
+caught before the Rust test exists.  Python 3.11+, standard library only.
+"""
+import argparse
+import base64
+import hashlib
+import json
+import math
+import os
+import random
+import re
+import sys
+import zlib
+from collections import Counter
+
+SEED = "keysweep-fake-secrets-v1"
+
+DIGITS = "0123456789"
+UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+LOWER = "abcdefghijklmnopqrstuvwxyz"
+LETTERS = UPPER + LOWER
+ALNUM = DIGITS + UPPER + LOWER  # also the base62 alphabet, in GitHub's order
+HEX = "0123456789abcdef"
+B64URL = ALNUM + "-_"
+B32AWS = UPPER + "234567"
+
+# Substrings the engine treats as placeholders; a fake secret must contain none
+# (plus a few words that would make a reviewer think the example is not random).
+PLACEHOLDER_WORDS = ("example", "xxxxx", "${", "{{", "<", "your_", "your-", "changeme",
+                     "placeholder", "redacted", "test", "fake", "dummy", "sample")
+
+SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
+
+
+def looks_like_placeholder(s):
+    low = s.lower()
+    if any(w in low for w in PLACEHOLDER_WORDS):
+        return True
+    return re.search(r"(.)\1{5,}", s) is not None  # engine: 8 identical; keep a margin
+
+
+def shannon(s):
+    if not s:
+        return 0.0
+    b = s.encode() if isinstance(s, str) else s
+    n = len(b)
+    return -sum(c / n * math.log2(c / n) for c in Counter(b).values())
+
+
+# ---------------------------------------------------------------- small crypto helpers
+
+def crc24(data):
+    """OpenPGP armor checksum (RFC 4880 6.1)."""
+    crc = 0xB704CE
+    for byte in data:
+        crc ^= byte << 16
+        for _ in range(8):
+            crc <<= 1
+            if crc & 0x1000000:
+                crc ^= 0x1864CFB
+    return crc & 0xFFFFFF
+
+
+def base62(n, width):
+    out = ""
+    while n:
+        n, r = divmod(n, 62)
+        out = ALNUM[r] + out
+    return out.rjust(width, "0")
+
+
+_P = 2 ** 255 - 19
+_D = -121665 * pow(121666, _P - 2, _P) % _P
+
+
+def _ed_add(a, b):
+    x1, y1, z1, t1 = a
+    x2, y2, z2, t2 = b
+    aa = (y1 - x1) * (y2 - x2) % _P
+    bb = (y1 + x1) * (y2 + x2) % _P
+    cc = t1 * 2 * _D * t2 % _P
+    dd = z1 * 2 * z2 % _P
+    e, f, g, h = bb - aa, dd - cc, dd + cc, bb + aa
+    return (e * f % _P, g * h % _P, f * g % _P, e * h % _P)
+
+
+def _ed_base():
+    y = 4 * pow(5, _P - 2, _P) % _P
+    x2 = (y * y - 1) * pow(_D * y * y + 1, _P - 2, _P) % _P
+    x = pow(x2, (_P + 3) // 8, _P)
+    if (x * x - x2) % _P:
+        x = x * pow(2, (_P - 1) // 4, _P) % _P
+    if x & 1:
+        x = _P - x
+    return (x, y, 1, x * y % _P)
+
+
+def ed25519_public(seed):
+    """Public key of an Ed25519 seed (RFC 8032 5.1.5)."""
+    h = hashlib.sha512(seed).digest()
+    a = int.from_bytes(h[:32], "little")
+    a &= (1 << 254) - 8
+    a |= 1 << 254
+    q, p = (0, 1, 1, 0), _ed_base()
+    while a:
+        if a & 1:
+            q = _ed_add(q, p)
+        p = _ed_add(p, p)
+        a >>= 1
+    zi = pow(q[2], _P - 2, _P)
+    x, y = q[0] * zi % _P, q[1] * zi % _P
+    return (y | ((x & 1) << 255)).to_bytes(32, "little")
+
+
+def b64(data):
+    return base64.b64encode(data).decode()
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def wrap(s, width):
+    return [s[i:i + width] for i in range(0, len(s), width)]
+
+
+# ---------------------------------------------------------------- generator of fakes
+
+class Gen:
+    """Random fakes for one rule; seeded by the rule id so rules are independent."""
+
+    def __init__(self, rule_id):
+        self.r = random.Random(f"{SEED}:{rule_id}")
+
+    def _clean(self, make):
+        for _ in range(1000):
+            s = make()
+            if not looks_like_placeholder(s):
+                return s
+        raise RuntimeError("could not draw a clean fake")
+
+    def s(self, alphabet, n):
+        return self._clean(lambda: "".join(self.r.choice(alphabet) for _ in range(n)))
+
+    def alnum(self, n):
+        return self.s(ALNUM, n)
+
+    def hex(self, n):
+        return self.s(HEX, n)
+
+    def digits(self, n):
+        return self.r.choice("123456789") + "".join(self.r.choice(DIGITS) for _ in range(n - 1))
+
+    def bytes(self, n):
+        return bytes(self.r.getrandbits(8) for _ in range(n))
+
+    def uuid(self):
+        h = self.hex(32)
+        h = h[:12] + "4" + h[13:16] + self.r.choice("89ab") + h[17:]
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+    # --- provider formats -------------------------------------------------------
+    def crc_token(self, prefix):
+        """GitHub / npm style: prefix + 30 base62 + base62(crc32(random part)), 6 chars."""
+        body = self.alnum(30)
+        return prefix + body + base62(zlib.crc32(body.encode()), 6)
+
+    def b64_clean(self, nbytes, url=False):
+        return self._clean(lambda: (b64url if url else b64)(self.bytes(nbytes)))
+
+    def ed25519_secret(self):
+        """Coinbase CDP Ed25519 secret: base64(seed || public key), 88 chars."""
+        def make():
+            seed = self.bytes(32)
+            return b64(seed + ed25519_public(seed))
+        return self._clean(make)
+
+    def eth_key(self):
+        while True:
+            k = self.r.getrandbits(256)
+            if 1 <= k < SECP256K1_N:
+                s = f"{k:064x}"
+                if not looks_like_placeholder(s):
+                    return s
+
+    def password(self, n=None):
+        n = n or self.r.randint(16, 28)
+        first = self.alnum(1)
+        return first + self.s(ALNUM + "-_.~!+", n - 1)
+
+    def jwt(self):
+        alg = self.r.choice(["HS256", "RS256", "ES256"])
+        header = json.dumps({"alg": alg, "typ": "JWT"}, separators=(",", ":"))
+        iat = self.r.randint(1_600_000_000, 1_800_000_000)
+        payload = json.dumps({"sub": self.uuid(), "iat": iat, "exp": iat + 3600,
+                              "scope": self.r.choice(["read write", "admin", "user"])},
+                             separators=(",", ":"))
+        sig = self.bytes(64 if alg == "ES256" else (256 if alg == "RS256" else 32))
+        return self._clean(lambda: f"{b64url(header.encode())}.{b64url(payload.encode())}.{b64url(sig)}")
+
+    def pypi(self):
+        """A macaroon-shaped PyPI token: v2 macaroon, location pypi.org, uuid id, caveat, sig."""
+        def field(t, data):
+            return bytes([t, len(data)]) + data
+        ident = self.uuid().encode()
+        caveat = json.dumps([1, [self.r.choice(["requests-toolbelt", "acme-utils", "pkg"])]],
+                            separators=(",", ":")).encode()
+        mac = (b"\x02" + field(1, b"pypi.org") + field(2, ident) + b"\x00"
+               + field(2, caveat) + b"\x00" + b"\x00" + field(6, self.bytes(32)))
+        return "pypi-" + b64url(mac)
+
+    def discord(self):
+        uid = str(self.r.randint(10 ** 16, 10 ** 19 - 1))
+        part1 = base64.b64encode(uid.encode()).decode().rstrip("=")
+        return self._clean(lambda: f"{part1}.{self.s(B64URL, 6)}.{self.s(B64URL, 38)}")
+
+    def telegram(self):
+        return f"{self.digits(self.r.randint(8, 10))}:AA{self.s(B64URL, 33)}"
+
+    def anthropic(self, kind):
+        return self._clean(lambda: f"sk-ant-{kind}-{self.s(B64URL, 93)}AA")
+
+    def openai(self, kind):
+        return self._clean(lambda: f"sk-{kind}-{self.s(B64URL, 74)}T3BlbkFJ{self.s(B64URL, 74)}")
+
+    # --- PEM --------------------------------------------------------------------
+    def der(self, kind):
+        r = self.bytes
+        if kind == "RSA PRIVATE KEY":  # PKCS#1, 1024-bit sized
+            return bytes.fromhex("3082025c02010002818100") + r(596)
+        if kind == "EC PRIVATE KEY":  # SEC1 P-256: 121 bytes, body starts MHcCAQEEI
+            return (bytes.fromhex("30770201010420") + r(32)
+                    + bytes.fromhex("a00a06082a8648ce3d030107a14403420004") + r(64))
+        if kind == "DSA PRIVATE KEY":
+            return bytes.fromhex("308201bb02010002818100") + r(432)
+        if kind == "PRIVATE KEY":  # PKCS#8 Ed25519 (48 bytes) is too short to be interesting
+            return bytes.fromhex("308204be020100300d06092a864886f70d0101010500048204a8") + r(1000)
+        if kind == "ENCRYPTED PRIVATE KEY":
+            return bytes.fromhex("308205263058") + r(800)
+        if kind == "OPENSSH PRIVATE KEY":
+            return b"openssh-key-v1\x00" + bytes.fromhex("000000046e6f6e65") + r(380)
+        if kind == "PGP PRIVATE KEY BLOCK":
+            return bytes.fromhex("9501d804") + r(470)
+        raise KeyError(kind)
+
+    def pem(self, kind, newline="\n", headers=()):
+        def make():
+            der = self.der(kind)
+            body = b64(der)
+            lines = wrap(body, 70 if kind == "OPENSSH PRIVATE KEY" else 64)
+            if kind == "PGP PRIVATE KEY BLOCK":
+                lines = list(headers) + [""] + lines + ["=" + b64(crc24(der).to_bytes(3, "big"))]
+            elif headers:
+                lines = list(headers) + [""] + lines
+            return newline.join([f"-----BEGIN {kind}-----"] + lines + [f"-----END {kind}-----"])
+        return self._clean(make)
+
+
+# ---------------------------------------------------------------- shared regex pieces
+
+# Separator between a variable/config name and its value: `=`, `:`, `:=`, `=>`, `==`, or
+# whitespace (a CLI flag), with optional quotes around either side.
+ASSIGN = r"""["']?\s*(?:[:=]{1,2}>?|\s)\s*["']?"""
+# Token ends: next byte is not part of a base64url token (or the window ends).
+END_B64URL = r"(?:[^0-9A-Za-z_-]|$)"
+END_B64 = r"(?:[^0-9A-Za-z+/=]|$)"
+
+
+def pem_regex(kind, headers=None):
+    """A whole PEM block from BEGIN to END whose body holds a run of >= 60 base64 chars.
+
+    The body may use real newlines, the two-byte `\\n` escape (JSON, .env) or be split over
+    quoted string literals joined with `+`; a bare
+    BEGIN line, or a block whose body is `...`, does not match.
+    """
+    head = r"(?:\\[rn]|\s)*"
+    if headers:
+        head += r"(?:" + headers + r")?"
+    body = r"[A-Za-z0-9+/=\\\s\"']*?"
+    return (rf"(-----BEGIN {kind}-----{head}{body}[A-Za-z0-9+/]{{60}}{body}"
+            rf"-----END {kind}-----)")
+
+
+LEGACY_PEM_HEADERS = r"Proc-Type:[^\r\n\\]*(?:\\[rn]|\s)+DEK-Info:[^\r\n\\]*(?:\\[rn]|\s)+"
+PGP_HEADERS = r"(?:[A-Za-z][A-Za-z-]*:[^\r\n\\]*(?:\\[rn]|\s)+)+"
+
+PURGE = "then purge it from git history (git filter-repo or BFG) and force-push."
+
+EXCHANGE_REMEDIATION = ("Delete the key at {url} now, review the account's API activity, open orders "
+                        "and withdrawal history for abuse, then create a new key with the least "
+                        "permissions (no withdrawal), an IP allowlist, and keep it in a secret "
+                        "manager; " + PURGE)
+
+
+# ---------------------------------------------------------------- the rules
+
+RULES = {}  # file stem -> list of rule dicts
+
+
+def rule(family, **kw):
+    RULES.setdefault(family, []).append(kw)
+
+
+# ============================== cloud ==============================
+
+rule("cloud",
+     id="aws-access-key-id",
+     description="AWS access key ID (long-term AKIA, temporary ASIA, ABIA/ACCA)",
+     severity="high",
+     keywords=["AKIA", "ASIA", "ABIA", "ACCA"],
+     regex=r"\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b",
+     min_entropy=3.0,
+     remediation=("Deactivate and delete the key in IAM (https://console.aws.amazon.com/iam/home#/security_credentials "
+                  "or the owning user's Security credentials tab), check CloudTrail for its use, create a new key "
+                  "or better a role, " + PURGE),
+     examples=lambda g: [
+         f"AWS_ACCESS_KEY_ID=AKIA{g.s(B32AWS, 16)}",
+         f"aws_access_key_id = ASIA{g.s(B32AWS, 16)}",
+         f'{{"AccessKeyId": "AKIA{g.s(B32AWS, 16)}", "Status": "Active"}}',
+     ],
+     negative_examples=lambda g: [
+         f"AWS_ACCESS_KEY_ID=AKIA{g.s(B32AWS, 12)}",
+         "key = AKIA1234567890ABCDEF",
+         f"id = XAKIA{g.s(B32AWS, 16)}",
+         f"travel_region = ASIA_PACIFIC_{g.s(UPPER, 10)}",
+     ])
+
+rule("cloud",
+     id="aws-secret-access-key",
+     description="AWS secret access key next to an AWS secret key name",
+     severity="critical",
+     keywords=["secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret", "aws-secret"],
+     regex=(r"(?i:secret[_-]?access[_-]?key|aws[_-]secret(?:[_-]key)?)[A-Za-z_]*" + ASSIGN
+            + r"([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"),
+     min_entropy=4.0,
+     remediation=("Deactivate and delete the access key in IAM (https://console.aws.amazon.com/iam/home#/security_credentials), "
+                  "check CloudTrail for its use, issue a new key or switch to a role, " + PURGE),
+     examples=lambda g: [
+         f"AWS_SECRET_ACCESS_KEY={g.s(ALNUM + '/+', 40)}",
+         f'aws_secret_access_key: "{g.s(ALNUM + "/+", 40)}"',
+         f'    "SecretAccessKey": "{g.s(ALNUM + "/+", 40)}",',
+         f"aws configure set aws_secret_access_key {g.s(ALNUM + '/+', 40)}",
+     ],
+     negative_examples=lambda g: [
+         "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}",
+         f"aws_secret_access_key = {g.s(ALNUM + '/+', 39)}",
+         "aws_secret_access_key: <your secret key>",
+         f"secret_access_key = {g.s(ALNUM, 64)}",
+     ])
+
+rule("cloud",
+     id="google-api-key",
+     description="Google API key (AIza…)",
+     severity="high",
+     keywords=["AIza"],
+     regex=r"\b(AIza[0-9A-Za-z_-]{35})" + END_B64URL,
+     min_entropy=3.5,
+     remediation=("Delete or regenerate the key at https://console.cloud.google.com/apis/credentials, add API and "
+                  "application restrictions to the new key, review billing for abuse, " + PURGE),
+     examples=lambda g: [
+         f"GOOGLE_API_KEY=AIza{g.s(B64URL, 35)}",
+         f'<script src="https://maps.googleapis.com/maps/api/js?key=AIza{g.s(B64URL, 35)}&callback=initMap"></script>',
+         f'  "api_key": "AIza{g.s(B64URL, 35)}",',
+     ],
+     negative_examples=lambda g: [
+         f"GOOGLE_API_KEY=AIza{g.s(B64URL, 30)}",
+         "GOOGLE_API_KEY=AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+         f"key = AIza{g.s(ALNUM, 40)}",
+     ])
+
+rule("cloud",
+     id="gcp-service-account-key",
+     description="Google Cloud service-account key file (private_key in a service_account JSON)",
+     severity="critical",
+     keywords=["service_account"],
+     regex=(r'(?s)"type"\s*:\s*"service_account".*?"private_key"\s*:\s*"'
+            + pem_regex("(?:RSA )?PRIVATE KEY")),
+     window=8192,
+     min_entropy=4.0,
+     remediation=("Delete the key under the service account's Keys tab at "
+                  "https://console.cloud.google.com/iam-admin/serviceaccounts, check Cloud Audit Logs for its use, "
+                  "prefer Workload Identity Federation over key files, " + PURGE),
+     examples=lambda g: [
+         "{\n"
+         '  "type": "service_account",\n'
+         '  "project_id": "billing-prod-4821",\n'
+         f'  "private_key_id": "{g.hex(40)}",\n'
+         f'  "private_key": "{g.pem("PRIVATE KEY", newline=chr(92) + "n")}\\n",\n'
+         '  "client_email": "deployer@billing-prod-4821.iam.gserviceaccount.com",\n'
+         f'  "client_id": "{g.digits(21)}",\n'
+         '  "token_uri": "https://oauth2.googleapis.com/token"\n'
+         "}",
+         '{"type":"service_account","project_id":"etl-jobs","private_key_id":"' + g.hex(40)
+         + '","private_key":"' + g.pem("PRIVATE KEY", newline=chr(92) + "n")
+         + '\\n","client_email":"etl@etl-jobs.iam.gserviceaccount.com"}',
+     ],
+     negative_examples=lambda g: [
+         '{\n  "type": "service_account",\n  "project_id": "demo",\n'
+         '  "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"\n}',
+         '{"type": "service_account", "private_key": ""}',
+         '{"type": "authorized_user", "client_id": "' + g.digits(12) + '", "refresh_token": "<token>"}',
+     ])
+
+# ============================== vcs ==============================
+
+GH_REMEDIATION = "Revoke it at {url}, create a new token with the least scopes and an expiry, " + PURGE
+
+
+def github_rule(rid, prefix, desc, url, length="{36}", severity="critical"):
+    rule("vcs",
+         id=rid,
+         description=desc,
+         severity=severity,
+         keywords=[prefix],
+         regex=rf"\b({prefix}[0-9A-Za-z]{length})\b",
+         min_entropy=3.5,
+         remediation=GH_REMEDIATION.format(url=url),
+         examples=lambda g: [
+             f"GITHUB_TOKEN={g.crc_token(prefix)}",
+             f"git clone https://x-access-token:{g.crc_token(prefix)}@github.com/acme/infra.git",
+             f'headers = {{"Authorization": "token {g.crc_token(prefix)}"}}',
+         ],
+         negative_examples=lambda g: [
+             f"GITHUB_TOKEN={prefix}{g.alnum(30)}",
+             f"token: {prefix}XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+             f"id = {prefix}{g.alnum(36)}_{g.alnum(4)}",
+         ])
+
+
+github_rule("github-classic-pat", "ghp_", "GitHub classic personal access token",
+            "https://github.com/settings/tokens")
+github_rule("github-oauth-token", "gho_", "GitHub OAuth access token",
+            "https://github.com/settings/applications (Authorized OAuth Apps)")
+github_rule("github-user-to-server-token", "ghu_", "GitHub App user-to-server token",
+            "https://github.com/settings/apps/authorizations")
+github_rule("github-server-to-server-token", "ghs_", "GitHub App installation (server-to-server) token",
+            "https://github.com/settings/apps (rotate the app's private key; installation tokens expire within an hour)",
+            severity="high")
+github_rule("github-refresh-token", "ghr_", "GitHub App refresh token",
+            "https://github.com/settings/apps/authorizations", length="{36,76}")
+
+rule("vcs",
+     id="github-fine-grained-pat",
+     description="GitHub fine-grained personal access token",
+     severity="critical",
+     keywords=["github_pat_"],
+     regex=r"\b(github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59})\b",
+     min_entropy=4.0,
+     remediation=GH_REMEDIATION.format(url="https://github.com/settings/personal-access-tokens"),
+     examples=lambda g: [
+         f"GH_TOKEN=github_pat_11{g.s(UPPER + DIGITS, 20)}_{g.alnum(59)}",
+         f'  token: "github_pat_11{g.s(UPPER + DIGITS, 20)}_{g.alnum(59)}"',
+         f"echo github_pat_11{g.s(UPPER + DIGITS, 20)}_{g.alnum(59)} | gh auth login --with-token",
+     ],
+     negative_examples=lambda g: [
+         f"GH_TOKEN=github_pat_{g.alnum(22)}_{g.alnum(40)}",
+         f"GH_TOKEN=github_pat_{g.alnum(22)}{g.alnum(60)}",
+         "GH_TOKEN=github_pat_<your token>",
+     ])
+
+GL_REMEDIATION = "Revoke it at {url}, create a new token with the least scopes and an expiry, " + PURGE
+
+rule("vcs",
+     id="gitlab-pat",
+     description="GitLab personal, project or group access token (glpat-, classic and routable)",
+     severity="critical",
+     keywords=["glpat-"],
+     regex=r"\b(glpat-[0-9A-Za-z_-]{20,300}(?:\.[0-9A-Za-z]{2}\.[0-9A-Za-z]{6,12})?)" + END_B64URL,
+     min_entropy=3.5,
+     remediation=GL_REMEDIATION.format(url="https://gitlab.com/-/user_settings/personal_access_tokens "
+                                           "(or the project's/group's Settings > Access tokens)"),
+     examples=lambda g: [
+         f"GITLAB_TOKEN=glpat-{g.s(B64URL, 20)}",
+         f'curl --header "PRIVATE-TOKEN: glpat-{g.s(B64URL, 20)}" https://gitlab.com/api/v4/projects',
+         f"  gitlab_token: glpat-{g.s(B64URL, 27)}.01.{g.s(DIGITS + LOWER, 9)}",
+     ],
+     negative_examples=lambda g: [
+         f"GITLAB_TOKEN=glpat-{g.s(B64URL, 12)}",
+         "GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx",
+         "GITLAB_TOKEN=glpat-<your-token>",
+     ])
+
+rule("vcs",
+     id="gitlab-runner-token",
+     description="GitLab runner authentication token (glrt-)",
+     severity="high",
+     keywords=["glrt-"],
+     regex=r"\b(glrt-[0-9A-Za-z_-]{20,300}(?:\.[0-9A-Za-z]{2}\.[0-9A-Za-z]{6,12})?)" + END_B64URL,
+     min_entropy=3.5,
+     remediation=("Reset the runner's authentication token (project/group Settings > CI/CD > Runners, or "
+                  "`gitlab-runner` re-register), " + PURGE),
+     examples=lambda g: [
+         f'token = "glrt-{g.s(B64URL, 20)}"',
+         f"gitlab-runner register --url https://gitlab.com --token glrt-{g.s(B64URL, 27)}.01.{g.s(DIGITS + LOWER, 9)}",
+     ],
+     negative_examples=lambda g: [
+         f'token = "glrt-{g.s(B64URL, 10)}"',
+         'token = "glrt-REDACTED_REDACTED_REDACTED"',
+     ])
+
+rule("vcs",
+     id="gitlab-pipeline-trigger-token",
+     description="GitLab pipeline trigger token (glptt-)",
+     severity="medium",
+     keywords=["glptt-"],
+     regex=r"\b(glptt-[0-9a-f]{40})\b",
+     min_entropy=3.0,
+     remediation=("Revoke the trigger in the project's Settings > CI/CD > Pipeline trigger tokens, create a new one, "
+                  + PURGE),
+     examples=lambda g: [
+         f"curl -X POST -F token=glptt-{g.hex(40)} -F ref=main https://gitlab.com/api/v4/projects/42/trigger/pipeline",
+         f"TRIGGER_TOKEN=glptt-{g.hex(40)}",
+     ],
+     negative_examples=lambda g: [
+         f"TRIGGER_TOKEN=glptt-{g.hex(20)}",
+         "TRIGGER_TOKEN=glptt-$CI_JOB_TOKEN",
+     ])
+
+rule("vcs",
+     id="gitlab-deploy-token",
+     description="GitLab deploy token (gldt-)",
+     severity="high",
+     keywords=["gldt-"],
+     regex=r"\b(gldt-[0-9A-Za-z_-]{20,300})" + END_B64URL,
+     min_entropy=3.5,
+     remediation=("Revoke the deploy token in the project's Settings > Repository > Deploy tokens, create a new one, "
+                  + PURGE),
+     examples=lambda g: [
+         f"DEPLOY_TOKEN=gldt-{g.s(B64URL, 20)}",
+         f"docker login registry.gitlab.com -u gitlab+deploy-token-7 -p gldt-{g.s(B64URL, 20)}",
+     ],
+     negative_examples=lambda g: [
+         f"DEPLOY_TOKEN=gldt-{g.s(B64URL, 8)}",
+         "DEPLOY_TOKEN=gldt-${DEPLOY_TOKEN}",
+     ])
+
+# ============================== messaging ==============================
+
+SLACK_REMEDIATION = ("Revoke it (https://api.slack.com/apps > your app > OAuth & Permissions > Revoke / rotate, "
+                     "or the auth.revoke API), reinstall the app to get a new token, " + PURGE)
+
+rule("messaging",
+     id="slack-bot-token",
+     description="Slack bot token (xoxb-)",
+     severity="high",
+     keywords=["xoxb-"],
+     regex=r"\b(xoxb-[0-9]{8,13}-(?:[0-9]{8,13}-)?[0-9A-Za-z]{20,34})\b",
+     min_entropy=3.5,
+     remediation=SLACK_REMEDIATION,
+     examples=lambda g: [
+         f"SLACK_BOT_TOKEN=xoxb-{g.digits(12)}-{g.digits(13)}-{g.alnum(24)}",
+         f'slack:\n  token: "xoxb-{g.digits(11)}-{g.digits(13)}-{g.alnum(24)}"',
+         f'client = WebClient(token="xoxb-{g.digits(12)}-{g.digits(12)}-{g.alnum(24)}")',
+     ],
+     negative_examples=lambda g: [
+         f"SLACK_BOT_TOKEN=xoxb-{g.digits(12)}-{g.alnum(16)}",
+         "SLACK_BOT_TOKEN=xoxb-your-bot-token",
+         f"SLACK_BOT_TOKEN=xoxb-{g.digits(12)}-{g.digits(13)}-{g.alnum(12)}",
+     ])
+
+rule("messaging",
+     id="slack-user-token",
+     description="Slack user token (xoxp-, also xoxe- export tokens)",
+     severity="high",
+     keywords=["xoxp-", "xoxe-"],
+     regex=r"\b(xox[pe]-[0-9]{8,13}-[0-9]{8,13}-[0-9]{8,13}-[0-9A-Za-z]{28,34})\b",
+     min_entropy=3.5,
+     remediation=SLACK_REMEDIATION,
+     examples=lambda g: [
+         f"SLACK_USER_TOKEN=xoxp-{g.digits(12)}-{g.digits(12)}-{g.digits(13)}-{g.hex(32)}",
+         f'"slack_token": "xoxp-{g.digits(11)}-{g.digits(12)}-{g.digits(13)}-{g.hex(32)}"',
+     ],
+     negative_examples=lambda g: [
+         f"SLACK_USER_TOKEN=xoxp-{g.digits(12)}-{g.digits(12)}-{g.hex(32)}",
+         "SLACK_USER_TOKEN=xoxp-xxxxxxxxxxxx-xxxxxxxxxxxx-xxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+     ])
+
+rule("messaging",
+     id="slack-app-token",
+     description="Slack app-level token (xapp-)",
+     severity="high",
+     keywords=["xapp-"],
+     regex=r"\b(xapp-[0-9]-[A-Z0-9]{8,12}-[0-9]{10,13}-[0-9a-f]{64})\b",
+     min_entropy=3.5,
+     remediation=("Revoke it at https://api.slack.com/apps > your app > Basic Information > App-Level Tokens, "
+                  "generate a new one, " + PURGE),
+     examples=lambda g: [
+         f"SLACK_APP_TOKEN=xapp-1-A{g.s(UPPER + DIGITS, 10)}-{g.digits(13)}-{g.hex(64)}",
+         f'app_token: "xapp-1-A{g.s(UPPER + DIGITS, 10)}-{g.digits(13)}-{g.hex(64)}"',
+     ],
+     negative_examples=lambda g: [
+         f"SLACK_APP_TOKEN=xapp-1-A{g.s(UPPER + DIGITS, 10)}-{g.digits(13)}-{g.hex(20)}",
+         "SLACK_APP_TOKEN=xapp-your-app-token",
+     ])
+
+rule("messaging",
+     id="slack-config-token",
+     description="Slack app configuration access or refresh token (xoxe.xoxp-1-, xoxe-1-)",
+     severity="high",
+     keywords=["xoxe.xox", "xoxe-1-"],
+     regex=r"\b(xoxe(?:\.xox[bp])?-1-[0-9A-Za-z]{100,250})\b",
+     min_entropy=4.0,
+     remediation=("Revoke it with the tooling.tokens.rotate / auth.revoke API or regenerate it at "
+                  "https://api.slack.com/apps (Your App Configuration Tokens), " + PURGE),
+     examples=lambda g: [
+         f"SLACK_CONFIG_TOKEN=xoxe.xoxp-1-{g.alnum(160)}",
+         f'refresh_token: "xoxe-1-{g.alnum(140)}"',
+     ],
+     negative_examples=lambda g: [
+         f"SLACK_CONFIG_TOKEN=xoxe.xoxp-1-{g.alnum(30)}",
+         "SLACK_CONFIG_TOKEN=xoxe.xoxp-1-<config token>",
+     ])
+
+rule("messaging",
+     id="slack-webhook-url",
+     description="Slack incoming webhook URL",
+     severity="medium",
+     keywords=["hooks.slack.com"],
+     regex=r"(https://hooks\.slack\.com/services/T[0-9A-Z]{8,12}/B[0-9A-Z]{8,12}/[0-9A-Za-z]{24})\b",
+     min_entropy=3.5,
+     remediation=("Remove the webhook at https://api.slack.com/apps > your app > Incoming Webhooks (or the "
+                  "channel's integrations), create a new one, " + PURGE),
+     examples=lambda g: [
+         f"SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T{g.s(UPPER + DIGITS, 10)}/B{g.s(UPPER + DIGITS, 10)}/{g.alnum(24)}",
+         f'webhook: "https://hooks.slack.com/services/T{g.s(UPPER + DIGITS, 8)}/B{g.s(UPPER + DIGITS, 11)}/{g.alnum(24)}"',
+         f"curl -X POST -d '{{\"text\":\"deploy done\"}}' https://hooks.slack.com/services/T{g.s(UPPER + DIGITS, 9)}/B{g.s(UPPER + DIGITS, 9)}/{g.alnum(24)}",
+     ],
+     negative_examples=lambda g: [
+         "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+         "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/",
+         f"SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T{g.s(UPPER + DIGITS, 10)}/B{g.s(UPPER + DIGITS, 10)}/{g.alnum(10)}",
+     ])
+
+rule("messaging",
+     id="telegram-bot-token",
+     description="Telegram Bot API token",
+     severity="high",
+     keywords=[":AA"],
+     regex=r"(?:^|[^0-9])([0-9]{8,10}:AA[0-9A-Za-z_-]{33})" + END_B64URL,
+     min_entropy=3.5,
+     remediation=("Send /revoke (or /token) to @BotFather in Telegram to invalidate it and get a new token, " + PURGE),
+     examples=lambda g: [
+         f"TELEGRAM_BOT_TOKEN={g.telegram()}",
+         f"curl https://api.telegram.org/bot{g.telegram()}/getUpdates",
+         f'bot = telebot.TeleBot("{g.telegram()}")',
+     ],
+     negative_examples=lambda g: [
+         f"TELEGRAM_BOT_TOKEN={g.digits(9)}:AA{g.s(B64URL, 20)}",
+         f"TELEGRAM_BOT_TOKEN={g.digits(5)}:AA{g.s(B64URL, 33)}",
+         "mac = 00:aa:bb:cc:dd:ee",
+         "TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+     ])
+
+# base64 of an ASCII decimal user id (17-20 digits): 4-char groups of 3 digits, then the
+# unpadded encoding of 2 or 1 leftover digits
+_DISCORD_ID = r"(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){5,6}(?:[MNO][DTjz][AEIMQUYcgk]|[MNO][AQgw])?"
+rule("messaging",
+     id="discord-bot-token",
+     description="Discord bot token",
+     severity="high",
+     keywords=["discord", "authorization: bot"],
+     regex=(r"(?:(?i:discord)[^\r\n]{0,100}?|(?i:authorization)[\"']?\s*[:=]\s*[\"']?Bot\s+)"
+            r"\b(" + _DISCORD_ID + r"\.[0-9A-Za-z_-]{6}\.[0-9A-Za-z_-]{27,40})" + END_B64URL),
+     min_entropy=3.5,
+     remediation=("Reset the token at https://discord.com/developers/applications > your app > Bot > Reset Token, "
+                  + PURGE),
+     examples=lambda g: [
+         f"DISCORD_TOKEN={g.discord()}",
+         f'discord_bot_token: "{g.discord()}"',
+         f'const discordToken = "{g.discord()}";',
+         f"Authorization: Bot {g.discord()}",
+     ],
+     negative_examples=lambda g: [
+         f"DISCORD_TOKEN={g.alnum(24)}.{g.alnum(6)}.{g.alnum(27)}",
+         f"DISCORD_CLIENT_ID={g.digits(18)}",
+         f"DISCORD_TOKEN={g.jwt()}",
+     ])
+
+# ============================== payments ==============================
+
+STRIPE_REMEDIATION = ("Roll the key at https://dashboard.stripe.com/apikeys, review recent API requests "
+                      "(Developers > Logs) for abuse, " + PURGE)
+
+rule("payments",
+     id="stripe-live-secret-key",
+     description="Stripe live-mode secret key",
+     severity="critical",
+     keywords=["sk_live_"],
+     regex=r"\b(sk_live_[0-9A-Za-z]{24,99})\b",
+     min_entropy=3.5,
+     remediation=STRIPE_REMEDIATION,
+     examples=lambda g: [
+         f"STRIPE_SECRET_KEY=sk_live_{g.alnum(24)}",
+         f"Stripe.api_key = 'sk_live_51{g.alnum(97)}'",
+         f"curl https://api.stripe.com/v1/charges -u sk_live_{g.alnum(32)}:",
+     ],
+     negative_examples=lambda g: [
+         f"STRIPE_SECRET_KEY=sk_test_{g.alnum(24)}",
+         f"STRIPE_PUBLISHABLE_KEY=pk_live_{g.alnum(24)}",
+         f"STRIPE_SECRET_KEY=sk_live_{g.alnum(12)}",
+         "STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
+     ])
+
+rule("payments",
+     id="stripe-restricted-key",
+     description="Stripe live-mode restricted API key",
+     severity="high",
+     keywords=["rk_live_"],
+     regex=r"\b(rk_live_[0-9A-Za-z]{24,99})\b",
+     min_entropy=3.5,
+     remediation=STRIPE_REMEDIATION,
+     examples=lambda g: [
+         f"STRIPE_RESTRICTED_KEY=rk_live_{g.alnum(24)}",
+         f'  "stripeKey": "rk_live_51{g.alnum(97)}",',
+     ],
+     negative_examples=lambda g: [
+         f"STRIPE_RESTRICTED_KEY=rk_test_{g.alnum(24)}",
+         f"STRIPE_RESTRICTED_KEY=rk_live_{g.alnum(10)}",
+         "STRIPE_RESTRICTED_KEY=rk_live_<restricted key>",
+     ])
+
+# ============================== ai ==============================
+
+OPENAI_REMEDIATION = ("Revoke it at {url}, check usage at https://platform.openai.com/usage for abuse, "
+                      "create a new key scoped to one project, " + PURGE)
+
+
+def openai_rule(rid, kind, desc, url, severity="high"):
+    rule("ai",
+         id=rid,
+         description=desc,
+         severity=severity,
+         keywords=[f"sk-{kind}-"],
+         regex=rf"\b(sk-{kind}-[0-9A-Za-z_-]{{40,250}})" + END_B64URL,
+         min_entropy=4.0,
+         remediation=OPENAI_REMEDIATION.format(url=url),
+         examples=lambda g: [
+             f"OPENAI_API_KEY={g.openai(kind)}",
+             f'client = OpenAI(api_key="{g.openai(kind)}")',
+             f'  openai_api_key: "{g.openai(kind)}"',
+         ],
+         negative_examples=lambda g: [
+             f"OPENAI_API_KEY=sk-{kind}-{g.s(ALNUM, 20)}",
+             f"OPENAI_API_KEY=sk-{kind}-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+             f"OPENAI_API_KEY=sk-{kind}-<your key>",
+         ])
+
+
+openai_rule("openai-project-key", "proj", "OpenAI project API key (sk-proj-)",
+            "https://platform.openai.com/api-keys")
+openai_rule("openai-service-account-key", "svcacct", "OpenAI service-account API key (sk-svcacct-)",
+            "https://platform.openai.com/api-keys (project > Service accounts)")
+openai_rule("openai-admin-key", "admin", "OpenAI organization admin key (sk-admin-)",
+            "https://platform.openai.com/settings/organization/admin-keys", severity="critical")
+
+rule("ai",
+     id="openai-legacy-key",
+     description="OpenAI legacy user API key (sk-…T3BlbkFJ…)",
+     severity="high",
+     keywords=["T3BlbkFJ"],
+     regex=r"\b(sk-[0-9A-Za-z]{20}T3BlbkFJ[0-9A-Za-z]{20})\b",
+     min_entropy=4.0,
+     remediation=OPENAI_REMEDIATION.format(url="https://platform.openai.com/api-keys"),
+     examples=lambda g: [
+         f"OPENAI_API_KEY=sk-{g.alnum(20)}T3BlbkFJ{g.alnum(20)}",
+         f"openai.api_key = 'sk-{g.alnum(20)}T3BlbkFJ{g.alnum(20)}'",
+     ],
+     negative_examples=lambda g: [
+         f"OPENAI_API_KEY=sk-{g.alnum(20)}{g.alnum(28)}",
+         f"OPENAI_API_KEY=sk-{g.alnum(12)}T3BlbkFJ{g.alnum(12)}",
+     ])
+
+ANTHROPIC_REMEDIATION = ("Disable and delete the key at {url}, check usage in the Console for abuse, "
+                         "create a new key in the right workspace, " + PURGE)
+
+for _rid, _kind, _desc, _url, _sev in [
+        ("anthropic-api-key", "api03", "Anthropic API key (sk-ant-api03-)",
+         "https://console.anthropic.com/settings/keys", "high"),
+        ("anthropic-admin-key", "admin01", "Anthropic Admin API key (sk-ant-admin01-)",
+         "https://console.anthropic.com/settings/admin-keys", "critical")]:
+    rule("ai",
+         id=_rid,
+         description=_desc,
+         severity=_sev,
+         keywords=[f"sk-ant-{_kind}-"],
+         regex=rf"\b(sk-ant-{_kind}-[0-9A-Za-z_-]{{86,100}}AA)" + END_B64URL,
+         min_entropy=4.0,
+         remediation=ANTHROPIC_REMEDIATION.format(url=_url),
+         examples=(lambda kind: lambda g: [
+             f"ANTHROPIC_API_KEY={g.anthropic(kind)}",
+             f'client = anthropic.Anthropic(api_key="{g.anthropic(kind)}")',
+             f'curl https://api.anthropic.com/v1/messages -H "x-api-key: {g.anthropic(kind)}"',
+         ])(_kind),
+         negative_examples=(lambda kind: lambda g: [
+             f"ANTHROPIC_API_KEY=sk-ant-{kind}-{g.s(B64URL, 40)}AA",
+             f"ANTHROPIC_API_KEY=sk-ant-{kind}-{g.s(B64URL, 93)}QZ",
+             f"ANTHROPIC_API_KEY=sk-ant-{kind}-..."
+         ])(_kind))
+
+rule("ai",
+     id="huggingface-token",
+     description="Hugging Face user access token (hf_)",
+     severity="high",
+     keywords=["hf_"],
+     regex=r"\b(hf_[A-Za-z]{34})\b",
+     min_entropy=3.5,
+     remediation=("Invalidate or delete it at https://huggingface.co/settings/tokens, create a new fine-grained "
+                  "token, " + PURGE),
+     examples=lambda g: [
+         f"HF_TOKEN=hf_{g.s(LETTERS, 34)}",
+         f'login(token="hf_{g.s(LETTERS, 34)}")',
+         f"huggingface-cli login --token hf_{g.s(LETTERS, 34)}",
+     ],
+     negative_examples=lambda g: [
+         "from huggingface_hub import hf_hub_download",
+         f"HF_TOKEN=hf_{g.s(LETTERS, 20)}",
+         f"HF_TOKEN=hf_{g.s(LETTERS + DIGITS, 30)}12{g.s(LETTERS, 2)}",
+     ])
+
+rule("ai",
+     id="huggingface-org-token",
+     description="Hugging Face organization API token (api_org_)",
+     severity="high",
+     keywords=["api_org_"],
+     regex=r"\b(api_org_[A-Za-z]{34})\b",
+     min_entropy=3.5,
+     remediation=("Regenerate the organization token in the organization's settings at https://huggingface.co, "
+                  + PURGE),
+     examples=lambda g: [
+         f"HUGGINGFACE_ORG_TOKEN=api_org_{g.s(LETTERS, 34)}",
+         f'headers = {{"Authorization": "Bearer api_org_{g.s(LETTERS, 34)}"}}',
+     ],
+     negative_examples=lambda g: [
+         "api_org_id = 12",
+         f"token = api_org_{g.s(LETTERS, 12)}",
+     ])
+
+# ============================== saas ==============================
+
+rule("saas",
+     id="sendgrid-api-key",
+     description="SendGrid API key",
+     severity="high",
+     keywords=["SG."],
+     regex=r"\b(SG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43})" + END_B64URL,
+     min_entropy=4.0,
+     remediation=("Delete the key at https://app.sendgrid.com/settings/api_keys, check Activity for mail sent with it, "
+                  "create a new key with restricted access, " + PURGE),
+     examples=lambda g: [
+         f"SENDGRID_API_KEY=SG.{g.s(B64URL, 22)}.{g.s(B64URL, 43)}",
+         f"sg = SendGridAPIClient('SG.{g.s(B64URL, 22)}.{g.s(B64URL, 43)}')",
+         f'  "sendgrid": {{ "apiKey": "SG.{g.s(B64URL, 22)}.{g.s(B64URL, 43)}" }}',
+     ],
+     negative_examples=lambda g: [
+         f"SENDGRID_API_KEY=SG.{g.s(B64URL, 22)}",
+         f"SENDGRID_API_KEY=SG.{g.s(B64URL, 10)}.{g.s(B64URL, 20)}",
+         "msg.send(payload)",
+     ])
+
+TWILIO_REMEDIATION = ("Delete the API key (or rotate the auth token: create a secondary token, then promote it) at "
+                      "https://console.twilio.com/us1/account/keys-credentials/api-keys, review usage logs, " + PURGE)
+
+rule("saas",
+     id="twilio-api-key-sid",
+     description="Twilio API key SID (SK…) next to a Twilio name",
+     severity="medium",
+     keywords=["twilio"],
+     regex=r"(?i:twilio)[^\r\n]{0,80}?\b(SK[0-9a-f]{32})\b",
+     min_entropy=3.0,
+     remediation=TWILIO_REMEDIATION,
+     examples=lambda g: [
+         f"TWILIO_API_KEY=SK{g.hex(32)}",
+         f'twilio_api_key_sid: "SK{g.hex(32)}"',
+         f'const twilioClient = twilio("SK{g.hex(32)}", process.env.TWILIO_API_SECRET, {{ accountSid }});',
+     ],
+     negative_examples=lambda g: [
+         f"TWILIO_ACCOUNT_SID=AC{g.hex(32)}",
+         f"TWILIO_API_KEY=SK{g.hex(24)}",
+         "TWILIO_API_KEY=SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+     ])
+
+rule("saas",
+     id="twilio-auth-token",
+     description="Twilio auth token (32 hex) next to a Twilio auth-token name",
+     severity="high",
+     keywords=["twilio"],
+     regex=(r"(?i:twilio[\w.-]{0,30}?auth[_.-]?token)\w*" + ASSIGN + r"([0-9a-f]{32})\b"),
+     min_entropy=3.0,
+     remediation=TWILIO_REMEDIATION,
+     examples=lambda g: [
+         f"TWILIO_AUTH_TOKEN={g.hex(32)}",
+         f'twilio_auth_token: "{g.hex(32)}"',
+         f'  "twilioAuthToken": "{g.hex(32)}",',
+     ],
+     negative_examples=lambda g: [
+         f"TWILIO_AUTH_TOKEN={g.hex(31)}",
+         f"TWILIO_ACCOUNT_SID=AC{g.hex(32)}",
+         "TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}",
+     ])
+
+rule("saas",
+     id="npm-access-token",
+     description="npm access token (npm_)",
+     severity="critical",
+     keywords=["npm_"],
+     regex=r"\b(npm_[0-9A-Za-z]{36})\b",
+     min_entropy=3.5,
+     remediation=("Revoke it with `npm token revoke` or at https://www.npmjs.com/settings/~/tokens, check recently "
+                  "published versions of your packages, create a granular token, " + PURGE),
+     examples=lambda g: [
+         f"//registry.npmjs.org/:_authToken={g.crc_token('npm_')}",
+         f"NPM_TOKEN={g.crc_token('npm_')}",
+         f'  NODE_AUTH_TOKEN: "{g.crc_token("npm_")}"',
+     ],
+     negative_examples=lambda g: [
+         "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
+         f"NPM_TOKEN=npm_{g.alnum(20)}",
+         "npm_config_registry=https://registry.npmjs.org/",
+     ])
+
+rule("saas",
+     id="pypi-api-token",
+     description="PyPI API token (macaroon for pypi.org)",
+     severity="critical",
+     keywords=["pypi-AgEIcHlwaS5vcmc"],
+     regex=r"\b(pypi-AgEIcHlwaS5vcmc[0-9A-Za-z_-]{70,})",
+     min_entropy=4.0,
+     remediation=("Remove the token at https://pypi.org/manage/account/token/, check your projects' release history, "
+                  "prefer Trusted Publishing, " + PURGE),
+     examples=lambda g: [
+         f"TWINE_PASSWORD={g.pypi()}",
+         f"[pypi]\n  username = __token__\n  password = {g.pypi()}",
+         f"uv publish --token {g.pypi()}",
+     ],
+     negative_examples=lambda g: [
+         f"TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmc{g.s(B64URL, 20)}",
+         f"TWINE_PASSWORD=pypi-AgENdGVzdC5weXBpLm9yZw{g.s(B64URL, 120)}",
+         "TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmc...",
+     ])
+
+# ============================== private keys ==============================
+
+PEM_REMEDIATION = ("Treat the key as compromised: generate a new key pair, replace the public key wherever this one "
+                   "is trusted (servers' authorized_keys, deploy keys, TLS certificates: revoke them at the CA), "
+                   + PURGE)
+
+
+def pem_rule(rid, kind, desc, headers_re=None, example_headers=(), severity="critical"):
+    def examples(g):
+        out = [
+            g.pem(kind, headers=example_headers),
+            f'{rid.replace("-", "_").upper()}="{g.pem(kind, newline=chr(92) + "n", headers=example_headers)}"',
+            "key: |\n" + "\n".join("  " + line for line in g.pem(kind, headers=example_headers).split("\n")),
+        ]
+        return out
+
+    def negatives(g):
+        return [
+            f'if line.startswith("-----BEGIN {kind}-----"):',
+            f"-----BEGIN {kind}-----\n...\n-----END {kind}-----",
+            f"-----BEGIN {kind}-----\n{g.s(ALNUM + '+/', 40)}\n-----END {kind}-----",
+            f"-----BEGIN {kind.replace('PRIVATE', 'PUBLIC')}-----\n" + "\n".join(wrap(b64(g.bytes(270)), 64))
+            + f"\n-----END {kind.replace('PRIVATE', 'PUBLIC')}-----",
+        ]
+
+    rule("private-keys",
+         id=rid,
+         description=desc,
+         severity=severity,
+         keywords=[f"BEGIN {kind}"],
+         regex=pem_regex(kind, headers_re),
+         window=8192,
+         min_entropy=4.0,
+         remediation=PEM_REMEDIATION,
+         examples=examples,
+         negative_examples=negatives)
+
+
+pem_rule("private-key-rsa", "RSA PRIVATE KEY", "RSA private key (PKCS#1 PEM)", LEGACY_PEM_HEADERS)
+pem_rule("private-key-ec", "EC PRIVATE KEY", "EC private key (SEC1 PEM)", LEGACY_PEM_HEADERS)
+pem_rule("private-key-dsa", "DSA PRIVATE KEY", "DSA private key (PEM)", LEGACY_PEM_HEADERS)
+pem_rule("private-key-openssh", "OPENSSH PRIVATE KEY", "OpenSSH private key")
+pem_rule("private-key-pkcs8", "PRIVATE KEY", "Private key (unencrypted PKCS#8 PEM)")
+pem_rule("private-key-pkcs8-encrypted", "ENCRYPTED PRIVATE KEY",
+         "Encrypted private key (PKCS#8 PEM; report it, the passphrase is often nearby)", severity="high")
+pem_rule("private-key-pgp", "PGP PRIVATE KEY BLOCK", "PGP private key block", PGP_HEADERS,
+         example_headers=("Comment: backup of release signing key",))
+
+# base64 of "PRIVATE KEY-" at each of the three byte alignments (only the chars it fully determines)
+_B64_PRIVATE_KEY = "(?:UFJJVkFURSBLRVkt|SVZBVEUgS0VZ|UklWQVRFIEtFWS0)"
+rule("private-keys",
+     id="private-key-pem-base64",
+     description="PEM private key that was base64-encoded as a whole (Kubernetes secrets, CI variables)",
+     severity="critical",
+     keywords=["LS0tLS1CRUdJTi"],
+     regex=r"\b(LS0tLS1CRUdJTi[A-Za-z0-9+/]{0,40}?" + _B64_PRIVATE_KEY + r"[A-Za-z0-9+/]{100,}={0,2})",
+     min_entropy=4.0,
+     remediation=PEM_REMEDIATION,
+     examples=lambda g: [
+         f"PRIVATE_KEY_B64={b64(g.pem('RSA PRIVATE KEY').encode())}",
+         f"  tls.key: {b64((g.pem('PRIVATE KEY') + chr(10)).encode())}",
+         f'{{"sshKey": "{b64(g.pem("OPENSSH PRIVATE KEY").encode())}"}}',
+     ],
+     negative_examples=lambda g: [
+         "  tls.crt: " + b64(("-----BEGIN CERTIFICATE-----\n" + chr(10).join(wrap(b64(g.bytes(600)), 64))
+                              + "\n-----END CERTIFICATE-----\n").encode()),
+         "HEADER_B64=" + b64(b"-----BEGIN RSA PRIVATE KEY-----"),
+         "PUB_B64=" + b64(("-----BEGIN PUBLIC KEY-----\n" + chr(10).join(wrap(b64(g.bytes(270)), 64))
+                           + "\n-----END PUBLIC KEY-----\n").encode()),
+     ])
+
+# ============================== tokens ==============================
+
+rule("tokens",
+     id="jwt",
+     description="JSON Web Token (signed)",
+     severity="medium",
+     keywords=["eyJ"],
+     regex=r"\b(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,})(?:[^0-9A-Za-z_.-]|$)",
+     min_entropy=4.0,
+     remediation=("Find the issuer (decode the header and payload, which are not encrypted): revoke the token or "
+                  "its session there, rotate the signing key if the token does not expire, " + PURGE),
+     examples=lambda g: [
+         f"Authorization: Bearer {g.jwt()}",
+         f"ACCESS_TOKEN={g.jwt()}",
+         f'  "id_token": "{g.jwt()}",',
+     ],
+     negative_examples=lambda g: [
+         "token = eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjMifQ.",
+         f"header = eyJ{g.s(B64URL, 30)}",
+         f"token = eyJ{g.s(B64URL, 20)}.{g.s(B64URL, 30)}.{g.s(B64URL, 30)}",
+     ])
+
+# ============================== databases ==============================
+
+def not_words(words, first_excl, rest_excl):
+    """Regex for a non-empty string over a negated class that is NOT one of `words`.
+
+    Rust's regex has no look-ahead, so "a password other than `password`" is spelled
+    out as a trie: at every prefix of a listed word the string may end (unless the
+    prefix is itself a listed word), diverge into any other byte, or continue the word.
+    Letters compare ASCII case-insensitively.
+    """
+    trie = {}
+    for w in words:
+        node = trie
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alts(ch):
+        return ch + ch.upper() if ch.isalpha() else ch
+
+    def rx(node, depth):
+        excl = first_excl if depth == 0 else rest_excl
+        kids = sorted(k for k in node if k)
+        kid_chars = "".join(re.escape(alts(k)) if len(alts(k)) == 1 else alts(k) for k in kids)
+        parts = [f"[^{excl}{kid_chars}][^{rest_excl}]*"]
+        for k in kids:
+            a = alts(k)
+            parts.append((f"[{a}]" if len(a) > 1 else re.escape(a)) + rx(node[k], depth + 1))
+        body = "(?:" + "|".join(parts) + ")"
+        if depth == 0 or "" in node:
+            return body  # must continue: empty string, or a listed word so far
+        return body + "?"
+
+    return rx(trie, 0)
+
+
+# Passwords that are placeholders in docs and compose files, not secrets.
+DB_PLACEHOLDER_PASSWORDS = ["password", "passwd", "pass", "pwd", "secret", "guest", "admin", "root",
+                            "user", "test", "postgres", "mysql", "redis", "mongo", "rabbitmq", "changeme"]
+
+DB_REMEDIATION = ("Change the database user's password now ({how}), check the server's logs for logins from "
+                  "unknown hosts, move the URL to a secret manager or an environment variable, " + PURGE)
+# user: no ':' '@' '/' or space; password: no '/' space quotes '<>' '{}' '*', may hold '@' (the
+# host starts after the last one), must not start with '$' '%' '_' '@' (templating) and must not be
+# a placeholder word; host: at least one byte.
+DB_USERPASS = (r"[^:@/\s\"'<>]*:("
+               + not_words(DB_PLACEHOLDER_PASSWORDS, r"@/\s\"'<>{}*$%_", r"/\s\"'<>{}*")
+               + r")@[^@/\s\"'<>]+")
+
+
+def db_rule(rid, desc, scheme_re, keywords, schemes, how, host, path):
+    def examples(g):
+        s = schemes
+        return [
+            f"DATABASE_URL={s[0]}://app_{g.s(LOWER, 4)}:{g.password()}@{host}{path}",
+            f'  url: "{s[-1]}://svc:{g.password()}@{host.split(":")[0]}{path}"',
+            f'engine = connect("{s[0]}://admin:{g.password()}@10.0.{g.r.randint(0, 255)}.{g.r.randint(1, 254)}{path}")',
+            f"{s[0]}://ops:{g.alnum(5)}@{g.alnum(4)}@{host}{path}",
+        ]
+
+    def negatives(g):
+        s = schemes[0]
+        return [
+            f"DATABASE_URL={s}://user:password@localhost{path}",
+            f"DATABASE_URL={s}://app:${{DB_PASSWORD}}@{host}{path}",
+            f"DATABASE_URL={s}://app:<password>@{host}{path}",
+            f"DATABASE_URL={s}://{host}{path}",
+            f"DATABASE_URL={s}://user:@{host}{path}",
+            f"DATABASE_URL={s}://app:$DB_PASSWORD@{host}{path}",
+        ]
+
+    rule("databases",
+         id=rid,
+         description=desc,
+         severity="high",
+         keywords=keywords,
+         regex=r"(?i:\b" + scheme_re + r")://" + DB_USERPASS,
+         min_entropy=2.0,
+         remediation=DB_REMEDIATION.format(how=how),
+         examples=examples,
+         negative_examples=negatives)
+
+
+db_rule("postgres-connection-url", "PostgreSQL connection URL with a password",
+        r"(?:postgres(?:ql)?|postgis)(?:\+[a-z0-9]+)?",
+        ["postgres://", "postgresql://", "postgres+", "postgresql+", "postgis://"],
+        ["postgres", "postgresql+psycopg2"], "ALTER ROLE … PASSWORD …", "db.internal:5432", "/orders")
+db_rule("mysql-connection-url", "MySQL/MariaDB connection URL with a password",
+        r"(?:mysql(?:x|2)?|mariadb)(?:\+[a-z0-9]+)?", ["mysql://", "mysql+", "mysql2://", "mysqlx://", "mariadb://", "mariadb+"],
+        ["mysql", "mysql+pymysql"], "ALTER USER … IDENTIFIED BY …", "mysql.internal:3306", "/shop")
+db_rule("mongodb-connection-url", "MongoDB connection string with a password",
+        r"mongodb(?:\+srv)?", ["mongodb://", "mongodb+srv://"],
+        ["mongodb", "mongodb+srv"], "db.changeUserPassword(), or Database Access in MongoDB Atlas",
+        "cluster0.a1b2c.mongodb.net", "/app?retryWrites=true&w=majority")
+db_rule("redis-connection-url", "Redis connection URL with a password",
+        r"rediss?", ["redis://", "rediss://"],
+        ["redis", "rediss"], "ACL SETUSER / requirepass, or the provider's console", "cache.internal:6379", "/0")
+db_rule("amqp-connection-url", "AMQP (RabbitMQ) connection URL with a password",
+        r"amqps?", ["amqp://", "amqps://"],
+        ["amqp", "amqps"], "rabbitmqctl change_password", "mq.internal:5672", "/jobs")
+
+# ============================== crypto exchanges ==============================
+
+BINANCE_REM = EXCHANGE_REMEDIATION.format(url="https://www.binance.com/en/my/settings/api-management")
+
+rule("crypto-exchanges",
+     id="binance-api-key",
+     description="Binance API key (64 alphanumerics next to a Binance key name or the X-MBX-APIKEY header)",
+     severity="critical",
+     keywords=["binance", "x-mbx-apikey"],
+     regex=(r"(?i:binance[\w.-]{0,30}?api[_.-]?key|binance[_.-]?key|x-mbx-apikey)\w*" + ASSIGN
+            + r"([0-9A-Za-z]{64})\b"),
+     min_entropy=4.0,
+     remediation=BINANCE_REM,
+     examples=lambda g: [
+         f"BINANCE_API_KEY={g.alnum(64)}",
+         f'headers = {{"X-MBX-APIKEY": "{g.alnum(64)}"}}',
+         f'  binance_api_key: "{g.alnum(64)}"',
+         f"curl -H 'X-MBX-APIKEY: {g.alnum(64)}' https://api.binance.com/api/v3/account",
+     ],
+     negative_examples=lambda g: [
+         f"BINANCE_API_KEY={g.alnum(63)}",
+         "BINANCE_API_KEY=your_binance_api_key_here",
+         f"binance_withdraw_tx = {g.hex(64)}",
+         "headers['X-MBX-APIKEY'] = os.environ['BINANCE_API_KEY']",
+     ])
+
+rule("crypto-exchanges",
+     id="binance-api-secret",
+     description="Binance API secret (64 alphanumerics next to a Binance secret name)",
+     severity="critical",
+     keywords=["binance"],
+     regex=r"(?i:binance[\w.-]{0,30}?secret)\w*" + ASSIGN + r"([0-9A-Za-z]{64})\b",
+     min_entropy=4.0,
+     remediation=BINANCE_REM,
+     examples=lambda g: [
+         f"BINANCE_API_SECRET={g.alnum(64)}",
+         f'binance_secret_key = "{g.alnum(64)}"',
+         f'  "binanceSecret": "{g.alnum(64)}",',
+     ],
+     negative_examples=lambda g: [
+         f"BINANCE_API_SECRET={g.alnum(40)}",
+         "BINANCE_API_SECRET=${BINANCE_API_SECRET}",
+         f"binance_order_hash = {g.alnum(64)}",
+     ])
+
+CDP_REM = EXCHANGE_REMEDIATION.format(url="https://portal.cdp.coinbase.com/ (API Keys > Manage > Delete)")
+
+rule("crypto-exchanges",
+     id="coinbase-cdp-ec-private-key",
+     description="Coinbase CDP API key secret (EC private key next to its organizations/…/apiKeys/… name)",
+     severity="critical",
+     keywords=["apiKeys/"],
+     regex=(r"(?s)organizations/[0-9a-f-]{36}/apiKeys/[0-9a-f-]{36}.{0,400}?"
+            + pem_regex("EC PRIVATE KEY")),
+     window=2048,
+     min_entropy=4.0,
+     remediation=CDP_REM,
+     examples=lambda g: [
+         "{\n"
+         f'   "name": "organizations/{g.uuid()}/apiKeys/{g.uuid()}",\n'
+         f'   "privateKey": "{g.pem("EC PRIVATE KEY", newline=chr(92) + "n")}\\n"\n'
+         "}",
+         f'COINBASE_API_KEY_NAME="organizations/{g.uuid()}/apiKeys/{g.uuid()}"\n'
+         f'COINBASE_API_PRIVATE_KEY="{g.pem("EC PRIVATE KEY", newline=chr(92) + "n")}\\n"',
+         f'api_key_name = "organizations/{g.uuid()}/apiKeys/{g.uuid()}"\n'
+         f'api_key_secret = """{g.pem("EC PRIVATE KEY")}\n"""',
+     ],
+     negative_examples=lambda g: [
+         f'COINBASE_API_KEY_NAME="organizations/{g.uuid()}/apiKeys/{g.uuid()}"\n'
+         'COINBASE_API_PRIVATE_KEY="-----BEGIN EC PRIVATE KEY-----\\nYOUR PRIVATE KEY\\n-----END EC PRIVATE KEY-----\\n"',
+         f'key_name = "organizations/{g.uuid()}/apiKeys/{g.uuid()}"',
+         f'{{"name": "organizations/{{org_id}}/apiKeys/{{key_id}}", "privateKey": "..."}}',
+     ])
+
+rule("crypto-exchanges",
+     id="coinbase-cdp-ed25519-secret",
+     description="Coinbase CDP Ed25519 API key secret (88-char base64 next to a Coinbase/CDP secret name)",
+     severity="critical",
+     keywords=["coinbase", "cdp_", "cdp-", "cdpapi"],
+     regex=(r"(?i:(?:coinbase|cdp)[\w.-]{0,30}?(?:secret|private[_.-]?key))\w*" + ASSIGN
+            + r"([A-Za-z0-9+/]{86}==)" + END_B64),
+     min_entropy=4.5,
+     remediation=CDP_REM,
+     examples=lambda g: [
+         f"CDP_API_KEY_SECRET={g.ed25519_secret()}",
+         f'COINBASE_API_SECRET="{g.ed25519_secret()}"',
+         f'  cdpApiKeySecret: "{g.ed25519_secret()}",',
+     ],
+     negative_examples=lambda g: [
+         f"CDP_API_KEY_SECRET={b64(g.bytes(32))}",
+         "CDP_API_KEY_SECRET=${CDP_API_KEY_SECRET}",
+         f"coinbase_tx_signature = {b64(g.bytes(64))}",
+     ])
+
+rule("crypto-exchanges",
+     id="kraken-private-key",
+     description="Kraken API private key (base64 of 64 bytes next to a Kraken secret name)",
+     severity="critical",
+     keywords=["kraken"],
+     regex=(r"(?i:kraken[\w.-]{0,30}?(?:secret|private[_.-]?key|privkey))\w*" + ASSIGN
+            + r"([A-Za-z0-9+/]{86}={0,2})" + END_B64),
+     min_entropy=4.5,
+     remediation=EXCHANGE_REMEDIATION.format(url="https://www.kraken.com/u/security/api (Settings > API)"),
+     examples=lambda g: [
+         f"KRAKEN_PRIVATE_KEY={b64(g.bytes(64))}",
+         f'kraken_api_secret: "{b64(g.bytes(64))}"',
+         f'  "krakenSecret": "{b64(g.bytes(64))}",',
+     ],
+     negative_examples=lambda g: [
+         f"KRAKEN_PRIVATE_KEY={b64(g.bytes(32))}",
+         f"KRAKEN_API_KEY={g.s(ALNUM + '+/', 56)}",
+         "KRAKEN_PRIVATE_KEY=<kraken private key>",
+     ])
+
+# ============================== wallets ==============================
+
+rule("wallets",
+     id="ethereum-private-key",
+     description="Ethereum/EVM private key (64 hex) assigned to a private-key name or passed to a wallet constructor",
+     severity="critical",
+     keywords=["private_key", "private-key", "privatekey", "private.key", "privkey", "priv_key", "priv-key",
+               "wallet(", "from_key", "hextoecdsa", "accounts"],
+     regex=(r"(?:(?i:private[_.-]?key|privkey|priv[_.-]key)\w*" + ASSIGN + r"\[?\s*[\"']?"
+            r"|(?:new\s+(?:ethers\.)?Wallet|from_key|HexToECDSA)\(\s*[\"']"
+            r"|accounts[\"']?\s*:\s*\[\s*[\"'])"
+            r"(?:0x)?([0-9a-fA-F]{64})\b"),
+     min_entropy=3.0,
+     validate="secp256k1-scalar",
+     remediation=("Treat the wallet as drained: move the funds to a new wallet generated offline (a private key "
+                  "cannot be revoked), transfer contract ownership and admin roles, revoke token approvals granted "
+                  "by the address, " + PURGE),
+     examples=lambda g: [
+         f"ETH_PRIVATE_KEY=0x{g.eth_key()}",
+         f'DEPLOYER_PRIVATE_KEY="{g.eth_key()}"',
+         f'const wallet = new ethers.Wallet("0x{g.eth_key()}", provider);',
+         f"forge script script/Deploy.s.sol --rpc-url $RPC_URL --private-key 0x{g.eth_key()} --broadcast",
+     ],
+     negative_examples=lambda g: [
+         f'txHash = "0x{g.hex(64)}"',
+         f'  "blockHash": "0x{g.hex(64)}",',
+         f"sha256: {g.hex(64)}",
+         f"commit = {g.hex(40)}",
+         "PRIVATE_KEY=0x0000000000000000000000000000000000000000000000000000000000000000",
+     ])
+
+
+# ---------------------------------------------------------------- TOML output
+
+def toml_basic(s):
+    """A TOML basic (double-quoted) string with escapes."""
+    esc = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{esc}"'
+
+
+def toml_str(s):
+    """A TOML literal string '''…''' when possible, so backslashes are read as written."""
+    if "'''" not in s and not s.endswith("'") and not s.startswith("\n"):
+        return f"'''{s}'''"
+    return toml_basic(s)
+
+
+def toml_list(items):
+    if not items:
+        return "[]"
+    return "[\n" + "".join(f"  {toml_str(x)},\n" for x in items) + "]"
+
+
+FIELD_ORDER = ["id", "description", "severity", "keywords", "regex", "secret_group", "min_entropy",
+               "validate", "window", "remediation", "examples", "negative_examples"]
+
+
+def render(family, rules):
+    out = [f"# keysweep built-in rules: {family}.",
+           "# GENERATED by scripts/gen_fake_secrets.py: edit the script, not this file.",
+           "# Every example secret below is random and fake (seeded, reproducible).", ""]
+    for r in rules:
+        out.append("[[rule]]")
+        for k in FIELD_ORDER:
+            if k not in r or r[k] is None:
+                continue
+            v = r[k]
+            if isinstance(v, list):
+                if k == "keywords":
+                    out.append(f"{k} = [" + ", ".join(toml_basic(x) for x in v) + "]")
+                else:
+                    out.append(f"{k} = {toml_list(v)}")
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                out.append(f"{k} = {v}")
+            elif k == "regex":
+                out.append(f"{k} = {toml_str(v)}")
+            else:
+                out.append(f"{k} = {toml_basic(v)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def materialize():
+    """Evaluate the example generators: family -> list of plain rule dicts."""
+    result = {}
+    for family, rules in RULES.items():
+        lst = []
+        for r in rules:
+            d = dict(r)
+            g = Gen(r["id"])
+            d["examples"] = r["examples"](g)
+            d["negative_examples"] = r["negative_examples"](g)
+            lst.append(d)
+        result[family] = lst
+    return result
+
+
+# ---------------------------------------------------------------- offline check (engine emulation)
+
+def engine_findings(r, text):
+    """Secrets the engine would report for rule r on text (an approximation of src/engine)."""
+    data = text.encode()
+    low = data.lower()
+    rx = re.compile(r["regex"].encode())
+    group = r.get("secret_group", 1)
+    window = r.get("window")
+    found = []
+    for kw in r["keywords"]:
+        kwl = kw.lower().encode()
+        pos = low.find(kwl)
+        while pos != -1:
+            ls = data.rfind(b"\n", 0, pos) + 1
+            if window:
+                ws, we = ls, min(len(data), pos + window)
+            else:
+                le = data.find(b"\n", pos)
+                le = len(data) if le == -1 else le
+                ws, we = max(ls, pos - 1024), min(le, pos + len(kwl) + 1024)
+            for m in rx.finditer(data[ws:we]):
+                sec = m.group(group)
+                if sec is None:
+                    continue
+                s = sec.decode("latin-1")
+                if looks_like_placeholder_engine(s):
+                    continue
+                if r.get("min_entropy") and shannon(sec) < r["min_entropy"]:
+                    continue
+                if r.get("validate") == "secp256k1-scalar":
+                    k = int(s[2:] if s[:2].lower() == "0x" else s, 16)
+                    if not 1 <= k < SECP256K1_N:
+                        continue
+                found.append(s)
+            pos = low.find(kwl, pos + 1)
+    return found
+
+
+def looks_like_placeholder_engine(s):
+    low = s.lower()
+    if any(w in low for w in ("example", "xxxxx", "${", "{{", "<", "your_", "your-", "changeme",
+                              "placeholder", "redacted")):
+        return True
+    return re.search(r"(.)\1{7,}", s) is not None
+
+
+def check(families, rules_dir):
+    import tomllib
+    errors = []
+    ids = set()
+    total = 0
+    allowed = set(FIELD_ORDER)
+    for family in families:
+        path = os.path.join(rules_dir, f"{family}.toml")
+        with open(path, "rb") as f:
+            doc = tomllib.load(f)
+        if set(doc) != {"rule"}:
+            errors.append(f"{path}: unexpected top-level keys {set(doc) - {'rule'}}")
+        for r in doc["rule"]:
+            total += 1
+            rid = r.get("id", "?")
+            where = f"{family}.toml:{rid}"
+            if set(r) - allowed:
+                errors.append(f"{where}: unknown keys {set(r) - allowed}")
+            if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", rid):
+                errors.append(f"{where}: id is not kebab-case")
+            if rid in ids:
+                errors.append(f"{where}: duplicate id")
+            ids.add(rid)
+            if r.get("severity") not in ("critical", "high", "medium", "low"):
+                errors.append(f"{where}: bad severity")
+            for k in ("description", "remediation", "regex"):
+                if not r.get(k):
+                    errors.append(f"{where}: missing {k}")
+            if "git history" not in r.get("remediation", ""):
+                errors.append(f"{where}: remediation does not say to purge git history")
+            if not r.get("keywords"):
+                errors.append(f"{where}: no keywords")
+            if not r.get("examples") or not r.get("negative_examples"):
+                errors.append(f"{where}: needs examples and negative_examples")
+            if r.get("validate") not in (None, "secp256k1-scalar"):
+                errors.append(f"{where}: unknown validator")
+            try:
+                rx = re.compile(r["regex"].encode())
+            except re.error as e:
+                errors.append(f"{where}: regex does not compile: {e}")
+                continue
+            if rx.groups < 1:
+                errors.append(f"{where}: regex has no capture group")
+            for i, ex in enumerate(r.get("examples", [])):
+                got = engine_findings(r, ex)
+                if not got:
+                    errors.append(f"{where}: example {i} produces no finding:\n    {ex[:200]!r}")
+                for s in got:
+                    if looks_like_placeholder(s) and "-----" not in s:
+                        errors.append(f"{where}: example {i} secret looks like a placeholder: {s!r}")
+            for i, ex in enumerate(r.get("negative_examples", [])):
+                got = engine_findings(r, ex)
+                if got:
+                    errors.append(f"{where}: negative example {i} produces a finding {got[0][:80]!r}:\n    {ex[:200]!r}")
+    return total, errors
+
+
+def self_test():
+    # RFC 8032 section 7.1, test 1 (a published spec vector, used only to check the math)
+    seed = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
+    assert ed25519_public(seed).hex() == "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
+    assert crc24(b"") == 0xB704CE
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules"))
+    ap.add_argument("--stdout", action="store_true", help="print the TOML instead of writing files")
+    ap.add_argument("--check", action="store_true", help="after writing, check every rule offline")
+    args = ap.parse_args()
+    self_test()
+    fams = materialize()
+    if args.stdout:
+        for family, rules in fams.items():
+            print(f"# ===== rules/{family}.toml")
+            print(render(family, rules))
+        return 0
+    os.makedirs(args.out, exist_ok=True)
+    for family, rules in fams.items():
+        with open(os.path.join(args.out, f"{family}.toml"), "w", newline="\n") as f:
+            f.write(render(family, rules))
+    n = sum(len(v) for v in fams.values())
+    print(f"wrote {n} rules in {len(fams)} files to {os.path.normpath(args.out)}")
+    if args.check:
+        total, errors = check(list(fams), args.out)
+        for e in errors:
+            print("ERROR", e)
+        print(f"checked {total} rules: {len(errors)} problem(s)")
+        return 1 if errors else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

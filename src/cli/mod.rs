@@ -1,0 +1,120 @@
+//! Command-line definitions (clap derive), one file per subcommand. Raw flags are checked and
+//! turned into library calls in the subcommand files; `main.rs` only maps the result to an exit
+//! code.
+
+pub mod output;
+pub mod rules_cmd;
+pub mod scan_cmd;
+mod size;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::report::Format;
+
+/// keysweep: find leaked API keys, tokens, private keys and wallet secrets, offline.
+#[derive(Debug, Parser)]
+#[command(name = "keysweep", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan files and directories (default: the current directory).
+    Scan(ScanArgs),
+    /// List the built-in rules, or check a rule file (`--check FILE`).
+    Rules(RulesArgs),
+}
+
+/// Flags shared by every command that writes a report.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Report format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output (written whole, then renamed into
+    /// place, so an interrupted run never leaves a truncated report).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print secrets in clear instead of redacted.
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Exit code when findings are reported (errors always exit 2).
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=125))]
+    pub exit_code: u8,
+    /// Print nothing on stderr but errors.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// `keysweep scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or directories to scan. A file named here is scanned even if ignored.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Report flags.
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Worker threads (0: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// Skip files larger than this (bytes, or with K, M, G suffix; KiB/MiB/GiB also accepted).
+    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = size::parse_size)]
+    pub max_file_size: u64,
+    /// Do not honour .gitignore, .ignore and git exclude files.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Config file (default: .keysweep.toml in the scanned directory, if any).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Also list binary files in the report's `skipped` (they are always counted).
+    #[arg(long)]
+    pub list_skipped: bool,
+}
+
+/// `keysweep rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Check a rule file: parse it, compile every regex and run every example.
+    #[arg(long, value_name = "FILE")]
+    pub check: Option<PathBuf>,
+    /// Output format of the listing.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+/// How a run ended; `main` maps it to the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing found, everything read: exit 0.
+    Clean,
+    /// Findings reported: exit 1 or `--exit-code N`.
+    Findings(u8),
+    /// An error, or an incomplete scan: exit 2, whatever was found.
+    Error,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings(n) => n,
+            Outcome::Error => 2,
+        }
+    }
+}
+
+/// Runs a parsed command line. `Err` is a fatal error (printed by `main`, exit 2).
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Scan(args) => scan_cmd::run(args),
+        Command::Rules(args) => rules_cmd::run(args),
+    }
+}

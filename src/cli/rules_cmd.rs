@@ -1,0 +1,72 @@
+//! `keysweep rules`: list the built-in rules, or check a rule file the way the test suite checks
+//! the built-in ones (parse, compile, run every example).
+
+use std::io::Write;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use super::{Outcome, RulesArgs};
+use crate::engine::ScannerBuilder;
+use crate::report::Format;
+use crate::rules::{builtin_rules, check_examples, parse_rule_file};
+
+#[derive(Serialize)]
+struct RuleRow<'a> {
+    id: &'a str,
+    severity: &'a str,
+    description: &'a str,
+    keywords: &'a [String],
+    validate: Option<&'a str>,
+}
+
+/// Lists or checks rules.
+pub fn run(args: RulesArgs) -> anyhow::Result<Outcome> {
+    if let Some(file) = &args.check {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("{}: cannot read", file.display()))?;
+        let rules = parse_rule_file(&file.display().to_string(), &text)?;
+        let scanner = ScannerBuilder::new().rules(rules).build()?;
+        scanner.compile_all()?;
+        let failures = check_examples(&scanner);
+        for f in &failures {
+            eprintln!("{}: {f}", file.display());
+        }
+        if !failures.is_empty() {
+            anyhow::bail!("{}: {} example(s) failed", file.display(), failures.len());
+        }
+        println!("{}: {} rule(s) OK", file.display(), scanner.rule_count());
+        return Ok(Outcome::Clean);
+    }
+    let rules = builtin_rules()?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            let rows: Vec<RuleRow> = rules
+                .iter()
+                .map(|r| RuleRow {
+                    id: &r.id,
+                    severity: r.severity.as_str(),
+                    description: &r.description,
+                    keywords: &r.keywords,
+                    validate: r.validate.as_deref(),
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for r in &rules {
+                writeln!(
+                    out,
+                    "{:<40} {:<9} {}",
+                    r.id,
+                    r.severity.as_str(),
+                    r.description
+                )?;
+            }
+            writeln!(out, "{} rules", rules.len())?;
+        }
+    }
+    Ok(Outcome::Clean)
+}

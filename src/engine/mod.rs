@@ -1,0 +1,325 @@
+//! The detection engine: a compiled rule set that turns a blob's bytes into raw matches.
+//!
+//! Cost model (see DESIGN.md, "Performance model"): one aho-corasick pass over the whole blob
+//! finds keyword hits; everything else (regex, entropy, validators) runs only in small windows
+//! around those hits, and only for the rules whose keywords were hit. Regexes are compiled the
+//! first time one of their keywords hits, so a pre-commit run over a few files pays for a few
+//! regexes, not for the whole rule pack.
+
+mod placeholder;
+mod prefilter;
+pub mod validators;
+mod window;
+
+use std::sync::OnceLock;
+
+use regex::bytes::{Regex, RegexBuilder};
+
+use crate::error::ConfigError;
+use crate::rules::Rule;
+use prefilter::Prefilter;
+
+/// Regex size limit per rule. Generous, because rules are reviewed data; a regex that exceeds
+/// it is reported when it is first compiled (`keysweep rules --check` compiles every rule).
+const REGEX_SIZE_LIMIT: usize = 32 * 1024 * 1024;
+
+/// One match that passed every engine check, in byte offsets of the blob. Plain data: the
+/// caller turns it into a located, fingerprinted finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawMatch {
+    /// Index of the rule in [`Scanner::rules`].
+    pub rule: usize,
+    /// Start of the secret (the rule's secret group), inclusive.
+    pub start: usize,
+    /// End of the secret, exclusive.
+    pub end: usize,
+    /// Shannon entropy of the secret in bits per byte.
+    pub entropy: f32,
+    /// What the offline validator checked, when the rule has one (it passed: failures are
+    /// dropped).
+    pub validation: Option<&'static str>,
+}
+
+/// Builds a [`Scanner`]. Explicit setters with documented defaults, so that callers (the CLI,
+/// tests, a future library user) say what they change and nothing else.
+#[derive(Debug, Default)]
+pub struct ScannerBuilder {
+    rules: Vec<Rule>,
+}
+
+impl ScannerBuilder {
+    /// A builder with no rules.
+    pub fn new() -> ScannerBuilder {
+        ScannerBuilder::default()
+    }
+
+    /// Adds rules (default: none). Use [`crate::rules::builtin_rules`] for the built-in set.
+    pub fn rules(&mut self, rules: Vec<Rule>) -> &mut ScannerBuilder {
+        self.rules.extend(rules);
+        self
+    }
+
+    /// Checks the rules and builds the keyword automaton. Regexes are only parsed here (to
+    /// reject bad syntax before any file is read), not compiled.
+    pub fn build(&self) -> Result<Scanner, ConfigError> {
+        crate::rules::check_unique_ids(&self.rules)?;
+        for rule in &self.rules {
+            rule.check().map_err(|message| ConfigError::Invalid {
+                location: rule.source_file.clone(),
+                message: format!("rule '{}': {message}", rule.id),
+            })?;
+        }
+        let prefilter = Prefilter::new(&self.rules).map_err(|message| ConfigError::Invalid {
+            location: "rules".into(),
+            message,
+        })?;
+        let rules = self
+            .rules
+            .iter()
+            .cloned()
+            .map(|rule| CompiledRule {
+                rule,
+                regex: OnceLock::new(),
+            })
+            .collect();
+        Ok(Scanner { rules, prefilter })
+    }
+}
+
+/// A rule plus its lazily compiled regex.
+#[derive(Debug)]
+struct CompiledRule {
+    rule: Rule,
+    regex: OnceLock<Result<Regex, String>>,
+}
+
+impl CompiledRule {
+    fn regex(&self) -> Result<&Regex, &str> {
+        self.regex
+            .get_or_init(|| compile_regex(&self.rule.regex))
+            .as_ref()
+            .map_err(|e| e.as_str())
+    }
+
+    fn secret_group(&self, regex: &Regex) -> usize {
+        match self.rule.secret_group {
+            Some(g) => g,
+            None if regex.captures_len() > 1 => 1,
+            None => 0,
+        }
+    }
+}
+
+/// Compiles a rule regex the way the engine runs it: over bytes, Unicode off (secrets are
+/// ASCII; Unicode classes make regexes larger and slower for no gain).
+pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// A compiled rule set. `Sync`: one scanner serves every worker thread.
+#[derive(Debug)]
+pub struct Scanner {
+    rules: Vec<CompiledRule>,
+    prefilter: Prefilter,
+}
+
+impl Scanner {
+    /// The rules, in the order that [`RawMatch::rule`] indexes.
+    pub fn rule(&self, index: usize) -> &Rule {
+        &self.rules[index].rule
+    }
+
+    /// How many rules the scanner holds.
+    pub fn rule_count(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Compiles every rule's regex now, returning the first failure. For `rules --check` and
+    /// tests; scanning compiles lazily.
+    pub fn compile_all(&self) -> Result<(), ConfigError> {
+        for r in &self.rules {
+            r.regex().map_err(|message| ConfigError::BadRegex {
+                file: r.rule.source_file.clone(),
+                rule_id: r.rule.id.clone(),
+                message: message.to_string(),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Finds every secret in `data`. Matches are sorted by (start, rule) and never panic on any
+    /// input: the blob is untrusted bytes.
+    pub fn scan(&self, data: &[u8]) -> Vec<RawMatch> {
+        let mut out = Vec::new();
+        let hits = self.prefilter.hits(data);
+        for (rule_index, mut rule_hits) in hits.into_rules() {
+            let compiled = &self.rules[rule_index];
+            let Ok(regex) = compiled.regex() else {
+                continue;
+            };
+            let windows = window::windows(data, &mut rule_hits, compiled.rule.window);
+            self.scan_windows(rule_index, regex, data, &windows, &mut out);
+        }
+        for &rule_index in self.prefilter.keywordless() {
+            let compiled = &self.rules[rule_index];
+            if let Ok(regex) = compiled.regex() {
+                let whole = [window::Window {
+                    start: 0,
+                    end: data.len(),
+                }];
+                self.scan_windows(rule_index, regex, data, &whole, &mut out);
+            }
+        }
+        out.sort_by_key(|m| (m.start, m.rule, m.end));
+        out
+    }
+
+    fn scan_windows(
+        &self,
+        rule_index: usize,
+        regex: &Regex,
+        data: &[u8],
+        windows: &[window::Window],
+        out: &mut Vec<RawMatch>,
+    ) {
+        let compiled = &self.rules[rule_index];
+        let group = compiled.secret_group(regex);
+        let mut locs = regex.capture_locations();
+        for w in windows {
+            // Searching `data[..end]` from `start` (not a sub-slice) lets `\b` and `^` see the
+            // byte before the window.
+            let hay = &data[..w.end];
+            let mut pos = w.start;
+            while pos <= hay.len() {
+                let Some(m) = regex.captures_read_at(&mut locs, hay, pos) else {
+                    break;
+                };
+                pos = if m.end() > m.start() {
+                    m.end()
+                } else {
+                    m.end() + 1
+                };
+                let Some((start, end)) = locs.get(group) else {
+                    continue;
+                };
+                if end <= start {
+                    continue;
+                }
+                if let Some(found) = self.check_secret(rule_index, data, start, end) {
+                    out.push(found);
+                }
+            }
+        }
+    }
+
+    /// Entropy, placeholder and validator checks on one candidate secret.
+    fn check_secret(
+        &self,
+        rule_index: usize,
+        data: &[u8],
+        start: usize,
+        end: usize,
+    ) -> Option<RawMatch> {
+        let rule = &self.rules[rule_index].rule;
+        let secret = &data[start..end];
+        let entropy = entropy::shannon_entropy(secret);
+        if let Some(min) = rule.min_entropy {
+            if entropy < min {
+                return None;
+            }
+        }
+        if placeholder::looks_like_placeholder(secret) {
+            return None;
+        }
+        let validation = match &rule.validate {
+            Some(name) => match validators::validate(name, secret) {
+                Some(v) if v.valid => Some(v.checked),
+                _ => return None,
+            },
+            None => None,
+        };
+        Some(RawMatch {
+            rule: rule_index,
+            start,
+            end,
+            entropy,
+            validation,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parse_rule_file;
+
+    fn scanner(toml: &str) -> Scanner {
+        let rules = parse_rule_file("test.toml", toml).expect("rules parse");
+        ScannerBuilder::new()
+            .rules(rules)
+            .build()
+            .expect("scanner builds")
+    }
+
+    const RULE: &str = r#"
+[[rule]]
+id = "tok"
+description = "test token"
+severity = "high"
+keywords = ["tok_"]
+regex = '''\b(tok_[a-z0-9]{12})\b'''
+min_entropy = 2.5
+remediation = "revoke"
+"#;
+
+    #[test]
+    fn finds_secret_group_offsets() {
+        let s = scanner(RULE);
+        let data = b"x = 1\ny = \"tok_a1b2c3d4e5f6\"\n";
+        let m = s.scan(data);
+        assert_eq!(m.len(), 1);
+        assert_eq!(&data[m[0].start..m[0].end], b"tok_a1b2c3d4e5f6");
+    }
+
+    #[test]
+    fn keyword_is_case_insensitive_but_regex_decides() {
+        let s = scanner(RULE);
+        assert!(s.scan(b"TOK_a1b2c3d4e5f6").is_empty());
+        assert_eq!(s.scan(b"TOK_ tok_a1b2c3d4e5f6").len(), 1);
+    }
+
+    #[test]
+    fn low_entropy_and_placeholders_are_dropped() {
+        let s = scanner(RULE);
+        assert!(s.scan(b"tok_aaaaaaaaaaaa").is_empty());
+        assert!(s.scan(b"tok_xxxxx1234567").is_empty());
+    }
+
+    #[test]
+    fn word_boundary_sees_byte_before_window() {
+        let s = scanner(RULE);
+        assert!(s.scan(b"abctok_a1b2c3d4e5f6").is_empty());
+    }
+
+    #[test]
+    fn many_matches_on_one_long_line() {
+        let s = scanner(RULE);
+        let mut data = Vec::new();
+        for i in 0..2000 {
+            data.extend_from_slice(format!("tok_a1b2c3d4{i:04} ").as_bytes());
+        }
+        assert_eq!(s.scan(&data).len(), 2000);
+    }
+
+    #[test]
+    fn invalid_utf8_and_crlf_do_not_matter() {
+        let s = scanner(RULE);
+        let data = b"\xff\xfe\r\nkey=tok_a1b2c3d4e5f6\r\n\xc3";
+        assert_eq!(s.scan(data).len(), 1);
+    }
+}

@@ -1,0 +1,69 @@
+//! Drops candidate secrets that are obviously placeholders (`<your-key>`, `${TOKEN}`,
+//! `xxxxxxxx`, `EXAMPLE`): documentation and templates are full of them, and a regex of the right
+//! shape cannot tell them from keys. Hand-written because it is a short list of substrings.
+
+/// Substrings (lowercase) that no real secret of any supported format contains by chance often
+/// enough to matter, and that templates and docs use all the time.
+const MARKERS: &[&[u8]] = &[
+    b"example",
+    b"xxxxx",
+    b"${",
+    b"{{",
+    b"<",
+    b">",
+    b"your_",
+    b"your-",
+    b"yourkey",
+    b"changeme",
+    b"placeholder",
+    b"redacted",
+    b"dummy",
+    b"*****",
+    b"....",
+];
+
+/// True when `secret` looks like a placeholder rather than a credential.
+pub fn looks_like_placeholder(secret: &[u8]) -> bool {
+    if has_long_run(secret, 8) {
+        return true;
+    }
+    let lower: Vec<u8> = secret.iter().map(|b| b.to_ascii_lowercase()).collect();
+    MARKERS
+        .iter()
+        .any(|m| memchr::memmem::find(&lower, m).is_some())
+}
+
+/// True when some byte repeats `n` or more times in a row (`AAAAAAAA`, `00000000`): random
+/// secrets of the lengths we detect essentially never do.
+fn has_long_run(s: &[u8], n: usize) -> bool {
+    let mut run = 0;
+    let mut prev = None;
+    for &b in s {
+        if Some(b) == prev {
+            run += 1;
+            if run >= n {
+                return true;
+            }
+        } else {
+            run = 1;
+            prev = Some(b);
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        assert!(looks_like_placeholder(b"AKIAIOSFODNN7EXAMPLE"));
+        assert!(looks_like_placeholder(b"${GITHUB_TOKEN}"));
+        assert!(looks_like_placeholder(b"<your-api-key>"));
+        assert!(looks_like_placeholder(b"sk_live_00000000000000000000"));
+        assert!(!looks_like_placeholder(
+            b"ghp_Zq8v3Kp0aLmN4rT7yW2bC9dE6fG1hJ5kX0sU"
+        ));
+    }
+}

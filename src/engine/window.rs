@@ -1,0 +1,105 @@
+//! Turns keyword hits into the byte windows that a rule's regex searches. A window is the
+//! hit's line, capped so that a 100 MB one-line file costs time linear in its size: overlapping
+//! windows are merged, so every byte is searched at most once per rule.
+
+use memchr::{memchr, memrchr};
+
+/// How far a window reaches before and after a hit on a very long line.
+const MAX_LINE_REACH: usize = 1024;
+
+/// A half-open byte range `[start, end)` of the blob.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// First byte searched.
+    pub start: usize,
+    /// One past the last byte searched.
+    pub end: usize,
+}
+
+/// The merged windows for one rule's keyword hits (`(start, end)` byte ranges). `extra` is the
+/// rule's `window`: how many bytes past the hit a multi-line match may reach.
+pub fn windows(data: &[u8], hits: &mut [(usize, usize)], extra: Option<usize>) -> Vec<Window> {
+    hits.sort_unstable();
+    let mut out: Vec<Window> = Vec::new();
+    for &(hit_start, hit_end) in hits.iter() {
+        if let Some(last) = out.last() {
+            // A hit inside the last window whose own window could not reach further adds
+            // nothing; skip the line search.
+            if hit_start >= last.start && hit_end + reach(extra) <= last.end {
+                continue;
+            }
+        }
+        let w = window_for(data, hit_start, hit_end, extra);
+        match out.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
+fn reach(extra: Option<usize>) -> usize {
+    extra.unwrap_or(0)
+}
+
+fn window_for(data: &[u8], hit_start: usize, hit_end: usize, extra: Option<usize>) -> Window {
+    let lo = hit_start.saturating_sub(MAX_LINE_REACH);
+    let start = match memrchr(b'\n', &data[lo..hit_start]) {
+        Some(i) => lo + i + 1,
+        None => lo,
+    };
+    let after = (hit_end + extra.unwrap_or(0)).min(data.len());
+    let hi = (after + MAX_LINE_REACH).min(data.len());
+    let end = match memchr(b'\n', &data[after..hi]) {
+        Some(i) => after + i,
+        None => hi,
+    };
+    Window { start, end }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_is_the_line() {
+        let data = b"aaa\nbb KEY cc\ndd";
+        let mut hits = vec![(7, 10)];
+        assert_eq!(
+            windows(data, &mut hits, None),
+            vec![Window { start: 4, end: 13 }]
+        );
+    }
+
+    #[test]
+    fn hits_on_one_line_merge() {
+        let data = b"KEY KEY KEY\nx";
+        let mut hits = vec![(8, 11), (0, 3), (4, 7)];
+        assert_eq!(
+            windows(data, &mut hits, None),
+            vec![Window { start: 0, end: 11 }]
+        );
+    }
+
+    #[test]
+    fn long_lines_are_capped_and_linear() {
+        let data = vec![b'a'; 10 * MAX_LINE_REACH];
+        let mut hits = vec![(5000, 5003)];
+        let w = windows(&data, &mut hits, None);
+        assert_eq!(
+            w,
+            vec![Window {
+                start: 5000 - MAX_LINE_REACH,
+                end: 5003 + MAX_LINE_REACH
+            }]
+        );
+    }
+
+    #[test]
+    fn extra_reaches_following_lines() {
+        let data = b"BEGIN\nline\nline\nEND\n";
+        let mut hits = vec![(0, 5)];
+        let w = windows(data, &mut hits, Some(12));
+        assert_eq!(w, vec![Window { start: 0, end: 19 }]);
+    }
+}

@@ -1,0 +1,82 @@
+//! Filters drop findings that the user has allowed. They run after the engine and know nothing
+//! of how a finding was made; every drop is counted per reason so that nothing is hidden
+//! silently.
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::ConfigError;
+use crate::finding::Finding;
+
+/// Why a finding was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropReason {
+    /// Its path matches `[allowlist] paths`.
+    AllowlistPath,
+}
+
+/// Counts of dropped findings, per reason (reported in `stats.dropped`).
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct DropCounts {
+    /// Dropped by `[allowlist] paths`.
+    pub allowlist_path: u64,
+}
+
+impl DropCounts {
+    /// Counts one drop.
+    pub fn add(&mut self, reason: DropReason) {
+        match reason {
+            DropReason::AllowlistPath => self.allowlist_path += 1,
+        }
+    }
+
+    /// Adds another thread's counts.
+    pub fn merge(&mut self, other: &DropCounts) {
+        self.allowlist_path += other.allowlist_path;
+    }
+}
+
+/// The compiled filters of one run.
+#[derive(Debug, Clone)]
+pub struct Filters {
+    allow_paths: GlobSet,
+}
+
+impl Filters {
+    /// Compiles the config's filters; a bad glob is a config error naming the file.
+    pub fn new(config: &Config) -> Result<Filters, ConfigError> {
+        let mut b = GlobSetBuilder::new();
+        for pattern in &config.allowlist.paths {
+            let glob = Glob::new(pattern).map_err(|e| ConfigError::Invalid {
+                location: config
+                    .source
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "config".into()),
+                message: format!("allowlist.paths: bad glob '{pattern}': {e}"),
+            })?;
+            b.add(glob);
+        }
+        let allow_paths = b.build().map_err(|e| ConfigError::Invalid {
+            location: "config".into(),
+            message: e.to_string(),
+        })?;
+        Ok(Filters { allow_paths })
+    }
+
+    /// Filters that drop nothing.
+    pub fn none() -> Filters {
+        Filters {
+            allow_paths: GlobSet::empty(),
+        }
+    }
+
+    /// `Err(reason)` when the finding must be dropped.
+    pub fn check(&self, finding: &Finding) -> Result<(), DropReason> {
+        if self.allow_paths.is_match(&finding.path) {
+            return Err(DropReason::AllowlistPath);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,195 @@
+//! The finding model: the one contract every report format derives from. A [`Finding`] holds the
+//! raw secret; reports redact it (see `report::redact`) unless the user asked for secrets, so the
+//! type deliberately does not implement `Serialize`.
+
+use sha2::{Digest, Sha256};
+
+use crate::engine::{RawMatch, Scanner};
+use crate::rules::Severity;
+
+/// Where a secret is: 1-based lines; 1-based byte columns; `end_column` is exclusive (the column
+/// just after the secret's last byte), as in SARIF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    /// Line of the secret's first byte.
+    pub line: usize,
+    /// Column of the secret's first byte.
+    pub column: usize,
+    /// Line of the secret's last byte.
+    pub end_line: usize,
+    /// Column just after the secret's last byte.
+    pub end_column: usize,
+}
+
+/// One reported secret.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The rule's stable id.
+    pub rule_id: String,
+    /// The rule's description.
+    pub description: String,
+    /// The rule's severity.
+    pub severity: Severity,
+    /// '/'-separated path relative to the scanned root.
+    pub path: String,
+    /// Where in the file.
+    pub span: Span,
+    /// The secret, raw. Never print it without going through `report::redact`.
+    pub secret: String,
+    /// Text on the secret's first line before it (at most [`CONTEXT_CHARS`] bytes, raw).
+    pub before: String,
+    /// Text after the secret on its last line (at most [`CONTEXT_CHARS`] bytes, raw).
+    pub after: String,
+    /// Stable identity: sha256 over rule id, secret and path (see [`fingerprint`]).
+    pub fingerprint: String,
+    /// Shannon entropy of the secret, bits per byte.
+    pub entropy: f32,
+    /// The offline validator that passed, if the rule has one.
+    pub validation: Option<String>,
+    /// What to do about it.
+    pub remediation: String,
+}
+
+impl Finding {
+    /// True when an offline validator proved the secret's structure.
+    pub fn validated(&self) -> bool {
+        self.validation.is_some()
+    }
+
+    /// The deterministic report order: path, line, column, rule.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str, usize, usize) {
+        (
+            &self.path,
+            self.span.line,
+            self.span.column,
+            &self.rule_id,
+            self.span.end_line,
+            self.span.end_column,
+        )
+    }
+}
+
+/// How much of the line around a secret is kept for display.
+pub const CONTEXT_CHARS: usize = 80;
+
+/// A finding's identity for baselines and code scanning: hex sha256 of `rule_id`, the secret
+/// and the path, NUL-separated. It does not include the line, so it survives edits above the
+/// secret; it does not depend on redaction, so baselines work with and without
+/// `--show-secrets`.
+pub fn fingerprint(rule_id: &str, secret: &[u8], path: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(rule_id.as_bytes());
+    h.update([0]);
+    h.update(secret);
+    h.update([0]);
+    h.update(path.as_bytes());
+    let digest = h.finalize();
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// Turns the engine's raw matches (sorted by start) into located findings for the blob at
+/// `path`. Line numbers are computed here, and only for matches: one forward pass counting
+/// newlines, so the cost is linear in the blob however many matches it has.
+pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) -> Vec<Finding> {
+    let mut cursor = LineCursor::default();
+    let mut out = Vec::with_capacity(matches.len());
+    for m in matches {
+        let rule = scanner.rule(m.rule);
+        let (line, line_start) = cursor.advance(data, m.start);
+        let mut end_line = line;
+        let mut end_line_start = line_start;
+        let last = m.end.saturating_sub(1).max(m.start);
+        for i in memchr::memchr_iter(b'\n', &data[m.start..last]) {
+            end_line += 1;
+            end_line_start = m.start + i + 1;
+        }
+        let secret = &data[m.start..m.end];
+        let before_start = m.start.saturating_sub(CONTEXT_CHARS).max(line_start);
+        let after_end = line_end(data, m.end).min(m.end + CONTEXT_CHARS);
+        out.push(Finding {
+            rule_id: rule.id.clone(),
+            description: rule.description.clone(),
+            severity: rule.severity,
+            path: path.to_string(),
+            span: Span {
+                line,
+                column: m.start - line_start + 1,
+                end_line,
+                end_column: m.end - end_line_start + 1,
+            },
+            secret: String::from_utf8_lossy(secret).into_owned(),
+            before: String::from_utf8_lossy(&data[before_start..m.start]).into_owned(),
+            after: String::from_utf8_lossy(&data[m.end..after_end]).into_owned(),
+            fingerprint: fingerprint(&rule.id, secret, path),
+            entropy: m.entropy,
+            validation: m.validation.map(str::to_string),
+            remediation: rule.remediation.clone(),
+        });
+    }
+    out
+}
+
+fn line_end(data: &[u8], from: usize) -> usize {
+    match memchr::memchr2(b'\n', b'\r', &data[from..]) {
+        Some(i) => from + i,
+        None => data.len(),
+    }
+}
+
+/// Remembers the last located offset so that successive lookups only count the newlines in
+/// between.
+#[derive(Default)]
+struct LineCursor {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl LineCursor {
+    /// (1-based line, offset of that line's first byte) for `offset`, which must not be smaller
+    /// than the previous call's.
+    fn advance(&mut self, data: &[u8], offset: usize) -> (usize, usize) {
+        if self.line == 0 {
+            self.line = 1;
+        }
+        if offset < self.offset {
+            *self = LineCursor::default();
+            self.line = 1;
+        }
+        for i in memchr::memchr_iter(b'\n', &data[self.offset..offset]) {
+            self.line += 1;
+            self.line_start = self.offset + i + 1;
+        }
+        self.offset = offset;
+        (self.line, self.line_start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_is_stable_and_distinguishes() {
+        let a = fingerprint("r", b"s", "p");
+        assert_eq!(a, fingerprint("r", b"s", "p"));
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, fingerprint("r", b"s2", "p"));
+        assert_ne!(a, fingerprint("r", b"s", "q"));
+        assert_ne!(fingerprint("ab", b"c", "p"), fingerprint("a", b"bc", "p"));
+    }
+
+    #[test]
+    fn cursor_counts_lines() {
+        let data = b"a\nbb\r\nccc\n";
+        let mut c = LineCursor::default();
+        assert_eq!(c.advance(data, 0), (1, 0));
+        assert_eq!(c.advance(data, 3), (2, 2));
+        assert_eq!(c.advance(data, 7), (3, 6));
+        assert_eq!(c.advance(data, 1), (1, 0));
+    }
+}

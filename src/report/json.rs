@@ -1,0 +1,71 @@
+//! The JSON report, `schema_version` 1 (documented in README.md). Field order is fixed by the
+//! structs and findings are sorted, so the same input gives the same bytes (but for
+//! `stats.duration_ms`).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::redact::FindingView;
+use super::ReportOptions;
+use crate::scan::{ScanOutcome, Stats};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    schema_version: u32,
+    tool: Tool,
+    findings: Vec<FindingView<'a>>,
+    skipped: Vec<Skipped<'a>>,
+    stats: &'a Stats,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Skipped<'a> {
+    path: &'a str,
+    reason: &'static str,
+    message: String,
+}
+
+/// Writes the whole report as pretty JSON followed by a newline.
+pub fn write(outcome: &ScanOutcome, options: ReportOptions, out: &mut dyn Write) -> io::Result<()> {
+    let report = JsonReport {
+        schema_version: 1,
+        tool: Tool {
+            name: "keysweep",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        findings: outcome
+            .findings
+            .iter()
+            .map(|f| FindingView::new(f, options.show_secrets))
+            .collect(),
+        skipped: outcome
+            .skipped
+            .iter()
+            .map(|s| Skipped {
+                path: &s.path,
+                reason: reason_code(&s.reason),
+                message: s.reason.to_string(),
+            })
+            .collect(),
+        stats: &outcome.stats,
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
+}
+
+fn reason_code(r: &crate::error::SkipReason) -> &'static str {
+    use crate::error::SkipReason::*;
+    match r {
+        Binary => "binary",
+        TooLarge(_) => "too_large",
+        Unreadable(_) => "unreadable",
+        NotAFile => "not_a_file",
+    }
+}

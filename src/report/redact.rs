@@ -1,0 +1,94 @@
+//! Redaction, and the one finding view that every format serializes: the raw secret only
+//! leaves through [`FindingView::new`] with `show_secrets` set.
+
+use serde::Serialize;
+
+use crate::finding::Finding;
+
+/// What stands in for the hidden part of a secret.
+pub const MASK: &str = "*****";
+
+/// A secret as reports show it by default: a short prefix (at most 4 characters and at most a
+/// fifth of the secret, so the kind of token stays recognisable) and a fixed mask that does not
+/// give the length away.
+pub fn redact(secret: &str) -> String {
+    let chars = secret.chars().count();
+    let keep = (chars / 5).min(4);
+    let prefix: String = secret.chars().take(keep).collect();
+    format!("{prefix}{MASK}")
+}
+
+/// The serializable view of a finding, with the secret already redacted (or not, on request).
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView<'a> {
+    /// See [`Finding`].
+    pub rule_id: &'a str,
+    /// Rule description.
+    pub description: &'a str,
+    /// `critical`, `high`, `medium` or `low`.
+    pub severity: &'a str,
+    /// Relative, '/'-separated.
+    pub path: &'a str,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based byte column.
+    pub column: usize,
+    /// 1-based.
+    pub end_line: usize,
+    /// 1-based byte column just after the secret (exclusive).
+    pub end_column: usize,
+    /// Redacted unless `--show-secrets`.
+    pub secret: String,
+    /// Stable identity (sha256 hex of rule id, secret and path).
+    pub fingerprint: &'a str,
+    /// Bits per byte, rounded to 3 decimals.
+    pub entropy: f64,
+    /// True when an offline validator proved the structure.
+    pub validated: bool,
+    /// The check that ran, or null.
+    pub validation: Option<&'a str>,
+    /// What to do.
+    pub remediation: &'a str,
+}
+
+impl<'a> FindingView<'a> {
+    /// The view of `f`.
+    pub fn new(f: &'a Finding, show_secrets: bool) -> FindingView<'a> {
+        FindingView {
+            rule_id: &f.rule_id,
+            description: &f.description,
+            severity: f.severity.as_str(),
+            path: &f.path,
+            line: f.span.line,
+            column: f.span.column,
+            end_line: f.span.end_line,
+            end_column: f.span.end_column,
+            secret: if show_secrets {
+                f.secret.clone()
+            } else {
+                redact(&f.secret)
+            },
+            fingerprint: &f.fingerprint,
+            entropy: (f64::from(f.entropy) * 1000.0).round() / 1000.0,
+            validated: f.validated(),
+            validation: f.validation.as_deref(),
+            remediation: &f.remediation,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_keeps_a_short_prefix() {
+        assert_eq!(
+            redact("ghp_abcdefghijklmnopqrstuvwxyz0123456789"),
+            "ghp_*****"
+        );
+        assert_eq!(redact("short"), "s*****");
+        assert_eq!(redact("abc"), "*****");
+        assert_eq!(redact(""), "*****");
+    }
+}

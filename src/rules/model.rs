@@ -1,0 +1,124 @@
+//! The rule schema. Unknown keys are errors: a typo in a rule must not silently change what is
+//! detected.
+
+use serde::{Deserialize, Serialize};
+
+/// How bad a leak of this credential is. Ordered, so `--fail-on` style thresholds compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Informative; generic matches.
+    Low,
+    /// Limited access or billing abuse.
+    Medium,
+    /// Privileged access, bounded in scope.
+    High,
+    /// Broad production access, private keys, wallet secrets.
+    Critical,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// A rule file: `[[rule]]` tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// The rules, in file order.
+    #[serde(default)]
+    pub rule: Vec<Rule>,
+}
+
+/// One credential type: how to find it (keywords → regex → entropy → validator), how bad it is,
+/// and what to do about it. Its examples make it self-testing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable kebab-case id; keys fingerprints, baselines and SARIF rule ids, so never rename.
+    pub id: String,
+    /// One line for people.
+    pub description: String,
+    /// How bad a leak is.
+    pub severity: Severity,
+    /// Literals of which at least one appears in every match; they drive the prefilter. A rule
+    /// without keywords runs on every blob, which is the expensive kind.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Rust `regex` syntax over bytes, Unicode off.
+    pub regex: String,
+    /// The capture group that holds the secret; default 1 when the regex has a group, else 0.
+    #[serde(default)]
+    pub secret_group: Option<usize>,
+    /// Shannon entropy floor (bits per byte) for the secret; random formats set it so that
+    /// words and placeholders of the right shape are dropped.
+    #[serde(default)]
+    pub min_entropy: Option<f32>,
+    /// Name of an offline validator (see `engine::validators`).
+    #[serde(default)]
+    pub validate: Option<String>,
+    /// For multi-line secrets: how many bytes after a keyword hit the match may span. Without
+    /// it the regex only sees the keyword's line.
+    #[serde(default)]
+    pub window: Option<usize>,
+    /// What to do: where to revoke or rotate, then purge history.
+    pub remediation: String,
+    /// Texts in which this rule must find a secret.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Texts in which this rule must find nothing.
+    #[serde(default)]
+    pub negative_examples: Vec<String>,
+    /// The file that defined the rule, for error messages.
+    #[serde(skip)]
+    pub source_file: String,
+}
+
+impl Rule {
+    /// Checks what can be checked without compiling the regex.
+    pub fn check(&self) -> Result<(), String> {
+        let id_ok = !self.id.is_empty()
+            && self
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !self.id.starts_with('-')
+            && !self.id.ends_with('-');
+        if !id_ok {
+            return Err("id must be kebab-case (a-z, 0-9, '-')".into());
+        }
+        if self.keywords.iter().any(|k| k.is_empty()) {
+            return Err("empty keyword".into());
+        }
+        if let Some(e) = self.min_entropy {
+            if !(0.0..=8.0).contains(&e) {
+                return Err(format!("min_entropy {e} is outside 0..8 bits per byte"));
+            }
+        }
+        if let Some(name) = &self.validate {
+            if !crate::engine::validators::exists(name) {
+                return Err(format!(
+                    "unknown validator '{name}' (known: {})",
+                    crate::engine::validators::NAMES.join(", ")
+                ));
+            }
+        }
+        if let Err(e) = regex_syntax::ParserBuilder::new()
+            .unicode(false)
+            .utf8(false)
+            .build()
+            .parse(&self.regex)
+        {
+            return Err(format!("invalid regex: {e}"));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,177 @@
+//! Joins the pipeline for one run: a source's blobs go through the engine, located findings go
+//! through the filters, and what survives is gathered with the skipped inputs and the stats.
+//! Each worker thread gathers locally and merges once when it ends, so threads never contend
+//! per finding.
+
+use std::sync::Mutex;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::engine::Scanner;
+use crate::error::{ScanError, SkipReason};
+use crate::filters::{DropCounts, Filters};
+use crate::finding::{locate, Finding};
+use crate::sources::fs::FsSource;
+use crate::sources::BlobSink;
+
+/// Counters for the report's `stats`.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Files read and scanned.
+    pub files_scanned: u64,
+    /// Bytes scanned.
+    pub bytes_scanned: u64,
+    /// Files skipped as binary.
+    pub skipped_binary: u64,
+    /// Files skipped for exceeding `--max-file-size`.
+    pub skipped_too_large: u64,
+    /// FIFOs, sockets and devices not read.
+    pub skipped_not_file: u64,
+    /// Inputs that could not be read: any makes the run incomplete (exit 2).
+    pub errors: u64,
+    /// Findings reported.
+    pub findings: u64,
+    /// Findings dropped, per filter.
+    pub dropped: DropCounts,
+    /// Wall time of the scan in milliseconds (the only field that differs between two runs).
+    pub duration_ms: u64,
+}
+
+/// Everything a scan produced.
+#[derive(Debug, Default)]
+pub struct ScanOutcome {
+    /// Findings in report order.
+    pub findings: Vec<Finding>,
+    /// Inputs not scanned: too large, unreadable, special files (binary ones only when asked).
+    pub skipped: Vec<ScanError>,
+    /// Counters.
+    pub stats: Stats,
+}
+
+impl ScanOutcome {
+    /// True when some input could not be read: the scan is incomplete and must not pass.
+    pub fn incomplete(&self) -> bool {
+        self.stats.errors > 0
+    }
+}
+
+/// Options of a filesystem scan that are not the source's or the engine's business.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ScanPolicy {
+    /// List binary files in `skipped` too (they are always counted).
+    pub list_binary: bool,
+}
+
+/// Scans the filesystem source with `scanner`, dropping what `filters` allow.
+pub fn scan_fs(
+    source: &FsSource,
+    scanner: &Scanner,
+    filters: &Filters,
+    policy: ScanPolicy,
+) -> ScanOutcome {
+    let started = Instant::now();
+    let shared = Mutex::new(ScanOutcome::default());
+    source.run(|| {
+        Box::new(Worker {
+            scanner,
+            filters,
+            policy,
+            local: ScanOutcome::default(),
+            shared: &shared,
+        })
+    });
+    let mut outcome = shared
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    outcome
+        .findings
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    outcome.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    outcome.stats.findings = outcome.findings.len() as u64;
+    outcome.stats.duration_ms = started.elapsed().as_millis() as u64;
+    outcome
+}
+
+/// Scans one in-memory blob: the same path a file takes, for tests and the rule examples.
+pub fn scan_bytes(scanner: &Scanner, filters: &Filters, path: &str, data: &[u8]) -> Vec<Finding> {
+    let mut worker = Worker {
+        scanner,
+        filters,
+        policy: ScanPolicy::default(),
+        local: ScanOutcome::default(),
+        shared: &Mutex::new(ScanOutcome::default()),
+    };
+    worker.blob(path, data);
+    std::mem::take(&mut worker.local.findings)
+}
+
+struct Worker<'a> {
+    scanner: &'a Scanner,
+    filters: &'a Filters,
+    policy: ScanPolicy,
+    local: ScanOutcome,
+    shared: &'a Mutex<ScanOutcome>,
+}
+
+impl BlobSink for Worker<'_> {
+    fn blob(&mut self, path: &str, data: &[u8]) {
+        self.local.stats.files_scanned += 1;
+        self.local.stats.bytes_scanned += data.len() as u64;
+        let matches = self.scanner.scan(data);
+        if matches.is_empty() {
+            return;
+        }
+        for finding in locate(self.scanner, path, data, &matches) {
+            match self.filters.check(&finding) {
+                Ok(()) => self.local.findings.push(finding),
+                Err(reason) => self.local.stats.dropped.add(reason),
+            }
+        }
+    }
+
+    fn skipped(&mut self, error: ScanError) {
+        let stats = &mut self.local.stats;
+        let listed = match &error.reason {
+            SkipReason::Binary => {
+                stats.skipped_binary += 1;
+                self.policy.list_binary
+            }
+            SkipReason::TooLarge(_) => {
+                stats.skipped_too_large += 1;
+                true
+            }
+            SkipReason::NotAFile => {
+                stats.skipped_not_file += 1;
+                true
+            }
+            SkipReason::Unreadable(_) => {
+                stats.errors += 1;
+                true
+            }
+        };
+        if listed {
+            self.local.skipped.push(error);
+        }
+    }
+}
+
+impl Drop for Worker<'_> {
+    fn drop(&mut self) {
+        let mut shared = self
+            .shared
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let local = std::mem::take(&mut self.local);
+        shared.findings.extend(local.findings);
+        shared.skipped.extend(local.skipped);
+        let (s, l) = (&mut shared.stats, &local.stats);
+        s.files_scanned += l.files_scanned;
+        s.bytes_scanned += l.bytes_scanned;
+        s.skipped_binary += l.skipped_binary;
+        s.skipped_too_large += l.skipped_too_large;
+        s.skipped_not_file += l.skipped_not_file;
+        s.errors += l.errors;
+        s.dropped.merge(&l.dropped);
+    }
+}

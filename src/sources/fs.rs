@@ -1,0 +1,218 @@
+//! The filesystem source: a parallel directory walk (`ignore::WalkParallel`, as ripgrep does)
+//! that honours `.gitignore`/`.ignore`, scans hidden files (`.env`, `.npmrc` and `.ssh/` are
+//! where secrets live) but never enters `.git/`, and does not follow symlinks (no loops).
+
+use std::path::{Path, PathBuf};
+
+use ignore::{WalkBuilder, WalkState};
+
+use super::read::read_file;
+use super::BlobSink;
+use crate::error::{ScanError, SkipReason};
+
+/// A walk over one or more roots. Build it with the setters; their defaults are those of
+/// `keysweep scan`.
+#[derive(Debug, Clone)]
+pub struct FsSource {
+    roots: Vec<PathBuf>,
+    threads: usize,
+    honor_ignore_files: bool,
+    max_file_size: u64,
+}
+
+impl FsSource {
+    /// A walk over `roots` (files or directories, which must exist).
+    pub fn new(roots: Vec<PathBuf>) -> FsSource {
+        FsSource {
+            roots,
+            threads: 0,
+            honor_ignore_files: true,
+            max_file_size: 10 * 1024 * 1024,
+        }
+    }
+
+    /// Worker threads; `0` (the default) uses every core.
+    pub fn threads(&mut self, n: usize) -> &mut FsSource {
+        self.threads = n;
+        self
+    }
+
+    /// Whether `.gitignore`, `.ignore` and git's exclude files apply (default: yes). Files named
+    /// as roots are scanned either way.
+    pub fn honor_ignore_files(&mut self, yes: bool) -> &mut FsSource {
+        self.honor_ignore_files = yes;
+        self
+    }
+
+    /// Files larger than this are skipped and listed (default 10 MiB).
+    pub fn max_file_size(&mut self, bytes: u64) -> &mut FsSource {
+        self.max_file_size = bytes;
+        self
+    }
+
+    /// Walks every root, calling a sink made by `make_sink` on each worker thread. Returns when
+    /// the walk is complete.
+    pub fn run<'s, F>(&self, make_sink: F)
+    where
+        F: Fn() -> Box<dyn BlobSink + 's> + Sync,
+    {
+        let Some((first, rest)) = self.roots.split_first() else {
+            return;
+        };
+        let mut builder = WalkBuilder::new(first);
+        for r in rest {
+            builder.add(r);
+        }
+        let ignore = self.honor_ignore_files;
+        builder
+            .threads(self.threads)
+            .hidden(false)
+            .parents(ignore)
+            .ignore(ignore)
+            .git_ignore(ignore)
+            .git_global(ignore)
+            .git_exclude(ignore)
+            .require_git(false)
+            .follow_links(false)
+            .filter_entry(|entry| {
+                !(entry.file_name() == ".git" && entry.file_type().is_some_and(|t| t.is_dir()))
+            });
+        let display = PathDisplay::new(&self.roots);
+        let max = self.max_file_size;
+        builder.build_parallel().run(|| {
+            let mut sink = make_sink();
+            let mut buf = Vec::new();
+            let display = &display;
+            Box::new(move |entry| {
+                match entry {
+                    Ok(entry) => visit(&entry, display, max, &mut buf, sink.as_mut()),
+                    Err(err) => sink.skipped(walk_error(err, display)),
+                }
+                WalkState::Continue
+            })
+        });
+    }
+}
+
+fn visit(
+    entry: &ignore::DirEntry,
+    display: &PathDisplay,
+    max: u64,
+    buf: &mut Vec<u8>,
+    sink: &mut dyn BlobSink,
+) {
+    let Some(file_type) = entry.file_type() else {
+        return; // stdin, which `scan` never walks
+    };
+    let is_root = entry.depth() == 0;
+    if file_type.is_dir() {
+        return;
+    }
+    if file_type.is_symlink() && !is_root {
+        return; // not followed: symlink loops and files outside the tree stay out
+    }
+    let path = display.show(entry.path());
+    if !file_type.is_file() && !file_type.is_symlink() {
+        // FIFOs, sockets and devices: reading could block or never end. Only a root named on
+        // the command line is worth telling the user about.
+        if is_root {
+            sink.skipped(ScanError {
+                path,
+                reason: SkipReason::NotAFile,
+            });
+        }
+        return;
+    }
+    match read_file(entry.path(), max, buf) {
+        Ok(()) => sink.blob(&path, buf),
+        Err(reason) => sink.skipped(ScanError { path, reason }),
+    }
+}
+
+fn walk_error(err: ignore::Error, display: &PathDisplay) -> ScanError {
+    let path = error_path(&err)
+        .map(|p| display.show(p))
+        .unwrap_or_default();
+    ScanError {
+        path,
+        reason: SkipReason::Unreadable(error_message(&err)),
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
+}
+
+fn error_message(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_message(err),
+        other => other.to_string(),
+    }
+}
+
+/// How paths appear in reports: relative to the root when a single directory is scanned,
+/// otherwise as given on the command line; always '/'-separated, without a leading `./`.
+#[derive(Debug)]
+pub struct PathDisplay {
+    strip: Option<PathBuf>,
+}
+
+impl PathDisplay {
+    /// The display rule for these roots.
+    pub fn new(roots: &[PathBuf]) -> PathDisplay {
+        let strip = match roots {
+            [only] if only.is_dir() => Some(only.clone()),
+            _ => None,
+        };
+        PathDisplay { strip }
+    }
+
+    /// The report path for `path`.
+    pub fn show(&self, path: &Path) -> String {
+        let rel = match &self.strip {
+            Some(root) => path.strip_prefix(root).unwrap_or(path),
+            None => path,
+        };
+        normalize(rel)
+    }
+}
+
+/// '/'-separated, no `./` components. Lossy for non-UTF-8 names (reports are UTF-8).
+pub fn normalize(path: &Path) -> String {
+    let mut parts = Vec::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::RootDir => parts.push(String::new()),
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    let s = parts.join("/");
+    if s.is_empty() && path.is_absolute() {
+        "/".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_paths() {
+        assert_eq!(normalize(Path::new("./a/b.txt")), "a/b.txt");
+        assert_eq!(normalize(Path::new("a/./b")), "a/b");
+        assert_eq!(normalize(Path::new("/x/y")), "/x/y");
+        assert_eq!(normalize(Path::new("../x")), "../x");
+    }
+}

@@ -1,0 +1,48 @@
+//! Every built-in rule's `examples` must be found by that rule and its `negative_examples` must
+//! not, through the whole engine with every rule loaded. A failure names the rule and example.
+
+use keysweep::engine::ScannerBuilder;
+use keysweep::rules::{builtin_rules, check_examples};
+
+#[test]
+fn every_rule_example_behaves() {
+    let rules = builtin_rules().expect("built-in rules parse");
+    let scanner = ScannerBuilder::new()
+        .rules(rules)
+        .build()
+        .expect("scanner builds");
+    scanner.compile_all().expect("every regex compiles");
+    let failures = check_examples(&scanner);
+    let report: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+    assert!(
+        report.is_empty(),
+        "{} failing example(s):\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_has_examples_keywords_and_remediation() {
+    let rules = builtin_rules().expect("built-in rules parse");
+    assert!(rules.len() >= 30, "only {} built-in rules", rules.len());
+    for r in &rules {
+        assert!(!r.examples.is_empty(), "rule '{}' has no examples", r.id);
+        assert!(
+            !r.negative_examples.is_empty(),
+            "rule '{}' has no negative examples",
+            r.id
+        );
+        assert!(!r.keywords.is_empty(), "rule '{}' has no keywords", r.id);
+        assert!(
+            r.remediation.len() > 20,
+            "rule '{}' has no useful remediation",
+            r.id
+        );
+        assert!(
+            !r.description.is_empty(),
+            "rule '{}' has no description",
+            r.id
+        );
+    }
+}
