@@ -44,8 +44,9 @@ B32AWS = UPPER + "234567"
 
 # Substrings the engine treats as placeholders; a fake secret must contain none
 # (plus a few words that would make a reviewer think the example is not random).
-PLACEHOLDER_WORDS = ("example", "xxxxx", "${", "{{", "<", "your_", "your-", "changeme",
-                     "placeholder", "redacted", "test", "fake", "dummy", "sample")
+ENGINE_PLACEHOLDER_MARKERS = ("example", "xxxxx", "${", "{{", "<", ">", "your_", "your-", "yourkey",
+                              "changeme", "placeholder", "redacted", "dummy", "*****", "....")
+PLACEHOLDER_WORDS = ENGINE_PLACEHOLDER_MARKERS + ("test", "fake", "sample")
 
 SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 
@@ -1402,8 +1403,7 @@ def engine_findings(r, text):
 
 def looks_like_placeholder_engine(s):
     low = s.lower()
-    if any(w in low for w in ("example", "xxxxx", "${", "{{", "<", "your_", "your-", "changeme",
-                              "placeholder", "redacted")):
+    if any(w in low for w in ENGINE_PLACEHOLDER_MARKERS):
         return True
     return re.search(r"(.)\1{7,}", s) is not None
 

