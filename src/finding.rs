@@ -48,6 +48,29 @@ pub struct Finding {
     pub validation: Option<String>,
     /// What to do about it.
     pub remediation: String,
+    /// Where in git history the secret entered, for findings of `keysweep git`.
+    pub git: Option<GitProvenance>,
+}
+
+/// Where a secret found in git history came from, so the user knows whom to ask and whether
+/// rotating is enough or history must be purged too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitProvenance {
+    /// Full id of the commit that introduced the blob at this path (the earliest in history
+    /// order).
+    pub commit: String,
+    /// The commit's author name.
+    pub author: String,
+    /// The commit's author email.
+    pub email: String,
+    /// The commit's author date, RFC 3339.
+    pub date: String,
+    /// The first line of the commit message.
+    pub message: String,
+    /// How many other (commit, path) places hold the same secret for the same rule.
+    pub also_in: u64,
+    /// True when the secret is still reachable from the tip of some branch.
+    pub still_in_head: bool,
 }
 
 impl Finding {
@@ -109,7 +132,7 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
         }
         let secret = &data[m.start..m.end];
         let before_start = m.start.saturating_sub(CONTEXT_CHARS).max(line_start);
-        let after_end = line_end(data, m.end).min(m.end + CONTEXT_CHARS);
+        let after_end = line_end(data, m.end, CONTEXT_CHARS);
         out.push(Finding {
             rule_id: rule.id.clone(),
             description: rule.description.clone(),
@@ -128,15 +151,19 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
             entropy: m.entropy,
             validation: m.validation.map(str::to_string),
             remediation: rule.remediation.clone(),
+            git: None,
         });
     }
     out
 }
 
-fn line_end(data: &[u8], from: usize) -> usize {
-    match memchr::memchr2(b'\n', b'\r', &data[from..]) {
+/// The end of the line that holds `from`, looking at most `limit` bytes ahead (a one-line
+/// 100 MB file must not cost a scan to its end per finding).
+fn line_end(data: &[u8], from: usize, limit: usize) -> usize {
+    let hi = (from + limit).min(data.len());
+    match memchr::memchr2(b'\n', b'\r', &data[from..hi]) {
         Some(i) => from + i,
-        None => data.len(),
+        None => hi,
     }
 }
 

@@ -56,27 +56,42 @@ impl ScanOutcome {
     }
 }
 
-/// Options of a filesystem scan that are not the source's or the engine's business.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct ScanPolicy {
+/// Called with each finding as soon as it is confirmed (after the filters), from any worker
+/// thread: streaming formats write it at once.
+pub type FindingObserver<'a> = &'a (dyn Fn(&Finding) + Sync);
+
+/// What every scan needs besides its source: the engine, the filters and the reporting policy.
+#[derive(Clone, Copy)]
+pub struct ScanContext<'a> {
+    /// The compiled rules.
+    pub scanner: &'a Scanner,
+    /// What the user allowed.
+    pub filters: &'a Filters,
     /// List binary files in `skipped` too (they are always counted).
     pub list_binary: bool,
+    /// Sees each confirmed finding as it is found (for streaming reports).
+    pub on_finding: Option<FindingObserver<'a>>,
 }
 
-/// Scans the filesystem source with `scanner`, dropping what `filters` allow.
-pub fn scan_fs(
-    source: &FsSource,
-    scanner: &Scanner,
-    filters: &Filters,
-    policy: ScanPolicy,
-) -> ScanOutcome {
+impl<'a> ScanContext<'a> {
+    /// A context with no streaming observer and binary files only counted.
+    pub fn new(scanner: &'a Scanner, filters: &'a Filters) -> ScanContext<'a> {
+        ScanContext {
+            scanner,
+            filters,
+            list_binary: false,
+            on_finding: None,
+        }
+    }
+}
+
+/// Scans the filesystem source.
+pub fn scan_fs(source: &FsSource, ctx: &ScanContext<'_>) -> ScanOutcome {
     let started = Instant::now();
     let shared = Mutex::new(ScanOutcome::default());
     source.run(|| {
         Box::new(Worker {
-            scanner,
-            filters,
-            policy,
+            ctx: *ctx,
             local: ScanOutcome::default(),
             shared: &shared,
         })
@@ -96,9 +111,7 @@ pub fn scan_fs(
 /// Scans one in-memory blob: the same path a file takes, for tests and the rule examples.
 pub fn scan_bytes(scanner: &Scanner, filters: &Filters, path: &str, data: &[u8]) -> Vec<Finding> {
     let mut worker = Worker {
-        scanner,
-        filters,
-        policy: ScanPolicy::default(),
+        ctx: ScanContext::new(scanner, filters),
         local: ScanOutcome::default(),
         shared: &Mutex::new(ScanOutcome::default()),
     };
@@ -107,9 +120,7 @@ pub fn scan_bytes(scanner: &Scanner, filters: &Filters, path: &str, data: &[u8])
 }
 
 struct Worker<'a> {
-    scanner: &'a Scanner,
-    filters: &'a Filters,
-    policy: ScanPolicy,
+    ctx: ScanContext<'a>,
     local: ScanOutcome,
     shared: &'a Mutex<ScanOutcome>,
 }
@@ -118,13 +129,18 @@ impl BlobSink for Worker<'_> {
     fn blob(&mut self, path: &str, data: &[u8]) {
         self.local.stats.files_scanned += 1;
         self.local.stats.bytes_scanned += data.len() as u64;
-        let matches = self.scanner.scan(data);
+        let matches = self.ctx.scanner.scan(data);
         if matches.is_empty() {
             return;
         }
-        for finding in locate(self.scanner, path, data, &matches) {
-            match self.filters.check(&finding) {
-                Ok(()) => self.local.findings.push(finding),
+        for finding in locate(self.ctx.scanner, path, data, &matches) {
+            match self.ctx.filters.check(&finding) {
+                Ok(()) => {
+                    if let Some(observe) = self.ctx.on_finding {
+                        observe(&finding);
+                    }
+                    self.local.findings.push(finding)
+                }
                 Err(reason) => self.local.stats.dropped.add(reason),
             }
         }
@@ -135,7 +151,7 @@ impl BlobSink for Worker<'_> {
         let listed = match &error.reason {
             SkipReason::Binary => {
                 stats.skipped_binary += 1;
-                self.policy.list_binary
+                self.ctx.list_binary
             }
             SkipReason::TooLarge(_) => {
                 stats.skipped_too_large += 1;

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::engine::ScannerBuilder;
 use crate::filters::Filters;
 use crate::report::{write_report, ReportOptions};
-use crate::scan::{scan_fs, ScanPolicy};
+use crate::scan::{scan_fs, ScanContext};
 use crate::sources::fs::FsSource;
 
 /// Runs a scan of files and directories.
@@ -34,10 +34,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
         .threads(args.threads)
         .honor_ignore_files(!args.no_ignore)
         .max_file_size(args.max_file_size);
-    let policy = ScanPolicy {
-        list_binary: args.list_skipped,
-    };
-    let outcome = scan_fs(&source, &scanner, &filters, policy);
+    let mut ctx = ScanContext::new(&scanner, &filters);
+    ctx.list_binary = args.list_skipped;
+    let outcome = scan_fs(&source, &ctx);
 
     if !args.report.quiet || outcome.incomplete() {
         for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {

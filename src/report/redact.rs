@@ -61,6 +61,28 @@ pub struct FindingView<'a> {
     pub validation: Option<&'a str>,
     /// What to do.
     pub remediation: &'a str,
+    /// Git provenance (`keysweep git` only; absent for files on disk).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub git: Option<GitView<'a>>,
+}
+
+/// The git fields of a finding, flattened into it in JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct GitView<'a> {
+    /// Commit that introduced the secret at this path.
+    pub commit: &'a str,
+    /// Author name.
+    pub author: &'a str,
+    /// Author email.
+    pub email: &'a str,
+    /// Author date, RFC 3339.
+    pub date: &'a str,
+    /// First line of the commit message.
+    pub message: &'a str,
+    /// Other places (commit, path) that hold the same secret.
+    pub also_in: u64,
+    /// Still reachable from a branch tip.
+    pub still_in_head: bool,
 }
 
 impl<'a> FindingView<'a> {
@@ -85,6 +107,15 @@ impl<'a> FindingView<'a> {
             validated: f.validated(),
             validation: f.validation.as_deref(),
             remediation: &f.remediation,
+            git: f.git.as_ref().map(|g| GitView {
+                commit: &g.commit,
+                author: &g.author,
+                email: &g.email,
+                date: &g.date,
+                message: &g.message,
+                also_in: g.also_in,
+                still_in_head: g.still_in_head,
+            }),
         }
     }
 }
