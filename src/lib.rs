@@ -29,4 +29,5 @@ pub mod finding;
 pub mod report;
 pub mod rules;
 pub mod scan;
+pub mod scan_git;
 pub mod sources;

@@ -47,6 +47,27 @@ pub struct ScanOutcome {
     pub skipped: Vec<ScanError>,
     /// Counters.
     pub stats: Stats,
+    /// What part of a git repository was scanned (`keysweep git` only), so that a partial scan
+    /// (a shallow clone, a range) never passes for a full one.
+    pub scope: Option<GitScope>,
+}
+
+/// The extent of a git scan, reported as `scope` in JSON.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct GitScope {
+    /// `history` (all refs or one branch), `range`, `since` or `staged`.
+    pub mode: &'static str,
+    /// The range or revision given, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revisions: Option<String>,
+    /// Commits walked.
+    pub commits: u64,
+    /// Unique blobs found in those commits (scanned, cached, or skipped).
+    pub blobs: u64,
+    /// Blobs not rescanned because `--cache` knew them clean.
+    pub cached_blobs: u64,
+    /// True for a shallow clone: history before the cut was not scanned.
+    pub shallow: bool,
 }
 
 impl ScanOutcome {

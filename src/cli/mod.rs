@@ -2,6 +2,8 @@
 //! turned into library calls in the subcommand files; `main.rs` only maps the result to an exit
 //! code.
 
+pub mod git_cmd;
+pub mod hook_cmd;
 pub mod output;
 pub mod rules_cmd;
 pub mod scan_cmd;
@@ -27,8 +29,63 @@ pub struct Cli {
 pub enum Command {
     /// Scan files and directories (default: the current directory).
     Scan(ScanArgs),
+    /// Scan git history: every blob reachable from every ref (default), a branch, a range
+    /// (`--range A..B`), or what the next commit adds (`--staged`).
+    Git(GitArgs),
     /// List the built-in rules, or check a rule file (`--check FILE`).
     Rules(RulesArgs),
+    /// Write a git pre-commit hook that runs `keysweep git --staged`.
+    InstallHook(InstallHookArgs),
+}
+
+/// `keysweep git`.
+#[derive(Debug, Args)]
+pub struct GitArgs {
+    /// The repository (a work tree, any directory inside one, or a bare repository).
+    #[arg(value_name = "REPO", default_value = ".")]
+    pub repo: PathBuf,
+    /// Only the history of this branch (or any revision) instead of all refs.
+    #[arg(long, value_name = "BRANCH", conflicts_with_all = ["range", "staged"])]
+    pub branch: Option<String>,
+    /// Only commits reachable from B and not from A (`A..B`); secrets already in A are not
+    /// reported again. `A...B` is rejected.
+    #[arg(long, value_name = "A..B", conflicts_with_all = ["since", "staged"])]
+    pub range: Option<String>,
+    /// Only commits not reachable from REF (on all refs, or on --branch).
+    #[arg(long, value_name = "REF", conflicts_with = "staged")]
+    pub since: Option<String>,
+    /// Scan what the next commit adds: the index against HEAD, added lines only.
+    #[arg(long)]
+    pub staged: bool,
+    /// Report flags.
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Worker threads (0: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// Skip blobs larger than this (bytes, or with K, M, G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = size::parse_size)]
+    pub max_file_size: u64,
+    /// Config file (default: .keysweep.toml at the work tree's root, if any).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Also list binary blobs in the report's `skipped`.
+    #[arg(long)]
+    pub list_skipped: bool,
+    /// No progress bar (it is shown only when stderr is a terminal anyway).
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Remember blobs scanned clean in DIR, keyed by the rule set, and skip them next time.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+}
+
+/// `keysweep install-hook`.
+#[derive(Debug, Args)]
+pub struct InstallHookArgs {
+    /// The repository.
+    #[arg(value_name = "REPO", default_value = ".")]
+    pub repo: PathBuf,
 }
 
 /// Flags shared by every command that writes a report.
@@ -115,6 +172,8 @@ impl Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Scan(args) => scan_cmd::run(args),
+        Command::Git(args) => git_cmd::run(args),
         Command::Rules(args) => rules_cmd::run(args),
+        Command::InstallHook(args) => hook_cmd::run(args),
     }
 }

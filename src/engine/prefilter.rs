@@ -58,9 +58,27 @@ impl Prefilter {
                 }
             }
         }
+        // The search below is non-overlapping (much faster than an overlapping one, and it can
+        // use SIMD prefilters). A keyword found inside a longer one would then go unseen, so
+        // each pattern also credits the rules of every keyword it contains.
+        let direct = pattern_rules.clone();
+        for (pi, p) in patterns.iter().enumerate() {
+            for (qi, q) in patterns.iter().enumerate() {
+                if pi != qi
+                    && q.len() < p.len()
+                    && memchr::memmem::find(p.as_bytes(), q.as_bytes()).is_some()
+                {
+                    for &r in &direct[qi] {
+                        if !pattern_rules[pi].contains(&r) {
+                            pattern_rules[pi].push(r);
+                        }
+                    }
+                }
+            }
+        }
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| format!("cannot build the keyword automaton: {e}"))?;
@@ -77,11 +95,12 @@ impl Prefilter {
         &self.keywordless
     }
 
-    /// Every keyword occurrence in `data` (overlapping, so a keyword inside another keyword
-    /// still counts), grouped by rule.
+    /// Every keyword occurrence in `data`, grouped by rule. Leftmost-longest and
+    /// non-overlapping: a keyword nested in a longer one is credited through the longer one;
+    /// two keywords that only partly overlap (`ab` and `bc` in `abc`) yield the first one.
     pub fn hits(&self, data: &[u8]) -> Hits {
         let mut hits = Hits::default();
-        for m in self.automaton.find_overlapping_iter(data) {
+        for m in self.automaton.find_iter(data) {
             for &ri in &self.pattern_rules[m.pattern().as_usize()] {
                 if hits.per_rule.is_empty() {
                     hits.per_rule = vec![Vec::new(); self.rule_count];

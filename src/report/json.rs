@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::redact::FindingView;
 use super::ReportOptions;
-use crate::scan::{ScanOutcome, Stats};
+use crate::scan::{GitScope, ScanOutcome, Stats};
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -17,6 +17,8 @@ struct JsonReport<'a> {
     findings: Vec<FindingView<'a>>,
     skipped: Vec<Skipped<'a>>,
     stats: &'a Stats,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<&'a GitScope>,
 }
 
 #[derive(Serialize)]
@@ -55,6 +57,7 @@ pub fn write(outcome: &ScanOutcome, options: ReportOptions, out: &mut dyn Write)
             })
             .collect(),
         stats: &outcome.stats,
+        scope: outcome.scope.as_ref(),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     out.write_all(b"\n")

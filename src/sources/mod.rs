@@ -3,7 +3,12 @@
 //! and dropping a blob happen on one core without copying it across threads.
 
 pub mod fs;
+pub mod git;
 mod read;
+pub mod staged;
+pub mod timefmt;
+
+pub use read::BINARY_PROBE;
 
 use crate::error::ScanError;
 

@@ -1,0 +1,464 @@
+//! Joins the git sources to the engine: history scans (all refs, a branch, a range) and staged
+//! scans for the pre-commit hook.
+//!
+//! History: one thread walks commits and trees and hands each new blob to a rayon pool as soon
+//! as it is found, so reading and scanning overlap the walk; each worker has its own
+//! `git2::Repository` (a handle is not `Sync`). Only blobs with findings are ever looked at
+//! again: their introducing commit's author, date and message are read at the end, and the
+//! same secret found in several blobs or paths becomes one finding with `also_in`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Mutex};
+use std::time::Instant;
+
+use git2::{Oid, Repository};
+use rayon::prelude::*;
+
+use crate::error::{ConfigError, ScanError, SkipReason};
+use crate::finding::{locate, Finding, GitProvenance};
+use crate::scan::{GitScope, ScanContext, ScanOutcome};
+use crate::sources::git::{blobs_at_branch_tips, walk, BlobPlace, Selection};
+use crate::sources::staged::staged_files;
+use crate::sources::timefmt::rfc3339;
+
+mod cache;
+mod progress;
+
+pub use cache::BlobCache;
+use progress::Progress;
+
+/// Options of a history scan.
+#[derive(Debug, Clone)]
+pub struct GitScanOptions {
+    /// Which commits.
+    pub selection: Selection,
+    /// Blobs larger than this are skipped and listed.
+    pub max_file_size: u64,
+    /// Scanning threads (0: one per core).
+    pub threads: usize,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+    /// Blob ids known clean for this rule set (`--cache`).
+    pub cache: Option<BlobCache>,
+}
+
+/// A finding before attribution: which blob it came from.
+struct BlobFinding {
+    blob: usize,
+    finding: Finding,
+}
+
+#[derive(Default)]
+struct Shared {
+    findings: Vec<BlobFinding>,
+    skipped: Vec<ScanError>,
+    clean: Vec<Oid>,
+    dropped: crate::filters::DropCounts,
+}
+
+/// Scans the history of the repository at `gitdir` (a `.git` directory or a bare repository).
+pub fn scan_history(
+    gitdir: &Path,
+    options: &GitScanOptions,
+    ctx: &ScanContext<'_>,
+) -> Result<ScanOutcome, ConfigError> {
+    let started = Instant::now();
+    tune_libgit2();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads)
+        .build()
+        .map_err(|e| ConfigError::Invalid {
+            location: "--threads".into(),
+            message: e.to_string(),
+        })?;
+    let progress = Progress::new(options.progress);
+    let shared = Mutex::new(Shared::default());
+    let files = AtomicU64::new(0);
+    let bytes = AtomicU64::new(0);
+    let binary = AtomicU64::new(0);
+    let too_large = AtomicU64::new(0);
+    let cached = AtomicU64::new(0);
+
+    let (tx, rx) = mpsc::sync_channel::<(usize, Oid, String)>(8192);
+    let walked = std::thread::scope(|scope| {
+        let walker = scope.spawn(|| {
+            let repo = open_at(gitdir)?;
+            let mut n = 0usize;
+            let history = walk(&repo, &options.selection, |place: &BlobPlace| {
+                progress.found_blob();
+                // A closed channel means the workers are gone; the walk result still matters.
+                let _ = tx.send((n, place.oid, place.path.clone()));
+                n += 1;
+            });
+            drop(tx);
+            history
+        });
+        pool.install(|| {
+            rx.into_iter().par_bridge().for_each_init(
+                || open_at(gitdir).ok(),
+                |repo, (index, oid, path)| {
+                    let outcome = match repo {
+                        Some(repo) => scan_blob(repo, oid, &path, options, ctx),
+                        None => BlobOutcome::Skipped(ScanError {
+                            path: format!("blob {oid} ({path})"),
+                            reason: SkipReason::Unreadable("cannot open the repository".into()),
+                        }),
+                    };
+                    progress.scanned_blob(outcome.bytes());
+                    match outcome {
+                        BlobOutcome::Cached => {
+                            cached.fetch_add(1, Ordering::Relaxed);
+                        }
+                        BlobOutcome::Clean(n) => {
+                            files.fetch_add(1, Ordering::Relaxed);
+                            bytes.fetch_add(n, Ordering::Relaxed);
+                            if options.cache.is_some() {
+                                lock(&shared).clean.push(oid);
+                            }
+                        }
+                        BlobOutcome::Found(n, found, dropped) => {
+                            files.fetch_add(1, Ordering::Relaxed);
+                            bytes.fetch_add(n, Ordering::Relaxed);
+                            let mut s = lock(&shared);
+                            s.dropped.merge(&dropped);
+                            s.findings
+                                .extend(found.into_iter().map(|finding| BlobFinding {
+                                    blob: index,
+                                    finding,
+                                }));
+                        }
+                        BlobOutcome::Skipped(e) => {
+                            match e.reason {
+                                SkipReason::Binary => binary.fetch_add(1, Ordering::Relaxed),
+                                SkipReason::TooLarge(_) => {
+                                    too_large.fetch_add(1, Ordering::Relaxed)
+                                }
+                                _ => 0,
+                            };
+                            lock(&shared).skipped.push(e);
+                        }
+                    }
+                },
+            )
+        });
+        walker.join().unwrap_or_else(|_| {
+            Err(ConfigError::Invalid {
+                location: "git history walk".into(),
+                message: "the walk thread panicked".into(),
+            })
+        })
+    });
+    progress.finish();
+    let history = walked?;
+    let shared = shared.into_inner().unwrap_or_else(|p| p.into_inner());
+
+    let repo = open_at(gitdir)?;
+    let mut outcome = ScanOutcome::default();
+    let mut findings = attribute(&repo, &history.commits, &history.blobs, shared.findings);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if let Some(observe) = ctx.on_finding {
+        findings.iter().for_each(observe);
+    }
+    outcome.findings = findings;
+
+    let mut skipped: Vec<ScanError> = history.errors;
+    let listed = shared
+        .skipped
+        .into_iter()
+        .filter(|e| ctx.list_binary || e.reason != SkipReason::Binary);
+    skipped.extend(listed);
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    outcome.stats.errors = skipped.iter().filter(|e| e.reason.is_error()).count() as u64;
+    outcome.skipped = skipped;
+    outcome.stats.files_scanned = files.into_inner();
+    outcome.stats.bytes_scanned = bytes.into_inner();
+    outcome.stats.skipped_binary = binary.into_inner();
+    outcome.stats.skipped_too_large = too_large.into_inner();
+    outcome.stats.dropped = shared.dropped;
+    outcome.stats.findings = outcome.findings.len() as u64;
+    if let Some(cache) = &options.cache {
+        cache
+            .record_clean(&shared.clean)
+            .map_err(|message| ConfigError::Path {
+                path: cache.path().to_path_buf(),
+                message,
+            })?;
+    }
+    let cached_blobs = cached.into_inner();
+    outcome.scope = Some(GitScope {
+        mode: match options.selection {
+            Selection::AllRefs | Selection::Branch(_) => "history",
+            Selection::Range { .. } => "range",
+            Selection::Since { .. } => "since",
+        },
+        revisions: match &options.selection {
+            Selection::AllRefs => None,
+            Selection::Branch(b) => Some(b.clone()),
+            Selection::Range { base, head } => Some(format!("{base}..{head}")),
+            Selection::Since { base, branch } => Some(format!(
+                "{base}..{}",
+                branch.as_deref().unwrap_or("(all refs)")
+            )),
+        },
+        commits: history.commits.len() as u64,
+        blobs: history.blobs.len() as u64,
+        cached_blobs,
+        shallow: history.shallow,
+    });
+    outcome.stats.duration_ms = started.elapsed().as_millis() as u64;
+    Ok(outcome)
+}
+
+/// libgit2 recomputes every object's SHA-1 (with collision detection) when it reads it, which
+/// cost a third of a history scan's CPU. `git cat-file` does not do it either; zlib's checksum
+/// still catches corrupt data, and a missing object is still an error.
+///
+/// The object cache is off too: the walk reads each tree once (it skips trees it has seen) and
+/// workers read each blob once, so a cache only costs memory (100+ MB on large histories).
+fn tune_libgit2() {
+    git2::opts::strict_hash_verification(false);
+    git2::opts::enable_caching(false);
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn open_at(gitdir: &Path) -> Result<Repository, ConfigError> {
+    Repository::open(gitdir).map_err(|e| ConfigError::Path {
+        path: gitdir.to_path_buf(),
+        message: format!("cannot open repository: {}", e.message()),
+    })
+}
+
+enum BlobOutcome {
+    Cached,
+    Clean(u64),
+    Found(u64, Vec<Finding>, crate::filters::DropCounts),
+    Skipped(ScanError),
+}
+
+impl BlobOutcome {
+    fn bytes(&self) -> u64 {
+        match self {
+            BlobOutcome::Clean(n) | BlobOutcome::Found(n, ..) => *n,
+            _ => 0,
+        }
+    }
+}
+
+fn scan_blob(
+    repo: &Repository,
+    oid: Oid,
+    path: &str,
+    options: &GitScanOptions,
+    ctx: &ScanContext<'_>,
+) -> BlobOutcome {
+    if options.cache.as_ref().is_some_and(|c| c.contains(&oid)) {
+        return BlobOutcome::Cached;
+    }
+    let skipped = |reason| {
+        BlobOutcome::Skipped(ScanError {
+            path: format!("{path} (blob {oid})"),
+            reason,
+        })
+    };
+    // The header gives the size without inflating the object.
+    if let Ok(odb) = repo.odb() {
+        if let Ok((size, _)) = odb.read_header(oid) {
+            if size as u64 > options.max_file_size {
+                return skipped(SkipReason::TooLarge(size as u64));
+            }
+        }
+    }
+    let blob = match repo.find_blob(oid) {
+        Ok(b) => b,
+        Err(e) => {
+            return skipped(SkipReason::Unreadable(format!(
+                "object {oid}: {}",
+                e.message()
+            )))
+        }
+    };
+    let data = blob.content();
+    if data.len() as u64 > options.max_file_size {
+        return skipped(SkipReason::TooLarge(data.len() as u64));
+    }
+    if memchr::memchr(0, &data[..data.len().min(crate::sources::BINARY_PROBE)]).is_some() {
+        return skipped(SkipReason::Binary);
+    }
+    let matches = ctx.scanner.scan(data);
+    if matches.is_empty() {
+        return BlobOutcome::Clean(data.len() as u64);
+    }
+    let mut kept = Vec::new();
+    let mut dropped = crate::filters::DropCounts::default();
+    for f in locate(ctx.scanner, path, data, &matches) {
+        match ctx.filters.check(&f) {
+            Ok(()) => kept.push(f),
+            Err(reason) => dropped.add(reason),
+        }
+    }
+    BlobOutcome::Found(data.len() as u64, kept, dropped)
+}
+
+/// Collapses the same secret (same rule) found in several blobs or paths into its earliest
+/// occurrence, and attaches the introducing commit's metadata.
+fn attribute(
+    repo: &Repository,
+    commits: &[Oid],
+    blobs: &[BlobPlace],
+    found: Vec<BlobFinding>,
+) -> Vec<Finding> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut groups: HashMap<(String, String), Vec<BlobFinding>> = HashMap::new();
+    for bf in found {
+        groups
+            .entry((bf.finding.rule_id.clone(), bf.finding.secret.clone()))
+            .or_default()
+            .push(bf);
+    }
+    let tips = blobs_at_branch_tips(repo);
+    let mut commit_info: HashMap<Oid, (String, String, String, String)> = HashMap::new();
+    let mut out = Vec::with_capacity(groups.len());
+    for (_, mut members) in groups {
+        members.sort_by(|a, b| {
+            let pa = &blobs[a.blob];
+            let pb = &blobs[b.blob];
+            (pa.commit, &pa.path, a.finding.span).cmp(&(pb.commit, &pb.path, b.finding.span))
+        });
+        let distinct: HashSet<usize> = members.iter().map(|m| m.blob).collect();
+        let places: usize = distinct
+            .iter()
+            .map(|&b| 1 + blobs[b].other_paths.len())
+            .sum();
+        let still_in_head = distinct.iter().any(|&b| tips.contains(&blobs[b].oid));
+        let first = members.swap_remove(0);
+        let place = &blobs[first.blob];
+        let commit = commits[place.commit as usize];
+        let (author, email, date, message) = commit_info
+            .entry(commit)
+            .or_insert_with(|| commit_metadata(repo, commit))
+            .clone();
+        let mut finding = first.finding;
+        finding.git = Some(GitProvenance {
+            commit: commit.to_string(),
+            author,
+            email,
+            date,
+            message,
+            also_in: places.saturating_sub(1) as u64,
+            still_in_head,
+        });
+        out.push(finding);
+    }
+    out
+}
+
+fn commit_metadata(repo: &Repository, oid: Oid) -> (String, String, String, String) {
+    match repo.find_commit(oid) {
+        Ok(c) => {
+            let a = c.author();
+            let name = String::from_utf8_lossy(a.name_bytes()).into_owned();
+            let email = String::from_utf8_lossy(a.email_bytes()).into_owned();
+            let t = a.when();
+            let date = rfc3339(t.seconds(), t.offset_minutes());
+            let message = String::from_utf8_lossy(c.message_bytes())
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            (name, email, date, message)
+        }
+        Err(_) => Default::default(),
+    }
+}
+
+/// Scans what the next commit adds: staged blobs, findings only on added lines.
+pub fn scan_staged(
+    repo: &Repository,
+    max_file_size: u64,
+    ctx: &ScanContext<'_>,
+) -> Result<ScanOutcome, ConfigError> {
+    let started = Instant::now();
+    let (files, errors) = staged_files(repo)?;
+    let mut outcome = ScanOutcome {
+        skipped: errors,
+        ..ScanOutcome::default()
+    };
+    for file in &files {
+        let skip = |reason| ScanError {
+            path: file.path.clone(),
+            reason,
+        };
+        let blob = match repo.find_blob(file.oid) {
+            Ok(b) => b,
+            Err(e) => {
+                outcome
+                    .skipped
+                    .push(skip(SkipReason::Unreadable(e.message().to_string())));
+                continue;
+            }
+        };
+        let data = blob.content();
+        if data.len() as u64 > max_file_size {
+            outcome.stats.skipped_too_large += 1;
+            outcome
+                .skipped
+                .push(skip(SkipReason::TooLarge(data.len() as u64)));
+            continue;
+        }
+        if memchr::memchr(0, &data[..data.len().min(crate::sources::BINARY_PROBE)]).is_some() {
+            outcome.stats.skipped_binary += 1;
+            if ctx.list_binary {
+                outcome.skipped.push(skip(SkipReason::Binary));
+            }
+            continue;
+        }
+        outcome.stats.files_scanned += 1;
+        outcome.stats.bytes_scanned += data.len() as u64;
+        let matches = ctx.scanner.scan(data);
+        for f in locate(ctx.scanner, &file.path, data, &matches) {
+            if !file.adds_any(f.span.line, f.span.end_line) {
+                continue;
+            }
+            match ctx.filters.check(&f) {
+                Ok(()) => {
+                    if let Some(observe) = ctx.on_finding {
+                        observe(&f);
+                    }
+                    outcome.findings.push(f)
+                }
+                Err(reason) => outcome.stats.dropped.add(reason),
+            }
+        }
+    }
+    outcome
+        .findings
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    outcome.stats.errors = outcome
+        .skipped
+        .iter()
+        .filter(|e| e.reason.is_error())
+        .count() as u64;
+    outcome.stats.findings = outcome.findings.len() as u64;
+    outcome.scope = Some(GitScope {
+        mode: "staged",
+        revisions: None,
+        commits: 0,
+        blobs: files.len() as u64,
+        cached_blobs: 0,
+        shallow: repo.is_shallow(),
+    });
+    outcome.stats.duration_ms = started.elapsed().as_millis() as u64;
+    Ok(outcome)
+}
+
+/// The `.git` directory (or bare repository) of the repository containing `path`.
+pub fn git_dir(repo: &Repository) -> PathBuf {
+    repo.path().to_path_buf()
+}

@@ -1,0 +1,452 @@
+//! The git history source: every unique blob reachable from the selected commits, each read and
+//! scanned once however many commits and paths hold it.
+//!
+//! The walk goes through commits oldest first (reverse topological order), so the first commit
+//! in which a blob appears is the one that introduced it; trees already seen are skipped, which
+//! is what makes a 20,000-commit history cheap (most commits change a few files, so most of
+//! their trees were seen before). Memory grows with the number of unique trees and blobs, never
+//! with their content: blob bytes are read later, by the scanning workers, one at a time.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use git2::{ObjectType, Oid, Repository, Sort};
+
+use crate::error::{ConfigError, ScanError, SkipReason};
+
+/// Which commits to walk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Selection {
+    /// Every commit reachable from any ref (branches, tags, remotes, HEAD): the default.
+    #[default]
+    AllRefs,
+    /// Commits reachable from one branch (or any revision).
+    Branch(String),
+    /// `A..B`: commits reachable from B and not from A. Blobs already in the trees just outside
+    /// the range (A itself and any other parent the range merges in) are not reported again.
+    Range {
+        /// The excluded side (A).
+        base: String,
+        /// The included side (B).
+        head: String,
+    },
+    /// Commits reachable from the refs (all, or `branch`) and not from `base`.
+    Since {
+        /// The excluded revision.
+        base: String,
+        /// One branch instead of all refs.
+        branch: Option<String>,
+    },
+}
+
+impl Selection {
+    /// Parses `--range`: exactly `A..B`. `A...B` (symmetric difference) is rejected, because it
+    /// would also scan commits only in A, which is not what a CI range means.
+    pub fn parse_range(range: &str) -> Result<Selection, ConfigError> {
+        let bad = |message: &str| ConfigError::Invalid {
+            location: "--range".into(),
+            message: format!("'{range}': {message}"),
+        };
+        if range.contains("...") {
+            return Err(bad(
+                "'A...B' (symmetric difference) is not supported; use 'A..B' for the commits reachable from B and not from A",
+            ));
+        }
+        let Some((base, head)) = range.split_once("..") else {
+            return Err(bad("expected 'A..B'"));
+        };
+        if base.is_empty() || head.is_empty() {
+            return Err(bad("both sides of 'A..B' are required"));
+        }
+        Ok(Selection::Range {
+            base: base.to_string(),
+            head: head.to_string(),
+        })
+    }
+}
+
+/// Where a blob first appears: the commit (index into [`History::commits`]) and the path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlobPlace {
+    /// The blob.
+    pub oid: Oid,
+    /// Index of the introducing commit in [`History::commits`].
+    pub commit: u32,
+    /// Path inside the repository, '/'-separated.
+    pub path: String,
+    /// Other paths at which the same blob appears later in history.
+    pub other_paths: Vec<String>,
+}
+
+/// The result of a walk: commits in walk order, unique blobs in discovery order, and the
+/// objects that could not be read.
+#[derive(Debug, Default)]
+pub struct History {
+    /// Walked commits, oldest first.
+    pub commits: Vec<Oid>,
+    /// Unique blobs, in the order they were discovered.
+    pub blobs: Vec<BlobPlace>,
+    /// Objects and refs that could not be read.
+    pub errors: Vec<ScanError>,
+    /// True when the repository is a shallow clone: history before the cut is missing.
+    pub shallow: bool,
+}
+
+/// Opens the repository at or above `path`, as `git` does (a bare repository, a work tree or
+/// any subdirectory of one).
+pub fn open_repository(path: &Path) -> Result<Repository, ConfigError> {
+    Repository::discover(path).map_err(|e| ConfigError::Path {
+        path: path.to_path_buf(),
+        message: format!("not a git repository: {}", e.message()),
+    })
+}
+
+/// Walks the selected history. `on_blob(index)` is called as each new blob is discovered (its
+/// place is `history.blobs[index]` — passed along so scanning can start before the walk ends).
+pub fn walk(
+    repo: &Repository,
+    selection: &Selection,
+    mut on_blob: impl FnMut(&BlobPlace),
+) -> Result<History, ConfigError> {
+    let mut history = History {
+        shallow: repo.is_shallow(),
+        ..History::default()
+    };
+    let mut revwalk = repo
+        .revwalk()
+        .map_err(|e| git_config_error("revwalk", &e))?;
+    revwalk
+        .set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
+        .map_err(|e| git_config_error("revwalk", &e))?;
+
+    match selection {
+        Selection::AllRefs => push_all_refs(repo, &mut revwalk, &mut history.errors),
+        Selection::Branch(b) => {
+            revwalk
+                .push(resolve_commit(repo, b)?)
+                .map_err(|e| git_config_error(b, &e))?;
+        }
+        Selection::Range { base, head } => {
+            revwalk
+                .push(resolve_commit(repo, head)?)
+                .map_err(|e| git_config_error(head, &e))?;
+            revwalk
+                .hide(resolve_commit(repo, base)?)
+                .map_err(|e| git_config_error(base, &e))?;
+        }
+        Selection::Since { base, branch } => {
+            match branch {
+                Some(b) => revwalk
+                    .push(resolve_commit(repo, b)?)
+                    .map_err(|e| git_config_error(b, &e))?,
+                None => push_all_refs(repo, &mut revwalk, &mut history.errors),
+            }
+            revwalk
+                .hide(resolve_commit(repo, base)?)
+                .map_err(|e| git_config_error(base, &e))?;
+        }
+    }
+
+    for step in revwalk {
+        match step {
+            Ok(oid) => history.commits.push(oid),
+            Err(e) => {
+                history.errors.push(object_error("commit walk", &e));
+                break;
+            }
+        }
+    }
+
+    let mut walker = TreeWalker {
+        repo,
+        seen_trees: HashSet::new(),
+        blob_index: HashMap::new(),
+        errors: Vec::new(),
+    };
+    let partial = !matches!(selection, Selection::AllRefs | Selection::Branch(_));
+    if partial {
+        // Mark what the commits just outside the range hold, so that blobs already there are
+        // not reported as new.
+        let inside: HashSet<Oid> = history.commits.iter().copied().collect();
+        for &oid in &history.commits {
+            let Ok(commit) = repo.find_commit(oid) else {
+                continue;
+            };
+            for parent in commit.parent_ids().filter(|p| !inside.contains(p)) {
+                match repo.find_commit(parent) {
+                    Ok(p) => walker.walk_tree(p.tree_id(), u32::MAX, &mut |_| {}, &mut Vec::new()),
+                    // In a shallow clone the boundary parent may be absent: nothing to exclude.
+                    Err(_) => continue,
+                }
+            }
+        }
+    }
+
+    let mut blobs = Vec::new();
+    for (i, &oid) in history.commits.iter().enumerate() {
+        let tree = match repo.find_commit(oid) {
+            Ok(c) => c.tree_id(),
+            Err(e) => {
+                walker.errors.push(ScanError {
+                    path: format!("commit {oid}"),
+                    reason: SkipReason::Unreadable(e.message().to_string()),
+                });
+                continue;
+            }
+        };
+        walker.walk_tree(tree, i as u32, &mut on_blob, &mut blobs);
+    }
+    history.blobs = blobs;
+    history.errors.extend(walker.errors);
+    Ok(history)
+}
+
+/// Resolves a revision (branch, tag, commit id, `HEAD~2`…) to a commit.
+pub fn resolve_commit(repo: &Repository, rev: &str) -> Result<Oid, ConfigError> {
+    let obj = repo
+        .revparse_single(rev)
+        .map_err(|e| ConfigError::Invalid {
+            location: format!("revision '{rev}'"),
+            message: e.message().to_string(),
+        })?;
+    obj.peel_to_commit()
+        .map(|c| c.id())
+        .map_err(|e| ConfigError::Invalid {
+            location: format!("revision '{rev}'"),
+            message: format!("not a commit: {}", e.message()),
+        })
+}
+
+/// Pushes every ref that leads to a commit (tags of tags are peeled). A ref to a missing
+/// object is an error for the report, not a reason to stop.
+fn push_all_refs(repo: &Repository, revwalk: &mut git2::Revwalk<'_>, errors: &mut Vec<ScanError>) {
+    let refs = match repo.references() {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(object_error("refs", &e));
+            return;
+        }
+    };
+    for reference in refs {
+        let reference = match reference {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(object_error("refs", &e));
+                continue;
+            }
+        };
+        let name = String::from_utf8_lossy(reference.name_bytes()).into_owned();
+        match reference.peel(ObjectType::Any) {
+            Ok(obj) => match obj.kind() {
+                Some(ObjectType::Commit) => {
+                    if let Err(e) = revwalk.push(obj.id()) {
+                        errors.push(object_error(&name, &e));
+                    }
+                }
+                // A ref to a tree or blob (rare, e.g. some tags): not history, skipped.
+                _ => continue,
+            },
+            Err(e) => errors.push(ScanError {
+                path: format!("ref {name}"),
+                reason: SkipReason::Unreadable(e.message().to_string()),
+            }),
+        }
+    }
+    // A detached HEAD may point to a commit no ref holds.
+    if let Ok(head) = repo.head() {
+        if let Some(oid) = head.target() {
+            let _ = revwalk.push(oid);
+        }
+    }
+}
+
+struct TreeWalker<'r> {
+    repo: &'r Repository,
+    seen_trees: HashSet<Oid>,
+    blob_index: HashMap<Oid, usize>,
+    errors: Vec<ScanError>,
+}
+
+impl TreeWalker<'_> {
+    /// Walks `root` and the subtrees not seen before, recording blobs not seen before as
+    /// introduced by `commit`.
+    fn walk_tree(
+        &mut self,
+        root: Oid,
+        commit: u32,
+        on_blob: &mut dyn FnMut(&BlobPlace),
+        blobs: &mut Vec<BlobPlace>,
+    ) {
+        if !self.seen_trees.insert(root) {
+            return;
+        }
+        let mut stack: Vec<(Oid, String)> = vec![(root, String::new())];
+        while let Some((tree_id, prefix)) = stack.pop() {
+            let tree = match self.repo.find_tree(tree_id) {
+                Ok(t) => t,
+                Err(e) => {
+                    let at = if prefix.is_empty() {
+                        "/".to_string()
+                    } else {
+                        prefix
+                    };
+                    self.errors.push(ScanError {
+                        path: format!("tree {tree_id} ({at})"),
+                        reason: SkipReason::Unreadable(e.message().to_string()),
+                    });
+                    continue;
+                }
+            };
+            for entry in tree.iter() {
+                let name = entry.name_bytes();
+                match entry.kind() {
+                    Some(ObjectType::Tree) if self.seen_trees.insert(entry.id()) => {
+                        stack.push((entry.id(), join_path(&prefix, name)));
+                    }
+                    // Regular and executable files; symlinks (0o120000) hold a path, not data.
+                    Some(ObjectType::Blob) if entry.filemode() != 0o120000 => {
+                        self.add_blob(entry.id(), commit, &prefix, name, on_blob, blobs)
+                    }
+                    // Submodule commits (gitlinks) are not followed.
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Records a blob met at `prefix/name`. Paths are only built for blobs not seen before
+    /// (or seen at another path): most entries of most trees are blobs seen already.
+    fn add_blob(
+        &mut self,
+        oid: Oid,
+        commit: u32,
+        prefix: &str,
+        name: &[u8],
+        on_blob: &mut dyn FnMut(&BlobPlace),
+        blobs: &mut Vec<BlobPlace>,
+    ) {
+        if commit == u32::MAX {
+            // Boundary of a range: only remember the blob.
+            self.blob_index.insert(oid, usize::MAX);
+            return;
+        }
+        match self.blob_index.get(&oid) {
+            Some(&usize::MAX) => {}
+            Some(&i) => {
+                let place = &mut blobs[i];
+                if !path_is(&place.path, prefix, name) {
+                    let path = join_path(prefix, name);
+                    if !place.other_paths.contains(&path) {
+                        place.other_paths.push(path);
+                    }
+                }
+            }
+            None => {
+                self.blob_index.insert(oid, blobs.len());
+                let place = BlobPlace {
+                    oid,
+                    commit,
+                    path: join_path(prefix, name),
+                    other_paths: Vec::new(),
+                };
+                on_blob(&place);
+                blobs.push(place);
+            }
+        }
+    }
+}
+
+/// `prefix/name` ('/'-separated; lossy for names that are not UTF-8).
+fn join_path(prefix: &str, name: &[u8]) -> String {
+    let name = String::from_utf8_lossy(name);
+    if prefix.is_empty() {
+        name.into_owned()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
+/// True when `path` is `prefix/name`, without building the string.
+fn path_is(path: &str, prefix: &str, name: &[u8]) -> bool {
+    let p = path.as_bytes();
+    if prefix.is_empty() {
+        return p == name;
+    }
+    p.len() == prefix.len() + 1 + name.len()
+        && p.starts_with(prefix.as_bytes())
+        && p[prefix.len()] == b'/'
+        && p.ends_with(name)
+}
+
+/// The set of blobs in the trees of every branch tip (and HEAD): a secret in one of them is
+/// still in the current code, so rotating is not enough — it must be removed too.
+pub fn blobs_at_branch_tips(repo: &Repository) -> HashSet<Oid> {
+    let mut tips = Vec::new();
+    if let Ok(branches) = repo.branches(None) {
+        for (branch, _) in branches.flatten() {
+            if let Ok(c) = branch.get().peel_to_commit() {
+                tips.push(c.tree_id());
+            }
+        }
+    }
+    if let Ok(head) = repo.head() {
+        if let Ok(c) = head.peel_to_commit() {
+            tips.push(c.tree_id());
+        }
+    }
+    let mut seen_trees = HashSet::new();
+    let mut blobs = HashSet::new();
+    let mut stack = tips;
+    while let Some(id) = stack.pop() {
+        if !seen_trees.insert(id) {
+            continue;
+        }
+        let Ok(tree) = repo.find_tree(id) else {
+            continue;
+        };
+        for entry in tree.iter() {
+            match entry.kind() {
+                Some(ObjectType::Tree) => stack.push(entry.id()),
+                Some(ObjectType::Blob) => {
+                    blobs.insert(entry.id());
+                }
+                _ => {}
+            }
+        }
+    }
+    blobs
+}
+
+fn git_config_error(what: &str, e: &git2::Error) -> ConfigError {
+    ConfigError::Invalid {
+        location: what.to_string(),
+        message: e.message().to_string(),
+    }
+}
+
+fn object_error(what: &str, e: &git2::Error) -> ScanError {
+    ScanError {
+        path: what.to_string(),
+        reason: SkipReason::Unreadable(e.message().to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_parsing() {
+        assert_eq!(
+            Selection::parse_range("main..feature").expect("valid"),
+            Selection::Range {
+                base: "main".into(),
+                head: "feature".into()
+            }
+        );
+        let err = Selection::parse_range("a...b").unwrap_err().to_string();
+        assert!(err.contains("symmetric difference"), "{err}");
+        assert!(Selection::parse_range("a").is_err());
+        assert!(Selection::parse_range("..b").is_err());
+    }
+}
