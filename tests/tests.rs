@@ -3,6 +3,7 @@
 
 mod util;
 
+mod reports;
 mod scan;
 mod scan_errors;
 mod scan_output;

@@ -2,13 +2,16 @@
 
 use std::io::IsTerminal;
 
-use super::output::Output;
+use std::time::SystemTime;
+
+use super::output::{exit_outcome, Reports};
 use super::{GitArgs, Outcome};
 use crate::config::Config;
 use crate::engine::ScannerBuilder;
 use crate::filters::Filters;
+use crate::finding::Finding;
 use crate::report::escape::escape_for_terminal;
-use crate::report::{write_report, ReportOptions};
+use crate::report::{ReportContext, VcsContext};
 use crate::scan::{ScanContext, ScanOutcome};
 use crate::scan_git::{scan_history, scan_staged, BlobCache, GitScanOptions};
 use crate::sources::git::{open_repository, Selection};
@@ -33,10 +36,15 @@ pub fn run(args: GitArgs) -> anyhow::Result<Outcome> {
         None => None,
     };
     let scanner = ScannerBuilder::new().rules(rules).build()?;
-    let output = Output::open(args.report.output.as_deref())?;
+    let reports = Reports::open(&args.report)?;
 
     let mut ctx = ScanContext::new(&scanner, &filters);
     ctx.list_binary = args.list_skipped;
+    let stream = |f: &Finding| reports.stream(f);
+    if reports.streams() {
+        ctx.on_finding = Some(&stream);
+    }
+    let started = SystemTime::now();
     let outcome: ScanOutcome = if args.staged {
         scan_staged(&repo, args.max_file_size, &ctx)?
     } else {
@@ -52,6 +60,7 @@ pub fn run(args: GitArgs) -> anyhow::Result<Outcome> {
         };
         scan_history(repo.path(), &options, &ctx)?
     };
+    let finished = SystemTime::now();
 
     for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {
         eprintln!(
@@ -60,22 +69,32 @@ pub fn run(args: GitArgs) -> anyhow::Result<Outcome> {
             escape_for_terminal(&s.reason.to_string())
         );
     }
-    let options = ReportOptions {
-        show_secrets: args.report.show_secrets,
-        color: output.wants_color(),
-    };
-    let format = args.report.format;
-    output.write_with(|w| write_report(format, &outcome, options, w))?;
+    let root = repo.workdir().unwrap_or_else(|| repo.path()).to_path_buf();
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    let mut context = ReportContext::new(root.clone(), started, finished);
+    context.vcs = Some(VcsContext {
+        repository_uri: repository_uri(&repo, &root),
+        revision_id: repo
+            .head()
+            .ok()
+            .and_then(|h| h.target())
+            .map(|o| o.to_string()),
+        branch: repo.head().ok().and_then(|h| h.name().map(str::to_string)),
+    });
+    reports.finish(&outcome, &context)?;
     if outcome.incomplete() {
         eprintln!(
             "keysweep: error: scan incomplete: {} object(s) could not be read (listed in the report)",
             outcome.stats.errors
         );
-        return Ok(Outcome::Error);
     }
-    Ok(if outcome.findings.is_empty() {
-        Outcome::Clean
-    } else {
-        Outcome::Findings(args.report.exit_code)
-    })
+    Ok(exit_outcome(&outcome, &args.report))
+}
+
+/// The repository's `origin` URL when it has one (what code scanning shows), else its path.
+fn repository_uri(repo: &git2::Repository, root: &std::path::Path) -> String {
+    repo.find_remote("origin")
+        .ok()
+        .and_then(|r| r.url().map(str::to_string))
+        .unwrap_or_else(|| format!("file://{}", root.display()))
 }

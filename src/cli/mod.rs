@@ -88,22 +88,31 @@ pub struct InstallHookArgs {
     pub repo: PathBuf,
 }
 
-/// Flags shared by every command that writes a report.
+/// Flags shared by every command that writes a report (see `output::Reports`, which opens and
+/// writes them all, and `output::exit_outcome`).
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Report format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: Format,
+    /// Report format [default: text, unless only --report is given]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write the report to FILE instead of standard output (written whole, then renamed into
     /// place, so an interrupted run never leaves a truncated report).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write a report in FORMAT to PATH ('-': standard output). Repeatable, e.g.
+    /// --report sarif:keysweep.sarif --report junit:keysweep.xml
+    #[arg(long, value_name = "FORMAT:PATH", value_parser = output::parse_report_spec)]
+    pub report: Vec<output::ReportSpec>,
     /// Print secrets in clear instead of redacted.
     #[arg(long)]
     pub show_secrets: bool,
     /// Exit code when findings are reported (errors always exit 2).
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=125))]
     pub exit_code: u8,
+    /// Fail only on findings of this severity or worse (critical, high, medium, low); the others
+    /// are still reported, and the run exits 0 if none is at or above it.
+    #[arg(long, value_name = "SEVERITY", value_parser = output::parse_severity)]
+    pub fail_on: Option<crate::rules::Severity>,
     /// Print nothing on stderr but errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -149,9 +158,9 @@ pub struct RulesArgs {
 /// How a run ended; `main` maps it to the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// Nothing found, everything read: exit 0.
+    /// Nothing found (at or above `--fail-on`), everything read: exit 0.
     Clean,
-    /// Findings reported: exit 1 or `--exit-code N`.
+    /// Findings (at or above `--fail-on`) reported: exit 1 or `--exit-code N`.
     Findings(u8),
     /// An error, or an incomplete scan: exit 2, whatever was found.
     Error,

@@ -55,6 +55,12 @@ pub fn run(args: RulesArgs) -> anyhow::Result<Outcome> {
             serde_json::to_writer_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }
+        Format::Jsonl | Format::Sarif | Format::Csv | Format::Junit | Format::Gitlab => {
+            anyhow::bail!(
+                "rules: --format {} is for scan reports; the listing is text or json",
+                args.format.name()
+            );
+        }
         Format::Text => {
             for r in &rules {
                 writeln!(

@@ -1,14 +1,17 @@
 //! `keysweep scan`: check the arguments, load rules and config, walk, report, pick the exit
 //! code. Every problem with the arguments is found before the first file is read.
 
+use std::time::SystemTime;
+
 use anyhow::Context;
 
-use super::output::Output;
+use super::output::{exit_outcome, Reports};
 use super::{Outcome, ScanArgs};
 use crate::config::Config;
 use crate::engine::ScannerBuilder;
 use crate::filters::Filters;
-use crate::report::{write_report, ReportOptions};
+use crate::finding::Finding;
+use crate::report::ReportContext;
 use crate::scan::{scan_fs, ScanContext};
 use crate::sources::fs::FsSource;
 
@@ -27,7 +30,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
     let scanner = ScannerBuilder::new()
         .rules(crate::rules::builtin_rules()?)
         .build()?;
-    let output = Output::open(args.report.output.as_deref())?;
+    let reports = Reports::open(&args.report)?;
 
     let mut source = FsSource::new(args.paths.clone());
     source
@@ -36,7 +39,13 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
         .max_file_size(args.max_file_size);
     let mut ctx = ScanContext::new(&scanner, &filters);
     ctx.list_binary = args.list_skipped;
+    let stream = |f: &Finding| reports.stream(f);
+    if reports.streams() {
+        ctx.on_finding = Some(&stream);
+    }
+    let started = SystemTime::now();
     let outcome = scan_fs(&source, &ctx);
+    let finished = SystemTime::now();
 
     if !args.report.quiet || outcome.incomplete() {
         for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {
@@ -47,23 +56,21 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
             );
         }
     }
-    let options = ReportOptions {
-        show_secrets: args.report.show_secrets,
-        color: output.wants_color(),
+    // Report paths are relative to the one scanned directory, else to the current directory.
+    let root = match root_dir {
+        Some(dir) => dir.to_path_buf(),
+        None => std::env::current_dir().context("cannot read the current directory")?,
     };
-    let format = args.report.format;
-    output.write_with(|w| write_report(format, &outcome, options, w))?;
+    let root = std::fs::canonicalize(&root)
+        .or_else(|_| std::path::absolute(&root))
+        .unwrap_or(root);
+    reports.finish(&outcome, &ReportContext::new(root, started, finished))?;
 
     if outcome.incomplete() {
         eprintln!(
             "keysweep: error: scan incomplete: {} input(s) could not be read (listed in the report)",
             outcome.stats.errors
         );
-        return Ok(Outcome::Error);
     }
-    Ok(if outcome.findings.is_empty() {
-        Outcome::Clean
-    } else {
-        Outcome::Findings(args.report.exit_code)
-    })
+    Ok(exit_outcome(&outcome, &args.report))
 }
