@@ -156,7 +156,16 @@ pub fn scan_history(
 
     let repo = open_at(gitdir)?;
     let mut outcome = ScanOutcome::default();
-    let mut findings = attribute(&repo, &history.commits, &history.blobs, shared.findings);
+    let mut dropped = shared.dropped;
+    let mut found = shared.findings;
+    if !history.boundary.is_empty() {
+        let before = found.len();
+        found = drop_already_in_base(&repo, &history.boundary, &history.blobs, found, ctx);
+        for _ in found.len()..before {
+            dropped.add(crate::filters::DropReason::AlreadyInBase);
+        }
+    }
+    let mut findings = attribute(&repo, &history.commits, &history.blobs, found);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     if let Some(observe) = ctx.on_finding {
         findings.iter().for_each(observe);
@@ -176,7 +185,7 @@ pub fn scan_history(
     outcome.stats.bytes_scanned = bytes.into_inner();
     outcome.stats.skipped_binary = binary.into_inner();
     outcome.stats.skipped_too_large = too_large.into_inner();
-    outcome.stats.dropped = shared.dropped;
+    outcome.stats.dropped = dropped;
     outcome.stats.findings = outcome.findings.len() as u64;
     if let Some(cache) = &options.cache {
         cache
@@ -302,6 +311,47 @@ fn scan_blob(
         }
     }
     BlobOutcome::Found(data.len() as u64, kept, dropped)
+}
+
+/// Range scans: a secret that the same path already held just outside the range (in A, or in
+/// a branch the range merges in) is not new, even if the file changed around it. Only files
+/// with findings are looked up, so this costs a few blob reads.
+fn drop_already_in_base(
+    repo: &Repository,
+    boundary: &[Oid],
+    blobs: &[BlobPlace],
+    found: Vec<BlobFinding>,
+    ctx: &ScanContext<'_>,
+) -> Vec<BlobFinding> {
+    let trees: Vec<git2::Tree<'_>> = boundary
+        .iter()
+        .filter_map(|&c| repo.find_commit(c).ok()?.tree().ok())
+        .collect();
+    let mut known: HashMap<String, HashSet<(String, String)>> = HashMap::new();
+    found
+        .into_iter()
+        .filter(|bf| {
+            let path = &blobs[bf.blob].path;
+            let secrets = known.entry(path.clone()).or_insert_with(|| {
+                let mut set = HashSet::new();
+                for tree in &trees {
+                    let Ok(entry) = tree.get_path(Path::new(path)) else {
+                        continue;
+                    };
+                    let Ok(blob) = repo.find_blob(entry.id()) else {
+                        continue;
+                    };
+                    let data = blob.content();
+                    let matches = ctx.scanner.scan(data);
+                    for f in locate(ctx.scanner, path, data, &matches) {
+                        set.insert((f.rule_id, f.secret));
+                    }
+                }
+                set
+            });
+            !secrets.contains(&(bf.finding.rule_id.clone(), bf.finding.secret.clone()))
+        })
+        .collect()
 }
 
 /// Collapses the same secret (same rule) found in several blobs or paths into its earliest

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod git;
 mod reports;
 mod scan;
 mod scan_errors;

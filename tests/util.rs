@@ -114,3 +114,60 @@ impl Fake {
         format!("{}{}", ["sk_", "live_"].concat(), self.chars(ALNUM, 32))
     }
 }
+
+/// Runs `git` in `dir` with a fixed identity and clock, panicking on failure; returns stdout.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    git_at(dir, args, "2024-01-02T03:04:05+00:00")
+}
+
+/// Like [`git`], with the author and committer date set to `date`.
+pub fn git_at(dir: &Path, args: &[&str], date: &str) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "tag.gpgsign=false",
+            "-c",
+            "user.name=Ada Tester",
+            "-c",
+            "user.email=ada@example.test",
+            "-c",
+            "protocol.file.allow=always",
+        ])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// A new repository in `dir` (branch `main`).
+pub fn git_init(dir: &Dir) {
+    git(dir.path(), &["init", "-q"]);
+}
+
+/// Writes `files` (name, contents), stages everything and commits with `message`; returns the
+/// commit id.
+pub fn commit(dir: &Dir, files: &[(&str, &str)], message: &str) -> String {
+    for (name, contents) in files {
+        dir.create(name, contents);
+    }
+    git(dir.path(), &["add", "-A"]);
+    git(
+        dir.path(),
+        &["commit", "-q", "--allow-empty", "-m", message],
+    );
+    git(dir.path(), &["rev-parse", "HEAD"])
+}

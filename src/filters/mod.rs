@@ -14,6 +14,8 @@ use crate::finding::Finding;
 pub enum DropReason {
     /// Its path matches `[allowlist] paths`.
     AllowlistPath,
+    /// A range scan found it in a file that already held it before the range.
+    AlreadyInBase,
 }
 
 /// Counts of dropped findings, per reason (reported in `stats.dropped`).
@@ -21,6 +23,8 @@ pub enum DropReason {
 pub struct DropCounts {
     /// Dropped by `[allowlist] paths`.
     pub allowlist_path: u64,
+    /// Range scans: already in the file before the range.
+    pub already_in_base: u64,
 }
 
 impl DropCounts {
@@ -28,12 +32,14 @@ impl DropCounts {
     pub fn add(&mut self, reason: DropReason) {
         match reason {
             DropReason::AllowlistPath => self.allowlist_path += 1,
+            DropReason::AlreadyInBase => self.already_in_base += 1,
         }
     }
 
     /// Adds another thread's counts.
     pub fn merge(&mut self, other: &DropCounts) {
         self.allowlist_path += other.allowlist_path;
+        self.already_in_base += other.already_in_base;
     }
 }
 

@@ -90,6 +90,9 @@ pub struct History {
     pub errors: Vec<ScanError>,
     /// True when the repository is a shallow clone: history before the cut is missing.
     pub shallow: bool,
+    /// For ranges: the commits just outside the range (A, and any other parent a range commit
+    /// merges in). Their content is what "already there" means.
+    pub boundary: Vec<Oid>,
 }
 
 /// Opens the repository at or above `path`, as `git` does (a bare repository, a work tree or
@@ -173,6 +176,10 @@ pub fn walk(
                 continue;
             };
             for parent in commit.parent_ids().filter(|p| !inside.contains(p)) {
+                if history.boundary.contains(&parent) {
+                    continue;
+                }
+                history.boundary.push(parent);
                 match repo.find_commit(parent) {
                     Ok(p) => walker.walk_tree(p.tree_id(), u32::MAX, &mut |_| {}, &mut Vec::new()),
                     // In a shallow clone the boundary parent may be absent: nothing to exclude.
