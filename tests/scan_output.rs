@@ -180,3 +180,29 @@ fn rules_listing_and_check() {
     assert_eq!(code, 2);
     assert!(err.contains("example not detected"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_or_symlink_writes_through_it() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(36);
+    dir.create("a.txt", &format!("t={}\n", fake.github_pat()));
+    let (code, _, err) =
+        run(ks(&dir).args(["scan", "a.txt", "--format", "json", "--output", "/dev/null"]));
+    assert_eq!(code, 1, "{err}");
+    let meta = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(!meta.is_file(), "/dev/null was replaced by a regular file");
+
+    let target = dir.join("real.json");
+    std::fs::write(&target, "old").expect("write");
+    std::os::unix::fs::symlink(&target, dir.join("link.json")).expect("symlink");
+    let (code, _, err) =
+        run(ks(&dir).args(["scan", "a.txt", "--format", "json", "--output", "link.json"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(std::fs::symlink_metadata(dir.join("link.json"))
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    let text = std::fs::read_to_string(&target).expect("target");
+    assert_eq!(json(&text)["findings"].as_array().map(|a| a.len()), Some(1));
+}

@@ -26,6 +26,14 @@ pub enum Output {
         /// Where it goes when complete.
         path: PathBuf,
     },
+    /// A destination that must be written in place, not replaced: a device such as
+    /// `/dev/null`, a FIFO, or a symlink (renaming over them would destroy them).
+    Direct {
+        /// The open destination.
+        file: std::fs::File,
+        /// Its path, for errors.
+        path: PathBuf,
+    },
 }
 
 impl Output {
@@ -44,6 +52,21 @@ impl Output {
                 path.display(),
                 dir.display()
             );
+        }
+        match std::fs::symlink_metadata(path) {
+            Ok(m) if m.is_dir() => anyhow::bail!("{}: is a directory", path.display()),
+            Ok(m) if !m.is_file() => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .truncate(true)
+                    .open(path)
+                    .with_context(|| format!("{}: cannot open the report file", path.display()))?;
+                return Ok(Output::Direct {
+                    file,
+                    path: path.to_path_buf(),
+                });
+            }
+            _ => {}
         }
         let tmp = tempfile::Builder::new()
             .prefix(".keysweep-report-")
@@ -88,6 +111,12 @@ impl Output {
                     .map_err(|e| e.error)
                     .with_context(|| format!("{}: cannot write the report", path.display()))?;
                 Ok(())
+            }
+            Output::Direct { file, path } => {
+                let mut w = io::BufWriter::new(file);
+                write(&mut w)
+                    .and_then(|()| w.flush())
+                    .with_context(|| format!("{}: cannot write the report", path.display()))
             }
         }
     }
