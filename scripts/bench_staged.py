@@ -34,11 +34,14 @@ with open(os.path.join(checkout, args.file), "a") as f:
     f.write("// one staged line for the pre-commit benchmark\n")
 subprocess.run(["git", "-C", checkout, "add", args.file], check=True)
 
+out_dir = os.path.join(data, "staged-reports")
+os.makedirs(out_dir, exist_ok=True)
+# Reports go to real files: some scanners replace a report path such as /dev/null.
 tools = {
     "keysweep": [os.path.join(root, "target/release/keysweep"), "git", checkout, "--staged",
-                 "--format", "json", "--output", "/dev/null"],
+                 "--format", "json", "--output", os.path.join(out_dir, "keysweep.json")],
     "gitleaks": [os.path.join(peers, "gitleaks"), "git", "--staged", "--no-banner", "--exit-code", "0",
-                 "--report-path", "/dev/null", checkout],
+                 "--report-path", os.path.join(out_dir, "gitleaks.json"), checkout],
 }
 print(f"# staged benchmark: {checkout}, one staged line in {args.file}, {args.runs} runs each")
 print("| tool | median ms | min ms | max ms |")

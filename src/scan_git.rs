@@ -65,7 +65,7 @@ pub fn scan_history(
     ctx: &ScanContext<'_>,
 ) -> Result<ScanOutcome, ConfigError> {
     let started = Instant::now();
-    tune_libgit2();
+    crate::sources::git::tune_libgit2();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
         .build()
@@ -218,17 +218,6 @@ pub fn scan_history(
     });
     outcome.stats.duration_ms = started.elapsed().as_millis() as u64;
     Ok(outcome)
-}
-
-/// libgit2 recomputes every object's SHA-1 (with collision detection) when it reads it, which
-/// cost a third of a history scan's CPU. `git cat-file` does not do it either; zlib's checksum
-/// still catches corrupt data, and a missing object is still an error.
-///
-/// The object cache is off too: the walk reads each tree once (it skips trees it has seen) and
-/// workers read each blob once, so a cache only costs memory (100+ MB on large histories).
-fn tune_libgit2() {
-    git2::opts::strict_hash_verification(false);
-    git2::opts::enable_caching(false);
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -435,6 +424,7 @@ pub fn scan_staged(
     ctx: &ScanContext<'_>,
 ) -> Result<ScanOutcome, ConfigError> {
     let started = Instant::now();
+    crate::sources::git::tune_libgit2();
     let (files, errors) = staged_files(repo)?;
     let mut outcome = ScanOutcome {
         skipped: errors,

@@ -111,14 +111,18 @@ impl Rule {
                 ));
             }
         }
-        if let Err(e) = regex_syntax::ParserBuilder::new()
+        Ok(())
+    }
+
+    /// Parses the regex (without compiling it), so that a user's bad rule is rejected before
+    /// any file is read. Built-in rules are checked at build time instead.
+    pub fn check_regex(&self) -> Result<(), String> {
+        regex_syntax::ParserBuilder::new()
             .unicode(false)
             .utf8(false)
             .build()
             .parse(&self.regex)
-        {
-            return Err(format!("invalid regex: {e}"));
-        }
-        Ok(())
+            .map(|_| ())
+            .map_err(|e| format!("invalid regex: {e}"))
     }
 }
