@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use crate::error::{ConfigError, ScanError, SkipReason};
 use crate::finding::{locate, Finding, GitProvenance};
 use crate::scan::{GitScope, ScanContext, ScanOutcome};
-use crate::sources::git::{blobs_at_branch_tips, walk, BlobPlace, Selection};
+use crate::sources::git::{blobs_at_branch_tips, walk, BlobPlace, Selection, WalkSeed};
 use crate::sources::staged::staged_files;
 use crate::sources::timefmt::rfc3339;
 
@@ -74,6 +74,13 @@ pub fn scan_history(
             message: e.to_string(),
         })?;
     let progress = Progress::new(options.progress);
+    // The cache remembers walked history only for whole-history scans: a range's commits do
+    // not include their ancestors.
+    let seed_usable = matches!(options.selection, Selection::AllRefs | Selection::Branch(_));
+    let seed = match &options.cache {
+        Some(cache) if seed_usable => cache.load_history(),
+        _ => WalkSeed::default(),
+    };
     let shared = Mutex::new(Shared::default());
     let files = AtomicU64::new(0);
     let bytes = AtomicU64::new(0);
@@ -86,7 +93,7 @@ pub fn scan_history(
         let walker = scope.spawn(|| {
             let repo = open_at(gitdir)?;
             let mut n = 0usize;
-            let history = walk(&repo, &options.selection, |place: &BlobPlace| {
+            let history = walk(&repo, &options.selection, &seed, |place: &BlobPlace| {
                 progress.found_blob();
                 // A closed channel means the workers are gone; the walk result still matters.
                 let _ = tx.send((n, place.oid, place.path.clone()));
@@ -165,7 +172,31 @@ pub fn scan_history(
             dropped.add(crate::filters::DropReason::AlreadyInBase);
         }
     }
-    let mut findings = attribute(&repo, &history.commits, &history.blobs, found);
+    if let Some(cache) = &options.cache {
+        if seed_usable
+            && history.errors.is_empty()
+            && shared.skipped.iter().all(|e| !e.reason.is_error())
+        {
+            let mut tips = seed.tips;
+            for t in &history.tips {
+                if !tips.contains(t) {
+                    tips.push(*t);
+                }
+            }
+            let with_findings: HashSet<usize> = found.iter().map(|bf| bf.blob).collect();
+            let places: Vec<BlobPlace> = with_findings
+                .iter()
+                .map(|&i| history.blobs[i].clone())
+                .collect();
+            cache
+                .record_history(&tips, &places)
+                .map_err(|message| ConfigError::Path {
+                    path: cache.path().to_path_buf(),
+                    message,
+                })?;
+        }
+    }
+    let mut findings = attribute(&repo, &history.blobs, found);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     if let Some(observe) = ctx.on_finding {
         findings.iter().for_each(observe);
@@ -345,12 +376,7 @@ fn drop_already_in_base(
 
 /// Collapses the same secret (same rule) found in several blobs or paths into its earliest
 /// occurrence, and attaches the introducing commit's metadata.
-fn attribute(
-    repo: &Repository,
-    commits: &[Oid],
-    blobs: &[BlobPlace],
-    found: Vec<BlobFinding>,
-) -> Vec<Finding> {
+fn attribute(repo: &Repository, blobs: &[BlobPlace], found: Vec<BlobFinding>) -> Vec<Finding> {
     if found.is_empty() {
         return Vec::new();
     }
@@ -368,7 +394,7 @@ fn attribute(
         members.sort_by(|a, b| {
             let pa = &blobs[a.blob];
             let pb = &blobs[b.blob];
-            (pa.commit, &pa.path, a.finding.span).cmp(&(pb.commit, &pb.path, b.finding.span))
+            (pa.order, &pa.path, a.finding.span).cmp(&(pb.order, &pb.path, b.finding.span))
         });
         let distinct: HashSet<usize> = members.iter().map(|m| m.blob).collect();
         let places: usize = distinct
@@ -378,7 +404,7 @@ fn attribute(
         let still_in_head = distinct.iter().any(|&b| tips.contains(&blobs[b].oid));
         let first = members.swap_remove(0);
         let place = &blobs[first.blob];
-        let commit = commits[place.commit as usize];
+        let commit = place.commit;
         let (author, email, date, message) = commit_info
             .entry(commit)
             .or_insert_with(|| commit_metadata(repo, commit))

@@ -482,10 +482,40 @@ fn cache_skips_blobs_scanned_clean() {
     let (code, first, _) = scan_git(&dir, &["--cache", cache]);
     assert_eq!(code, 1);
     assert_eq!(first["scope"]["cached_blobs"], 0);
+    assert_eq!(first["scope"]["commits"], 6);
     let (code, second, _) = scan_git(&dir, &["--cache", cache]);
     assert_eq!(code, 1, "findings are rescanned and reported");
-    assert_eq!(second["scope"]["cached_blobs"], 5);
+    assert_eq!(
+        second["scope"]["commits"], 0,
+        "an unchanged repository is not walked again"
+    );
     assert_eq!(second["findings"], first["findings"]);
+
+    // A new commit: only it is walked; a blob it shares with old commits is known clean.
+    let new_secret = fake.aws_key_id();
+    commit(
+        &dir,
+        &[
+            ("f0.txt", "line 0\n"),
+            ("new.txt", &format!("k={new_secret}\n")),
+        ],
+        "new",
+    );
+    git(dir.path(), &["checkout", "-q", "-b", "other"]);
+    commit(&dir, &[("f1.txt", "changed\n")], "other");
+    let (code, third, _) = scan_git(&dir, &["--cache", cache]);
+    assert_eq!(code, 1);
+    assert_eq!(third["scope"]["commits"], 2);
+    let f = findings(&third);
+    assert_eq!(f.len(), 2, "{third}");
+    assert_eq!(f[0]["path"], "new.txt");
+    assert_eq!(
+        f[1], first["findings"][0],
+        "the old finding keeps its attribution"
+    );
+    // Without the cache the same findings come out.
+    let (_, full, _) = scan_git(&dir, &[]);
+    assert_eq!(full["findings"], third["findings"]);
 }
 
 /// CI validates this file with the SARIF Multitool (`.ci/run`): SARIF from a real history scan.

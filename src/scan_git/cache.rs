@@ -10,16 +10,38 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use git2::Oid;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+use crate::sources::git::{BlobPlace, WalkSeed};
 
 use crate::rules::Rule;
 
 /// A set of blob ids known clean under one rule set, backed by an append-only file of raw
-/// 20-byte ids.
+/// 20-byte ids; plus, for whole-history scans, the commits already walked and the places of
+/// blobs with findings (`history-*.json`), so that an unchanged repository is not even walked
+/// again.
 #[derive(Debug, Clone)]
 pub struct BlobCache {
     path: PathBuf,
+    history_path: PathBuf,
     known: HashSet<Oid>,
+}
+
+/// The persisted form of a [`WalkSeed`].
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct HistoryFile {
+    tips: Vec<String>,
+    findings: Vec<PlaceFile>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct PlaceFile {
+    oid: String,
+    commit: String,
+    order: u64,
+    path: String,
+    other_paths: Vec<String>,
 }
 
 /// A stable hash of the rule set and the engine version: the cache key.
@@ -42,7 +64,9 @@ impl BlobCache {
     pub fn open(dir: &Path, rules: &[Rule]) -> Result<BlobCache, String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("{}: cannot create cache directory: {e}", dir.display()))?;
-        let path = dir.join(format!("clean-blobs-{}.bin", rules_hash(rules)));
+        let hash = rules_hash(rules);
+        let path = dir.join(format!("clean-blobs-{hash}.bin"));
+        let history_path = dir.join(format!("history-{hash}.json"));
         let mut known = HashSet::new();
         match std::fs::read(&path) {
             Ok(bytes) => {
@@ -56,7 +80,11 @@ impl BlobCache {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(format!("{}: cannot read cache: {e}", path.display())),
         }
-        Ok(BlobCache { path, known })
+        Ok(BlobCache {
+            path,
+            history_path,
+            known,
+        })
     }
 
     /// The cache file.
@@ -77,6 +105,64 @@ impl BlobCache {
     /// True when nothing is cached yet.
     pub fn is_empty(&self) -> bool {
         self.known.is_empty()
+    }
+
+    /// What earlier whole-history scans walked. A missing or unreadable file is an empty seed
+    /// (the cache is an optimisation: it can always be rebuilt).
+    pub fn load_history(&self) -> WalkSeed {
+        let Ok(text) = std::fs::read_to_string(&self.history_path) else {
+            return WalkSeed::default();
+        };
+        let Ok(file) = serde_json::from_str::<HistoryFile>(&text) else {
+            return WalkSeed::default();
+        };
+        let tips = file
+            .tips
+            .iter()
+            .filter_map(|h| Oid::from_str(h).ok())
+            .collect();
+        let preloaded = file
+            .findings
+            .into_iter()
+            .filter_map(|p| {
+                Some(BlobPlace {
+                    oid: Oid::from_str(&p.oid).ok()?,
+                    commit: Oid::from_str(&p.commit).ok()?,
+                    order: p.order,
+                    path: p.path,
+                    other_paths: p.other_paths,
+                })
+            })
+            .collect();
+        WalkSeed { tips, preloaded }
+    }
+
+    /// Replaces the history file (written whole, then renamed into place).
+    pub fn record_history(&self, tips: &[Oid], findings: &[BlobPlace]) -> Result<(), String> {
+        let mut tips: Vec<String> = tips.iter().map(|o| o.to_string()).collect();
+        tips.sort();
+        let file = HistoryFile {
+            tips,
+            findings: findings
+                .iter()
+                .map(|p| PlaceFile {
+                    oid: p.oid.to_string(),
+                    commit: p.commit.to_string(),
+                    order: p.order,
+                    path: p.path.clone(),
+                    other_paths: p.other_paths.clone(),
+                })
+                .collect(),
+        };
+        let json = serde_json::to_string(&file).map_err(|e| e.to_string())?;
+        let dir = self.history_path.parent().unwrap_or(Path::new("."));
+        let mut tmp =
+            tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("cannot write cache: {e}"))?;
+        tmp.write_all(json.as_bytes())
+            .map_err(|e| format!("cannot write cache: {e}"))?;
+        tmp.persist(&self.history_path)
+            .map_err(|e| format!("cannot write cache: {}", e.error))?;
+        Ok(())
     }
 
     /// Appends newly clean blobs.

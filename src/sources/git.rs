@@ -65,13 +65,16 @@ impl Selection {
     }
 }
 
-/// Where a blob first appears: the commit (index into [`History::commits`]) and the path.
+/// Where a blob first appears: the commit and the path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlobPlace {
     /// The blob.
     pub oid: Oid,
-    /// Index of the introducing commit in [`History::commits`].
-    pub commit: u32,
+    /// The introducing commit.
+    pub commit: Oid,
+    /// The commit's position in history order (smaller is older): which of several places
+    /// holding the same secret came first.
+    pub order: u64,
     /// Path inside the repository, '/'-separated.
     pub path: String,
     /// Other paths at which the same blob appears later in history.
@@ -93,6 +96,9 @@ pub struct History {
     /// For ranges: the commits just outside the range (A, and any other parent a range commit
     /// merges in). Their content is what "already there" means.
     pub boundary: Vec<Oid>,
+    /// The commits the walk started from (ref tips): after a complete scan, everything
+    /// reachable from them has been scanned.
+    pub tips: Vec<Oid>,
 }
 
 /// Process-wide libgit2 settings for scanning. libgit2 recomputes every object's SHA-1 (with
@@ -115,11 +121,23 @@ pub fn open_repository(path: &Path) -> Result<Repository, ConfigError> {
     })
 }
 
-/// Walks the selected history. `on_blob(index)` is called as each new blob is discovered (its
-/// place is `history.blobs[index]` — passed along so scanning can start before the walk ends).
+/// What an earlier scan of the same repository already did (`--cache`): the commits whose
+/// whole history was walked (the tips of that scan), and the places of blobs that had findings
+/// (they are scanned again, so that they are reported again, with their original attribution).
+#[derive(Debug, Clone, Default)]
+pub struct WalkSeed {
+    /// Tips of earlier whole-history scans: they and their ancestors are hidden from the walk.
+    pub tips: Vec<Oid>,
+    /// Blobs to scan whatever the walk finds, with their known places.
+    pub preloaded: Vec<BlobPlace>,
+}
+
+/// Walks the selected history. `on_blob` is called as each new blob is discovered (the place
+/// is also in `history.blobs`, in the same order), so scanning can start before the walk ends.
 pub fn walk(
     repo: &Repository,
     selection: &Selection,
+    seed: &WalkSeed,
     mut on_blob: impl FnMut(&BlobPlace),
 ) -> Result<History, ConfigError> {
     let mut history = History {
@@ -134,11 +152,11 @@ pub fn walk(
         .map_err(|e| git_config_error("revwalk", &e))?;
 
     match selection {
-        Selection::AllRefs => push_all_refs(repo, &mut revwalk, &mut history.errors),
+        Selection::AllRefs => history.tips = push_all_refs(repo, &mut revwalk, &mut history.errors),
         Selection::Branch(b) => {
-            revwalk
-                .push(resolve_commit(repo, b)?)
-                .map_err(|e| git_config_error(b, &e))?;
+            let tip = resolve_commit(repo, b)?;
+            revwalk.push(tip).map_err(|e| git_config_error(b, &e))?;
+            history.tips.push(tip);
         }
         Selection::Range { base, head } => {
             revwalk
@@ -153,7 +171,9 @@ pub fn walk(
                 Some(b) => revwalk
                     .push(resolve_commit(repo, b)?)
                     .map_err(|e| git_config_error(b, &e))?,
-                None => push_all_refs(repo, &mut revwalk, &mut history.errors),
+                None => {
+                    push_all_refs(repo, &mut revwalk, &mut history.errors);
+                }
             }
             revwalk
                 .hide(resolve_commit(repo, base)?)
@@ -161,6 +181,10 @@ pub fn walk(
         }
     }
 
+    for &tip in &seed.tips {
+        // A tip that no longer exists (garbage-collected) has nothing left to hide.
+        let _ = revwalk.hide(tip);
+    }
     for step in revwalk {
         match step {
             Ok(oid) => history.commits.push(oid),
@@ -192,7 +216,7 @@ pub fn walk(
                 }
                 history.boundary.push(parent);
                 match repo.find_commit(parent) {
-                    Ok(p) => walker.walk_tree(p.tree_id(), u32::MAX, &mut |_| {}, &mut Vec::new()),
+                    Ok(p) => walker.walk_tree(p.tree_id(), None, &mut |_| {}, &mut Vec::new()),
                     // In a shallow clone the boundary parent may be absent: nothing to exclude.
                     Err(_) => continue,
                 }
@@ -201,6 +225,17 @@ pub fn walk(
     }
 
     let mut blobs = Vec::new();
+    for place in &seed.preloaded {
+        walker.blob_index.insert(place.oid, blobs.len());
+        on_blob(place);
+        blobs.push(place.clone());
+    }
+    let order_base = seed
+        .preloaded
+        .iter()
+        .map(|p| p.order + 1)
+        .max()
+        .unwrap_or(0);
     for (i, &oid) in history.commits.iter().enumerate() {
         let tree = match repo.find_commit(oid) {
             Ok(c) => c.tree_id(),
@@ -212,7 +247,11 @@ pub fn walk(
                 continue;
             }
         };
-        walker.walk_tree(tree, i as u32, &mut on_blob, &mut blobs);
+        let at = Introduced {
+            commit: oid,
+            order: order_base + i as u64,
+        };
+        walker.walk_tree(tree, Some(at), &mut on_blob, &mut blobs);
     }
     history.blobs = blobs;
     history.errors.extend(walker.errors);
@@ -237,12 +276,18 @@ pub fn resolve_commit(repo: &Repository, rev: &str) -> Result<Oid, ConfigError> 
 
 /// Pushes every ref that leads to a commit (tags of tags are peeled). A ref to a missing
 /// object is an error for the report, not a reason to stop.
-fn push_all_refs(repo: &Repository, revwalk: &mut git2::Revwalk<'_>, errors: &mut Vec<ScanError>) {
+/// Returns the commits pushed.
+fn push_all_refs(
+    repo: &Repository,
+    revwalk: &mut git2::Revwalk<'_>,
+    errors: &mut Vec<ScanError>,
+) -> Vec<Oid> {
+    let mut tips = Vec::new();
     let refs = match repo.references() {
         Ok(r) => r,
         Err(e) => {
             errors.push(object_error("refs", &e));
-            return;
+            return tips;
         }
     };
     for reference in refs {
@@ -256,11 +301,10 @@ fn push_all_refs(repo: &Repository, revwalk: &mut git2::Revwalk<'_>, errors: &mu
         let name = String::from_utf8_lossy(reference.name_bytes()).into_owned();
         match reference.peel(ObjectType::Any) {
             Ok(obj) => match obj.kind() {
-                Some(ObjectType::Commit) => {
-                    if let Err(e) = revwalk.push(obj.id()) {
-                        errors.push(object_error(&name, &e));
-                    }
-                }
+                Some(ObjectType::Commit) => match revwalk.push(obj.id()) {
+                    Ok(()) => tips.push(obj.id()),
+                    Err(e) => errors.push(object_error(&name, &e)),
+                },
                 // A ref to a tree or blob (rare, e.g. some tags): not history, skipped.
                 _ => continue,
             },
@@ -273,9 +317,19 @@ fn push_all_refs(repo: &Repository, revwalk: &mut git2::Revwalk<'_>, errors: &mu
     // A detached HEAD may point to a commit no ref holds.
     if let Ok(head) = repo.head() {
         if let Some(oid) = head.target() {
-            let _ = revwalk.push(oid);
+            if revwalk.push(oid).is_ok() {
+                tips.push(oid);
+            }
         }
     }
+    tips
+}
+
+/// The commit a tree walk attributes new blobs to.
+#[derive(Debug, Clone, Copy)]
+struct Introduced {
+    commit: Oid,
+    order: u64,
 }
 
 struct TreeWalker<'r> {
@@ -287,11 +341,11 @@ struct TreeWalker<'r> {
 
 impl TreeWalker<'_> {
     /// Walks `root` and the subtrees not seen before, recording blobs not seen before as
-    /// introduced by `commit`.
+    /// introduced by `commit` (`None`: the boundary of a range, only remembered).
     fn walk_tree(
         &mut self,
         root: Oid,
-        commit: u32,
+        commit: Option<Introduced>,
         on_blob: &mut dyn FnMut(&BlobPlace),
         blobs: &mut Vec<BlobPlace>,
     ) {
@@ -337,17 +391,17 @@ impl TreeWalker<'_> {
     fn add_blob(
         &mut self,
         oid: Oid,
-        commit: u32,
+        commit: Option<Introduced>,
         prefix: &str,
         name: &[u8],
         on_blob: &mut dyn FnMut(&BlobPlace),
         blobs: &mut Vec<BlobPlace>,
     ) {
-        if commit == u32::MAX {
+        let Some(at) = commit else {
             // Boundary of a range: only remember the blob.
             self.blob_index.insert(oid, usize::MAX);
             return;
-        }
+        };
         match self.blob_index.get(&oid) {
             Some(&usize::MAX) => {}
             Some(&i) => {
@@ -363,7 +417,8 @@ impl TreeWalker<'_> {
                 self.blob_index.insert(oid, blobs.len());
                 let place = BlobPlace {
                     oid,
-                    commit,
+                    commit: at.commit,
+                    order: at.order,
                     path: join_path(prefix, name),
                     other_paths: Vec::new(),
                 };
