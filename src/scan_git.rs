@@ -20,6 +20,7 @@ use crate::error::{ConfigError, ScanError, SkipReason};
 use crate::finding::{locate, Finding, GitProvenance};
 use crate::scan::{GitScope, ScanContext, ScanOutcome};
 use crate::sources::git::{blobs_at_branch_tips, walk, BlobPlace, Selection, WalkSeed};
+use crate::sources::pack_order::PackOrder;
 use crate::sources::staged::staged_files;
 use crate::sources::timefmt::rfc3339;
 
@@ -88,64 +89,82 @@ pub fn scan_history(
     let too_large = AtomicU64::new(0);
     let cached = AtomicU64::new(0);
 
-    let (tx, rx) = mpsc::sync_channel::<(usize, Oid, String)>(8192);
+    // Blobs go to the workers in batches sorted by their position in the pack, in runs of
+    // consecutive blobs per worker, so that each worker's delta-base cache is useful.
+    let (tx, rx) = mpsc::sync_channel::<Vec<QueuedBlob>>(64);
     let walked = std::thread::scope(|scope| {
         let walker = scope.spawn(|| {
             let repo = open_at(gitdir)?;
+            let pack_order = PackOrder::load(gitdir);
+            let mut batch: Vec<QueuedBlob> = Vec::with_capacity(SORT_BATCH);
             let mut n = 0usize;
             let history = walk(&repo, &options.selection, &seed, |place: &BlobPlace| {
                 progress.found_blob();
-                // A closed channel means the workers are gone; the walk result still matters.
-                let _ = tx.send((n, place.oid, place.path.clone()));
+                batch.push(QueuedBlob {
+                    position: pack_order.position(&place.oid),
+                    index: n,
+                    oid: place.oid,
+                    path: place.path.clone(),
+                });
                 n += 1;
+                if batch.len() >= SORT_BATCH {
+                    send_sorted(&tx, &mut batch);
+                }
             });
+            send_sorted(&tx, &mut batch);
             drop(tx);
             history
         });
         pool.install(|| {
+            let handle = |repo: &mut Option<Repository>, queued: QueuedBlob| {
+                let QueuedBlob {
+                    index, oid, path, ..
+                } = queued;
+                let outcome = match repo {
+                    Some(repo) => scan_blob(repo, oid, &path, options, ctx),
+                    None => BlobOutcome::Skipped(ScanError {
+                        path: format!("blob {oid} ({path})"),
+                        reason: SkipReason::Unreadable("cannot open the repository".into()),
+                    }),
+                };
+                progress.scanned_blob(outcome.bytes());
+                match outcome {
+                    BlobOutcome::Cached => {
+                        cached.fetch_add(1, Ordering::Relaxed);
+                    }
+                    BlobOutcome::Clean(n) => {
+                        files.fetch_add(1, Ordering::Relaxed);
+                        bytes.fetch_add(n, Ordering::Relaxed);
+                        if options.cache.is_some() {
+                            lock(&shared).clean.push(oid);
+                        }
+                    }
+                    BlobOutcome::Found(n, found, dropped) => {
+                        files.fetch_add(1, Ordering::Relaxed);
+                        bytes.fetch_add(n, Ordering::Relaxed);
+                        let mut s = lock(&shared);
+                        s.dropped.merge(&dropped);
+                        s.findings
+                            .extend(found.into_iter().map(|finding| BlobFinding {
+                                blob: index,
+                                finding,
+                            }));
+                    }
+                    BlobOutcome::Skipped(e) => {
+                        match e.reason {
+                            SkipReason::Binary => binary.fetch_add(1, Ordering::Relaxed),
+                            SkipReason::TooLarge(_) => too_large.fetch_add(1, Ordering::Relaxed),
+                            _ => 0,
+                        };
+                        lock(&shared).skipped.push(e);
+                    }
+                }
+            };
             rx.into_iter().par_bridge().for_each_init(
                 || open_at(gitdir).ok(),
-                |repo, (index, oid, path)| {
-                    let outcome = match repo {
-                        Some(repo) => scan_blob(repo, oid, &path, options, ctx),
-                        None => BlobOutcome::Skipped(ScanError {
-                            path: format!("blob {oid} ({path})"),
-                            reason: SkipReason::Unreadable("cannot open the repository".into()),
-                        }),
-                    };
-                    progress.scanned_blob(outcome.bytes());
-                    match outcome {
-                        BlobOutcome::Cached => {
-                            cached.fetch_add(1, Ordering::Relaxed);
-                        }
-                        BlobOutcome::Clean(n) => {
-                            files.fetch_add(1, Ordering::Relaxed);
-                            bytes.fetch_add(n, Ordering::Relaxed);
-                            if options.cache.is_some() {
-                                lock(&shared).clean.push(oid);
-                            }
-                        }
-                        BlobOutcome::Found(n, found, dropped) => {
-                            files.fetch_add(1, Ordering::Relaxed);
-                            bytes.fetch_add(n, Ordering::Relaxed);
-                            let mut s = lock(&shared);
-                            s.dropped.merge(&dropped);
-                            s.findings
-                                .extend(found.into_iter().map(|finding| BlobFinding {
-                                    blob: index,
-                                    finding,
-                                }));
-                        }
-                        BlobOutcome::Skipped(e) => {
-                            match e.reason {
-                                SkipReason::Binary => binary.fetch_add(1, Ordering::Relaxed),
-                                SkipReason::TooLarge(_) => {
-                                    too_large.fetch_add(1, Ordering::Relaxed)
-                                }
-                                _ => 0,
-                            };
-                            lock(&shared).skipped.push(e);
-                        }
+                |repo, run| {
+                    for queued in run {
+                        handle(repo, queued);
                     }
                 },
             )
@@ -249,6 +268,35 @@ pub fn scan_history(
     });
     outcome.stats.duration_ms = started.elapsed().as_millis() as u64;
     Ok(outcome)
+}
+
+/// How many discovered blobs are sorted by pack position before they go to the workers: big
+/// enough for most of the locality of a full sort (on cargo, 4,096 gives 2.25 s of reading
+/// against 2.0 s for a full sort and 3.8 s unsorted), small enough that scanning overlaps the
+/// walk.
+const SORT_BATCH: usize = 4096;
+
+/// How many consecutive (in pack order) blobs one worker takes at a time.
+const RUN: usize = 64;
+
+/// A blob waiting to be scanned.
+struct QueuedBlob {
+    position: u64,
+    index: usize,
+    oid: Oid,
+    path: String,
+}
+
+/// Sorts the batch by pack position and sends it as runs of [`RUN`] blobs.
+fn send_sorted(tx: &mpsc::SyncSender<Vec<QueuedBlob>>, batch: &mut Vec<QueuedBlob>) {
+    batch.sort_unstable_by_key(|b| b.position);
+    let mut rest = std::mem::take(batch);
+    while !rest.is_empty() {
+        let tail = rest.split_off(rest.len().min(RUN));
+        // A closed channel means the workers are gone; the walk result still matters.
+        let _ = tx.send(rest);
+        rest = tail;
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -4,6 +4,7 @@
 
 pub mod fs;
 pub mod git;
+pub mod pack_order;
 mod read;
 pub mod staged;
 pub mod timefmt;
