@@ -38,6 +38,10 @@ pub struct RawMatch {
     /// What the offline validator checked, when the rule has one (it passed: failures are
     /// dropped).
     pub validation: Option<&'static str>,
+    /// Length of the whole regex match (the secret plus the context the rule required): when
+    /// two rules find the same secret, the one that required more context is the more
+    /// specific and the only one reported.
+    pub context_len: usize,
 }
 
 /// Builds a [`Scanner`]. Explicit setters with documented defaults, so that callers (the CLI,
@@ -175,6 +179,10 @@ impl Scanner {
                 self.scan_windows(rule_index, regex, data, &whole, &mut out);
             }
         }
+        out.sort_by_key(|m| (m.start, m.end, std::cmp::Reverse(m.context_len), m.rule));
+        // The same bytes found by two rules (a GCP service-account key is also a PKCS#8 key):
+        // one finding, from the most specific rule.
+        out.dedup_by_key(|m| (m.start, m.end));
         out.sort_by_key(|m| (m.start, m.rule, m.end));
         out
     }
@@ -210,7 +218,8 @@ impl Scanner {
                 if end <= start {
                     continue;
                 }
-                if let Some(found) = self.check_secret(rule_index, data, start, end) {
+                if let Some(mut found) = self.check_secret(rule_index, data, start, end) {
+                    found.context_len = m.end() - m.start();
                     out.push(found);
                 }
             }
@@ -244,6 +253,7 @@ impl Scanner {
             None => None,
         };
         Some(RawMatch {
+            context_len: end - start,
             rule: rule_index,
             start,
             end,
@@ -314,6 +324,18 @@ remediation = "revoke"
             data.extend_from_slice(format!("tok_a1b2c3d4{i:04} ").as_bytes());
         }
         assert_eq!(s.scan(&data).len(), 2000);
+    }
+
+    #[test]
+    fn the_same_secret_from_two_rules_is_reported_once_by_the_more_specific() {
+        let two = format!(
+            "{RULE}\n[[rule]]\nid = \"tok-in-config\"\ndescription = \"d\"\nseverity = \"high\"\n\
+             keywords = [\"token=\"]\nregex = 'token=(tok_[a-z0-9]{{12}})'\nremediation = \"r\"\n"
+        );
+        let s = scanner(&two);
+        let m = s.scan(b"token=tok_a1b2c3d4e5f6");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(s.rule(m[0].rule).id, "tok-in-config");
     }
 
     #[test]
