@@ -4,13 +4,12 @@ use std::io::IsTerminal;
 
 use std::time::SystemTime;
 
-use super::output::{exit_outcome, Reports};
+use super::output::{finish_run, Reports};
 use super::{GitArgs, Outcome};
 use crate::config::Config;
 use crate::engine::ScannerBuilder;
 use crate::filters::Filters;
 use crate::finding::Finding;
-use crate::report::escape::escape_for_terminal;
 use crate::report::{ReportContext, VcsContext};
 use crate::scan::{ScanContext, ScanOutcome};
 use crate::scan_git::{scan_history, scan_staged, BlobCache, GitScanOptions};
@@ -28,7 +27,7 @@ pub fn run(args: GitArgs) -> anyhow::Result<Outcome> {
         (None, None, Some(branch)) => Selection::Branch(branch.clone()),
         (None, None, None) => Selection::AllRefs,
     };
-    let config = Config::discover(args.config.as_deref(), repo.workdir())?;
+    let config = Config::discover(args.input.config.as_deref(), repo.workdir())?;
     let filters = Filters::new(&config)?;
     let rules = crate::rules::builtin_rules()?;
     let cache = match &args.cache {
@@ -39,22 +38,22 @@ pub fn run(args: GitArgs) -> anyhow::Result<Outcome> {
     let reports = Reports::open(&args.report)?;
 
     let mut ctx = ScanContext::new(&scanner, &filters);
-    ctx.list_binary = args.list_skipped;
+    ctx.list_binary = args.input.list_skipped;
     let stream = |f: &Finding| reports.stream(f);
     if reports.streams() {
         ctx.on_finding = Some(&stream);
     }
     let started = SystemTime::now();
     let outcome: ScanOutcome = if args.staged {
-        scan_staged(&repo, args.max_file_size, &ctx)?
+        scan_staged(&repo, args.input.max_file_size, &ctx)?
     } else {
         if repo.is_shallow() && !args.report.quiet {
             eprintln!("keysweep: warning: shallow clone: history before the cut is not scanned (see \"scope\" in the JSON report)");
         }
         let options = GitScanOptions {
             selection,
-            max_file_size: args.max_file_size,
-            threads: args.threads,
+            max_file_size: args.input.max_file_size,
+            threads: args.input.threads,
             progress: !args.no_progress && !args.report.quiet && std::io::stderr().is_terminal(),
             cache,
         };
@@ -62,13 +61,6 @@ pub fn run(args: GitArgs) -> anyhow::Result<Outcome> {
     };
     let finished = SystemTime::now();
 
-    for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {
-        eprintln!(
-            "keysweep: error: {}: {}",
-            escape_for_terminal(&s.path),
-            escape_for_terminal(&s.reason.to_string())
-        );
-    }
     let root = repo.workdir().unwrap_or_else(|| repo.path()).to_path_buf();
     let root = std::fs::canonicalize(&root).unwrap_or(root);
     let mut context = ReportContext::new(root.clone(), started, finished);
@@ -81,14 +73,7 @@ pub fn run(args: GitArgs) -> anyhow::Result<Outcome> {
             .map(|o| o.to_string()),
         branch: repo.head().ok().and_then(|h| h.name().map(str::to_string)),
     });
-    reports.finish(&outcome, &context)?;
-    if outcome.incomplete() {
-        eprintln!(
-            "keysweep: error: scan incomplete: {} object(s) could not be read (listed in the report)",
-            outcome.stats.errors
-        );
-    }
-    Ok(exit_outcome(&outcome, &args.report))
+    finish_run(&outcome, reports, &context, &args.report)
 }
 
 /// The repository's `origin` URL when it has one (what code scanning shows), else its path.

@@ -60,18 +60,9 @@ pub struct GitArgs {
     /// Report flags.
     #[command(flatten)]
     pub report: ReportArgs,
-    /// Worker threads (0: one per core).
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
-    pub threads: usize,
-    /// Skip blobs larger than this (bytes, or with K, M, G suffix).
-    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = size::parse_size)]
-    pub max_file_size: u64,
-    /// Config file (default: .keysweep.toml at the work tree's root, if any).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Also list binary blobs in the report's `skipped`.
-    #[arg(long)]
-    pub list_skipped: bool,
+    /// What to read and how.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// No progress bar (it is shown only when stderr is a terminal anyway).
     #[arg(long)]
     pub no_progress: bool,
@@ -127,16 +118,26 @@ pub struct ScanArgs {
     /// Report flags.
     #[command(flatten)]
     pub report: ReportArgs,
-    /// Worker threads (0: one per core).
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
-    pub threads: usize,
-    /// Skip files larger than this (bytes, or with K, M, G suffix; KiB/MiB/GiB also accepted).
-    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = size::parse_size)]
-    pub max_file_size: u64,
+    /// What to read and how.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Do not honour .gitignore, .ignore and git exclude files.
     #[arg(long)]
     pub no_ignore: bool,
-    /// Config file (default: .keysweep.toml in the scanned directory, if any).
+}
+
+/// Flags shared by the commands that read files or blobs.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Worker threads (0: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// Skip files (or blobs) larger than this (bytes, or with K, M, G suffix; KiB/MiB/GiB also
+    /// accepted).
+    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = size::parse_size)]
+    pub max_file_size: u64,
+    /// Config file (default: .keysweep.toml in the scanned directory or at the work tree's
+    /// root, if any).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Also list binary files in the report's `skipped` (they are always counted).

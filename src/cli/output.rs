@@ -328,6 +328,33 @@ impl Stream {
     }
 }
 
+/// Ends a run the same way for every command: each input that could not be read is named on
+/// stderr, the reports are written, an incomplete scan is said to be one, and the exit outcome
+/// is chosen.
+pub fn finish_run(
+    outcome: &ScanOutcome,
+    reports: Reports,
+    context: &ReportContext,
+    args: &ReportArgs,
+) -> anyhow::Result<Outcome> {
+    use crate::report::escape::escape_for_terminal;
+    for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {
+        eprintln!(
+            "keysweep: warning: {}: {}",
+            escape_for_terminal(&s.path),
+            escape_for_terminal(&s.reason.to_string())
+        );
+    }
+    reports.finish(outcome, context)?;
+    if outcome.incomplete() {
+        eprintln!(
+            "keysweep: error: scan incomplete: {} input(s) could not be read (listed in the report)",
+            outcome.stats.errors
+        );
+    }
+    Ok(exit_outcome(outcome, args))
+}
+
 /// The exit outcome of a finished scan: an incomplete scan is an error whatever was found;
 /// otherwise findings fail the run (`--exit-code`, default 1) only if one is at or above
 /// `--fail-on` (any, without it).

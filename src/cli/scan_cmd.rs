@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use anyhow::Context;
 
-use super::output::{exit_outcome, Reports};
+use super::output::{finish_run, Reports};
 use super::{Outcome, ScanArgs};
 use crate::config::Config;
 use crate::engine::ScannerBuilder;
@@ -25,7 +25,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
         [only] if only.is_dir() => Some(only.as_path()),
         _ => None,
     };
-    let config = Config::discover(args.config.as_deref(), root_dir)?;
+    let config = Config::discover(args.input.config.as_deref(), root_dir)?;
     let filters = Filters::new(&config)?;
     let scanner = ScannerBuilder::new()
         .rules(crate::rules::builtin_rules()?)
@@ -34,11 +34,11 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
 
     let mut source = FsSource::new(args.paths.clone());
     source
-        .threads(args.threads)
+        .threads(args.input.threads)
         .honor_ignore_files(!args.no_ignore)
-        .max_file_size(args.max_file_size);
+        .max_file_size(args.input.max_file_size);
     let mut ctx = ScanContext::new(&scanner, &filters);
-    ctx.list_binary = args.list_skipped;
+    ctx.list_binary = args.input.list_skipped;
     let stream = |f: &Finding| reports.stream(f);
     if reports.streams() {
         ctx.on_finding = Some(&stream);
@@ -47,15 +47,6 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
     let outcome = scan_fs(&source, &ctx);
     let finished = SystemTime::now();
 
-    if !args.report.quiet || outcome.incomplete() {
-        for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {
-            eprintln!(
-                "keysweep: warning: {}: {}",
-                crate::report::escape::escape_for_terminal(&s.path),
-                crate::report::escape::escape_for_terminal(&s.reason.to_string())
-            );
-        }
-    }
     // Report paths are relative to the one scanned directory, else to the current directory.
     let root = match root_dir {
         Some(dir) => dir.to_path_buf(),
@@ -64,13 +55,10 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
     let root = std::fs::canonicalize(&root)
         .or_else(|_| std::path::absolute(&root))
         .unwrap_or(root);
-    reports.finish(&outcome, &ReportContext::new(root, started, finished))?;
-
-    if outcome.incomplete() {
-        eprintln!(
-            "keysweep: error: scan incomplete: {} input(s) could not be read (listed in the report)",
-            outcome.stats.errors
-        );
-    }
-    Ok(exit_outcome(&outcome, &args.report))
+    finish_run(
+        &outcome,
+        reports,
+        &ReportContext::new(root, started, finished),
+        &args.report,
+    )
 }
