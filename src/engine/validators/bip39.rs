@@ -30,6 +30,13 @@ pub fn is_valid_mnemonic(secret: &[u8]) -> bool {
     if !matches!(count, 12 | 15 | 18 | 21 | 24) {
         return false;
     }
+    // A run of distinct words in alphabetical order is an excerpt of a wordlist file (132 of
+    // the 2037 12-word windows of english.txt pass the checksum), not a phrase: a random
+    // 12-word phrase is in order once in 479 million.
+    let words: Vec<&str> = phrase.split(' ').collect();
+    if words.windows(2).all(|w| w[0] < w[1]) {
+        return false;
+    }
     if phrase.is_ascii() && Mnemonic::parse_in_normalized(Language::English, &phrase).is_ok() {
         return true;
     }
@@ -115,6 +122,21 @@ mod tests {
         );
         assert!(!is_valid_mnemonic(b"abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon"));
         assert!(!is_valid_mnemonic(b"abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abuot"));
+    }
+
+    #[test]
+    fn wordlist_excerpts_fail() {
+        let list = Language::English.word_list();
+        let mut passing_windows = 0;
+        for start in 0..list.len() - 12 {
+            let window = list[start..start + 12].join(" ");
+            if Mnemonic::parse_in_normalized(Language::English, &window).is_ok() {
+                passing_windows += 1;
+            }
+            assert!(!is_valid_mnemonic(window.as_bytes()), "{window}");
+        }
+        // The checksum alone would accept some of them (132 per crypto-formats.md).
+        assert!(passing_windows > 50, "{passing_windows}");
     }
 
     #[test]
