@@ -235,6 +235,10 @@ def eth_valid(s):
     return 1 <= k < SECP256K1_N
 
 
+KNOWN_PUBLIC = {"test test test test test test test test test test test junk",
+                "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+                "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"}
+
 VALIDATORS = {"secp256k1-scalar": eth_valid, "bip39-checksum": mnemonic_valid,
               "base58check-xprv": xprv_valid, "base58check-wif": wif_valid,
               "ed25519-keypair": keypair_valid}
@@ -1457,6 +1461,9 @@ rule("wallets",
          "# BIP39 mnemonic wordlist\n" + "\n".join(BIP39_WORDS[1500:1600]),
          "export const mnemonicWordlist = [" + ", ".join(f'"{w}"' for w in BIP39_WORDS[1540:1564]) + "];",
          "let seed = rng.next_u64(); // seed the generator with random data from the operating system now",
+         # well-known public mnemonics (Hardhat/Anvil default, BIP39 spec vector): dropped as known_test_key
+         "  accounts: { mnemonic: \"test test test test test test test test test test test junk\" },",
+         "MNEMONIC='abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'",
      ])
 
 rule("wallets",
@@ -1587,6 +1594,8 @@ rule("wallets",
          f'checksum = "{g.hex(64)}"',
          f"accounts: [process.env.PRIVATE_KEY],\nblockHash: \"0x{g.hex(64)}\"",
          "PRIVATE_KEY=0x0000000000000000000000000000000000000000000000000000000000000000",
+         # Hardhat/Anvil account #0 (public, in every Hardhat install): dropped as known_test_key
+         "PRIVATE_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
      ])
 
 
@@ -1687,6 +1696,9 @@ def engine_findings(r, text):
                     continue
                 if r.get("validate") and not VALIDATORS[r["validate"]](s):
                     continue
+                if s.lower().removeprefix("0x") in KNOWN_PUBLIC or " ".join(
+                        w.lower() for w in re.split(r"[\s\"',`\[\]-]+", s) if w) in KNOWN_PUBLIC:
+                    continue  # src/filters/known_keys.rs (only the entries used in examples)
                 found.append(s)
             pos = low.find(kwl, pos + 1)
     return found
