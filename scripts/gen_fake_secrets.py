@@ -225,6 +225,8 @@ def keypair_valid(s):
             b = bytes(int(x) for x in s[1:-1].split(","))
         except ValueError:
             return False
+    elif len(s) == 88 and s.endswith("=="):
+        b = base64.b64decode(s)
     else:
         b = b58decode(s)
     return b is not None and len(b) == 64 and ed25519_public(b[:32]) == b[32:]
@@ -1554,6 +1556,42 @@ rule("wallets",
          f"signature = \"{g._clean(lambda: b58encode(g.bytes(64)))}\"",
          f"SOLANA_PRIVATE_KEY={g._clean(lambda: b58encode(g.bytes(64)))}",
          f"tx: {g.solana_b58()}",
+     ])
+
+def cometbft_key_file(g, kp):
+    pub = kp[32:]
+    addr = hashlib.sha256(pub).hexdigest()[:40].upper()
+    return json.dumps({"address": addr,
+                       "pub_key": {"type": "tendermint/PubKeyEd25519", "value": b64(pub)},
+                       "priv_key": {"type": "tendermint/PrivKeyEd25519", "value": b64(kp)}}, indent=2)
+
+
+rule("wallets",
+     id="cometbft-validator-private-key",
+     description="CometBFT/Tendermint validator consensus key (priv_validator_key.json): Ed25519 keypair whose public half is checked",
+     severity="critical",
+     keywords=["tendermint/pubkeyed25519"],
+     regex=(r"\"tendermint/PubKeyEd25519\"[^}]{0,120}\}\s*,\s*"
+            r"\"priv_key\"\s*:\s*\{\s*\"type\"\s*:\s*\"tendermint/PrivKeyEd25519\"\s*,\s*"
+            r"\"value\"\s*:\s*\"([A-Za-z0-9+/]{86}==)\""),
+     validate="ed25519-keypair",
+     window=400,
+     remediation=("A consensus key cannot be revoked, and a second copy of it signing is a double-sign: "
+                  "stop every node that may hold it, never run it in two places, rotate to a new consensus "
+                  "key where the chain supports it (x/staking MsgRotateConsPubKey) or migrate to a new "
+                  "validator, keep the new key in a remote signer (tmkms/Horcrux); " + PURGE),
+     examples=lambda g: [
+         cometbft_key_file(g, g.solana_keypair_bytes()),
+         cometbft_key_file(g, g.solana_keypair_bytes()).replace("\n", "").replace("  ", ""),
+     ],
+     negative_examples=lambda g: [
+         # the public half does not match
+         cometbft_key_file(g, g.bytes(64)),
+         # node_key.json-style file without the validator's public key
+         json.dumps({"priv_key": {"type": "tendermint/PrivKeyEd25519",
+                                  "value": b64(g.solana_keypair_bytes())}}),
+         # a template with a placeholder value
+         cometbft_key_file(g, g.solana_keypair_bytes()).rsplit('"value"', 1)[0] + '"value": "<base64 of 64 bytes>"}}',
      ])
 
 rule("wallets",

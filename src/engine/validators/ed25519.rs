@@ -1,8 +1,10 @@
 //! Ed25519 keypairs as Solana writes them: 64 bytes = seed(32) | public key(32), either as a
-//! JSON array of 64 integers (`solana-keygen`'s id.json) or base58 (wallet exports). The
+//! JSON array of 64 integers (`solana-keygen`'s id.json), base58 (wallet exports) or base64
+//! (CometBFT/Tendermint `priv_validator_key.json`). The
 //! public half is derived from the seed and compared, which also rejects 64-byte transaction
 //! signatures and random 64-byte strings.
 
+use base64::Engine;
 use ed25519_dalek::SigningKey;
 
 /// The 64 bytes of `secret`: a `[n, n, …]` array of 64 integers 0–255, or base58.
@@ -23,7 +25,15 @@ fn decode(secret: &[u8]) -> Option<[u8; 64]> {
         }
         return (n == 64).then_some(out);
     }
-    let decoded = bs58::decode(trimmed).into_vec().ok()?;
+    // Base64 of 64 bytes is 88 characters ending in `==` (CometBFT/Tendermint key files,
+    // Coinbase CDP); `=` is not a base58 character, so the two encodings cannot be confused.
+    let decoded = if trimmed.len() == 88 && trimmed.ends_with(b"==") {
+        base64::engine::general_purpose::STANDARD
+            .decode(trimmed)
+            .ok()?
+    } else {
+        bs58::decode(trimmed).into_vec().ok()?
+    };
     if decoded.len() != 64 {
         return None;
     }
@@ -70,6 +80,8 @@ mod tests {
             assert!(is_valid_keypair(spaced.as_bytes()));
             let lines = json(&kp).replace(',', ",\n  ");
             assert!(is_valid_keypair(lines.as_bytes()));
+            let b64 = base64::engine::general_purpose::STANDARD.encode(&kp);
+            assert!(is_valid_keypair(b64.as_bytes()), "{b64}");
         }
     }
 
@@ -85,6 +97,8 @@ mod tests {
         let mut b58 = bs58::encode(&kp).into_string().into_bytes();
         b58[10] = if b58[10] == b'z' { b'y' } else { b'z' };
         assert!(!is_valid_keypair(&b58));
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&flipped);
+        assert!(!is_valid_keypair(b64.as_bytes()));
         // A 64-byte signature-shaped random string.
         let sig = test_bytes(99, 64);
         assert!(!is_valid_keypair(
