@@ -1417,6 +1417,46 @@ rule("crypto-exchanges",
          "KRAKEN_PRIVATE_KEY=<kraken private key>",
      ])
 
+rule("crypto-exchanges",
+     id="okx-api-secret",
+     description="OKX API secret key (32 uppercase hex) assigned to an OKX secret name",
+     severity="critical",
+     keywords=["okx", "okex"],
+     regex=(r"(?i:ok[e]?x[\w.-]{0,30}?(?:secret|sec[_.-]?key))\w*" + ASSIGN + r"([0-9A-F]{32})\b"),
+     min_entropy=3.0,
+     remediation=EXCHANGE_REMEDIATION.format(url="the OKX API management page (Profile > API)"),
+     examples=lambda g: [
+         f"OKX_SECRET_KEY={g.hex(32).upper()}",
+         f'okex_api_secret: "{g.hex(32).upper()}"',
+         f'  "okxSecretKey": "{g.hex(32).upper()}",',
+     ],
+     negative_examples=lambda g: [
+         f"OKX_API_KEY={g.uuid()}",
+         f"OKX_SECRET_KEY={g.hex(32)}",
+         f"OKX_SECRET_KEY={g.hex(40).upper()}",
+         "OKX_SECRET_KEY=<your okx secret>",
+     ])
+
+rule("crypto-exchanges",
+     id="kucoin-api-secret",
+     description="KuCoin API secret (UUID) assigned to a KuCoin secret name",
+     severity="critical",
+     keywords=["kucoin"],
+     regex=(r"(?i:kucoin[\w.-]{0,30}?(?:secret|sec[_.-]?key))\w*" + ASSIGN
+            + r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"),
+     min_entropy=3.0,
+     remediation=EXCHANGE_REMEDIATION.format(url="the KuCoin API Management page"),
+     examples=lambda g: [
+         f"KUCOIN_API_SECRET={g.uuid()}",
+         f'kucoin_secret_key: "{g.uuid()}"',
+         f'  "kucoinSecret": "{g.uuid()}",',
+     ],
+     negative_examples=lambda g: [
+         f"KUCOIN_API_KEY={g.hex(24)}",
+         f"KUCOIN_REQUEST_ID={g.uuid()}",
+         "KUCOIN_API_SECRET=00000000-0000-0000-0000-000000000000",
+     ])
+
 # ============================== wallets ==============================
 
 WALLET_REMEDIATION = ("A wallet secret cannot be revoked or rotated: treat the wallet as drained. Move the funds "
