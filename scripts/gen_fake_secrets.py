@@ -1634,6 +1634,42 @@ rule("wallets",
          cometbft_key_file(g, g.solana_keypair_bytes()).rsplit('"value"', 1)[0] + '"value": "<base64 of 64 bytes>"}}',
      ])
 
+def web3_keystore(g, pretty=False, order=0):
+    crypto = {"cipher": "aes-128-ctr", "ciphertext": g.hex(64), "cipherparams": {"iv": g.hex(32)},
+              "kdf": "scrypt", "kdfparams": {"dklen": 32, "n": 262144, "p": 1, "r": 8, "salt": g.hex(64)},
+              "mac": g.hex(64)}
+    if order:
+        crypto = {k: crypto[k] for k in ("cipher", "cipherparams", "ciphertext", "kdf", "kdfparams", "mac")}
+    doc = {"address": g.hex(40), "crypto": crypto, "id": g.uuid(), "version": 3}
+    return json.dumps(doc, indent=2 if pretty else None)
+
+
+rule("wallets",
+     id="ethereum-keystore",
+     description="Ethereum Web3 Secret Storage (v3 keystore JSON): an encrypted private key, safe only while its password is",
+     severity="low",
+     keywords=["aes-128-ctr"],
+     regex=(r"\"cipher\"\s*:\s*\"aes-128-ctr\"\s*,\s*(?:\"cipherparams\"\s*:\s*\{[^}]{0,120}\}\s*,\s*)?"
+            r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{64})\""),
+     min_entropy=3.0,
+     window=200,
+     remediation=("The key is encrypted, but anyone with this file can brute-force a weak password offline. If the "
+                  "password may be known (same repository, CI variables, a weak password), treat the wallet as "
+                  "drained: move the funds to a new wallet generated offline; " + PURGE),
+     examples=lambda g: [
+         web3_keystore(g),
+         web3_keystore(g, pretty=True),
+         web3_keystore(g, order=1),
+         web3_keystore(g, pretty=True, order=1),
+     ],
+     negative_examples=lambda g: [
+         # EIP-2335 BLS keystore: a different structure (cipher.function)
+         json.dumps({"crypto": {"cipher": {"function": "aes-128-ctr", "params": {"iv": g.hex(32)},
+                                           "message": g.hex(64)}}, "version": 4}),
+         '{"crypto": {"cipher": "aes-128-ctr", "ciphertext": "<ciphertext>"}}',
+         f"openssl enc -aes-128-ctr -K {g.hex(32)} -iv {g.hex(32)}",
+     ])
+
 rule("wallets",
      id="ethereum-private-key",
      description="Ethereum/EVM private key (64 hex) assigned to a private-key name or passed to a wallet constructor",
