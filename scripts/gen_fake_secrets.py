@@ -131,6 +131,121 @@ def ed25519_public(seed):
     return (y | ((x & 1) << 255)).to_bytes(32, "little")
 
 
+# ---------------------------------------------------------------- wallet formats
+
+B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+# The official BIP39 English wordlist (public spec data, 2048 lines), beside this script.
+BIP39_WORDS = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "bip39-english.txt"),
+                   encoding="ascii").read().split()
+assert len(BIP39_WORDS) == 2048
+
+
+def b58encode(data):
+    n = int.from_bytes(data, "big")
+    out = ""
+    while n:
+        n, r = divmod(n, 58)
+        out = B58[r] + out
+    return "1" * (len(data) - len(data.lstrip(b"\0"))) + out
+
+
+def b58decode(s):
+    n = 0
+    for c in s:
+        i = B58.find(c)
+        if i < 0:
+            return None
+        n = n * 58 + i
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
+    return b"\0" * (len(s) - len(s.lstrip("1"))) + body
+
+
+def dsha(data):
+    return hashlib.sha256(hashlib.sha256(data).digest()).digest()
+
+
+def b58check(payload):
+    return b58encode(payload + dsha(payload)[:4])
+
+
+def b58check_decode(s):
+    raw = b58decode(s)
+    if raw is None or len(raw) < 5 or dsha(raw[:-4])[:4] != raw[-4:]:
+        return None
+    return raw[:-4]
+
+
+def mnemonic(entropy):
+    """BIP39: entropy (16..32 bytes) -> phrase with SHA-256 checksum bits."""
+    bits = bin(int.from_bytes(entropy, "big"))[2:].zfill(len(entropy) * 8)
+    cs = bin(hashlib.sha256(entropy).digest()[0])[2:].zfill(8)[: len(entropy) // 4]
+    bits += cs
+    return " ".join(BIP39_WORDS[int(bits[i:i + 11], 2)] for i in range(0, len(bits), 11))
+
+
+def mnemonic_valid(phrase):
+    words = [w.lower() for w in re.split(r"[\s\"',`\[\]()\-0-9.]+", phrase) if w]
+    if len(words) not in (12, 15, 18, 21, 24) or any(w not in BIP39_WORDS for w in words):
+        return False
+    if words == sorted(words) and len(set(words)) == len(words):
+        return False  # a run of the wordlist itself
+    bits = "".join(bin(BIP39_WORDS.index(w))[2:].zfill(11) for w in words)
+    ent_len = len(words) * 11 * 32 // 33
+    ent = int(bits[:ent_len], 2).to_bytes(ent_len // 8, "big")
+    return mnemonic(ent) == " ".join(words)
+
+
+XPRV_VERSIONS = {"xprv": 0x0488ADE4, "tprv": 0x04358394, "yprv": 0x049D7878, "zprv": 0x04B2430C,
+                 "Yprv": 0x0295B005, "Zprv": 0x02AA7A99, "uprv": 0x044A4E28, "vprv": 0x045F18BC,
+                 "Uprv": 0x024285B5, "Vprv": 0x02575048, "Ltpv": 0x019D9CFE, "Mtpv": 0x01B26792}
+
+
+def xprv_valid(s):
+    p = b58check_decode(s)
+    if p is None or len(p) != 78 or int.from_bytes(p[:4], "big") not in XPRV_VERSIONS.values():
+        return False
+    if p[4] == 0 and any(p[5:13]):
+        return False
+    return p[45] == 0 and 1 <= int.from_bytes(p[46:], "big") < SECP256K1_N
+
+
+def wif_valid(s):
+    p = b58check_decode(s)
+    if p is None or p[0] not in (0x80, 0xEF):
+        return False
+    if not (len(p) == 33 or (len(p) == 34 and p[33] == 1)):
+        return False
+    return 1 <= int.from_bytes(p[1:33], "big") < SECP256K1_N
+
+
+def keypair_valid(s):
+    s = s.strip()
+    if s.startswith("["):
+        try:
+            b = bytes(int(x) for x in s[1:-1].split(","))
+        except ValueError:
+            return False
+    elif len(s) == 88 and s.endswith("=="):
+        b = base64.b64decode(s)
+    else:
+        b = b58decode(s)
+    return b is not None and len(b) == 64 and ed25519_public(b[:32]) == b[32:]
+
+
+def eth_valid(s):
+    k = int(s[2:] if s[:2].lower() == "0x" else s, 16)
+    return 1 <= k < SECP256K1_N
+
+
+KNOWN_PUBLIC = {"test test test test test test test test test test test junk",
+                "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+                "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"}
+
+VALIDATORS = {"secp256k1-scalar": eth_valid, "bip39-checksum": mnemonic_valid,
+              "base58check-xprv": xprv_valid, "base58check-wif": wif_valid,
+              "ed25519-keypair": keypair_valid}
+
+
 def b64(data):
     return base64.b64encode(data).decode()
 
@@ -201,6 +316,43 @@ class Gen:
                 s = f"{k:064x}"
                 if not looks_like_placeholder(s):
                     return s
+
+    # --- wallet formats -----------------------------------------------------------
+    def scalar(self):
+        while True:
+            k = self.r.getrandbits(256)
+            if 1 <= k < SECP256K1_N:
+                return k.to_bytes(32, "big")
+
+    def mnemonic(self, words=12):
+        # Drawn until clean: "test", "sample" and "example" are wordlist words too.
+        return self._clean(lambda: mnemonic(self.bytes(words * 4 // 3)))
+
+    def xprv(self, prefix="xprv", depth=None):
+        depth = self.r.randint(0, 5) if depth is None else depth
+        head = XPRV_VERSIONS[prefix].to_bytes(4, "big") + bytes([depth])
+        head += bytes(8) if depth == 0 else self.bytes(8)
+        return self._clean(lambda: b58check(head + self.bytes(32) + b"\0" + self.scalar()))
+
+    def xpub(self, prefix_version=0x0488B21E):
+        head = prefix_version.to_bytes(4, "big") + bytes([2]) + self.bytes(8)
+        return self._clean(lambda: b58check(head + self.bytes(32) + bytes([2 + self.r.getrandbits(1)])
+                                            + self.bytes(32)))
+
+    def wif(self, version=0x80, compressed=True):
+        return self._clean(lambda: b58check(bytes([version]) + self.scalar()
+                                            + (b"\1" if compressed else b"")))
+
+    def btc_address(self, version=0x00):
+        return self._clean(lambda: b58check(bytes([version]) + self.bytes(20)))
+
+    def solana_keypair_bytes(self):
+        seed = self.bytes(32)
+        return seed + ed25519_public(seed)
+
+    def solana_b58(self):
+        return self._clean(lambda: b58encode(self.solana_keypair_bytes()))
+
 
     def password(self, n=None):
         n = n or self.r.randint(16, 28)
@@ -1265,35 +1417,299 @@ rule("crypto-exchanges",
          "KRAKEN_PRIVATE_KEY=<kraken private key>",
      ])
 
+rule("crypto-exchanges",
+     id="okx-api-secret",
+     description="OKX API secret key (32 uppercase hex) assigned to an OKX secret name",
+     severity="critical",
+     keywords=["okx", "okex"],
+     regex=(r"(?i:ok[e]?x[\w.-]{0,30}?(?:secret|sec[_.-]?key))\w*" + ASSIGN + r"([0-9A-F]{32})\b"),
+     min_entropy=3.0,
+     remediation=EXCHANGE_REMEDIATION.format(url="the OKX API management page (Profile > API)"),
+     examples=lambda g: [
+         f"OKX_SECRET_KEY={g.hex(32).upper()}",
+         f'okex_api_secret: "{g.hex(32).upper()}"',
+         f'  "okxSecretKey": "{g.hex(32).upper()}",',
+     ],
+     negative_examples=lambda g: [
+         f"OKX_API_KEY={g.uuid()}",
+         f"OKX_SECRET_KEY={g.hex(32)}",
+         f"OKX_SECRET_KEY={g.hex(40).upper()}",
+         "OKX_SECRET_KEY=<your okx secret>",
+     ])
+
+rule("crypto-exchanges",
+     id="kucoin-api-secret",
+     description="KuCoin API secret (UUID) assigned to a KuCoin secret name",
+     severity="critical",
+     keywords=["kucoin"],
+     regex=(r"(?i:kucoin[\w.-]{0,30}?(?:secret|sec[_.-]?key))\w*" + ASSIGN
+            + r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"),
+     min_entropy=3.0,
+     remediation=EXCHANGE_REMEDIATION.format(url="the KuCoin API Management page"),
+     examples=lambda g: [
+         f"KUCOIN_API_SECRET={g.uuid()}",
+         f'kucoin_secret_key: "{g.uuid()}"',
+         f'  "kucoinSecret": "{g.uuid()}",',
+     ],
+     negative_examples=lambda g: [
+         f"KUCOIN_API_KEY={g.hex(24)}",
+         f"KUCOIN_REQUEST_ID={g.uuid()}",
+         "KUCOIN_API_SECRET=00000000-0000-0000-0000-000000000000",
+     ])
+
 # ============================== wallets ==============================
+
+WALLET_REMEDIATION = ("A wallet secret cannot be revoked or rotated: treat the wallet as drained. Move the funds "
+                      "(every derived account, on every chain) to a new wallet generated offline, transfer "
+                      "contract ownership and admin roles, revoke token approvals granted by its addresses, "
+                      "and never reuse the secret; " + PURGE)
+
+B58C = "[1-9A-HJ-NP-Za-km-z]"
+# A value assignment after a context name: `=`, `:`, `:=`, `=>`, `(`, then optional quote; or a
+# space followed by a quote (a CLI flag). A bare space or newline is not enough: in prose and
+# in wordlist files the context word is followed by more words.
+VALUE = r"""["']?(?:[ \t]*(?:[:=]{1,2}>?|\()\s*(?:[\[(]\s*)?["'`]?|[ \t]+["'`])"""
+BIP39_WORD = "[a-z]{3,8}"
+
+rule("wallets",
+     id="bip39-mnemonic",
+     description="BIP39 seed phrase (12-24 wordlist words with a valid checksum) assigned to a mnemonic/seed/phrase name",
+     severity="critical",
+     keywords=["mnemonic", "seed", "phrase", "recovery", "secret_words", "secret words", "secretwords"],
+     regex=(r"(?i:mnemonic|seed|phrase|recovery|secret[_ ]?words)[\w.-]*" + VALUE + r"(?:-\s+)?"
+            r"((?:" + BIP39_WORD + r"[\s\"',`-]+){11,23}" + BIP39_WORD + r")\b"),
+     validate="bip39-checksum",
+     window=512,
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         f'MNEMONIC="{g.mnemonic(12)}"',
+         f"  accounts: {{ mnemonic: '{g.mnemonic(12)}' }},",
+         f"const wallet = ethers.Wallet.fromPhrase(\"{g.mnemonic(24)}\");",
+         f"seed_phrase = {json.dumps(g.mnemonic(12).split(), indent=2)}",
+         "recovery_phrase:\n" + "".join(f"  - {w}\n" for w in g.mnemonic(15).split()),
+         f"export DEPLOYER_SEED={g.mnemonic(18)}",
+         f"anvil --mnemonic \"{g.mnemonic(21)}\"",
+     ],
+     negative_examples=lambda g: [
+         # prose with wordlist words and a mnemonic keyword
+         "mnemonic: always keep your secret phrase offline and never share it with anyone who asks for it online",
+         # a phrase whose last word breaks the checksum
+         (lambda w: f'MNEMONIC="{" ".join(w[:-1] + [BIP39_WORDS[(BIP39_WORDS.index(w[-1]) + 1) % 2048]])}"')(
+             next(x for x in (g.mnemonic(24).split() for _ in range(50))
+                  if not mnemonic_valid(" ".join(x[:-1] + [BIP39_WORDS[(BIP39_WORDS.index(x[-1]) + 1) % 2048]])))),
+         # eleven words
+         f'MNEMONIC="{" ".join(g.mnemonic(12).split()[:11])}"',
+         # the wordlist itself, with the context words that it contains
+         "# BIP39 mnemonic wordlist\n" + "\n".join(BIP39_WORDS[1500:1600]),
+         "export const mnemonicWordlist = [" + ", ".join(f'"{w}"' for w in BIP39_WORDS[1540:1564]) + "];",
+         "let seed = rng.next_u64(); // seed the generator with random data from the operating system now",
+         # well-known public mnemonics (Hardhat/Anvil default, BIP39 spec vector): dropped as known_test_key
+         "  accounts: { mnemonic: \"test test test test test test test test test test test junk\" },",
+         "MNEMONIC='abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'",
+     ])
+
+rule("wallets",
+     id="bip32-extended-private-key",
+     description="BIP32 extended private key (xprv/tprv/yprv/zprv/Yprv/Zprv/uprv/vprv/Uprv/Vprv/Ltpv/Mtpv) with a valid base58check checksum",
+     severity="critical",
+     keywords=["xprv", "tprv", "yprv", "zprv", "uprv", "vprv", "ltpv", "mtpv"],
+     regex=r"\b((?:[xtyzuvYZUV]prv|Ltpv|Mtpv)" + B58C + r"{107})\b",
+     validate="base58check-xprv",
+     remediation=("Every key derived from it is compromised. " + WALLET_REMEDIATION),
+     examples=lambda g: [
+         f"BIP32_ROOT_KEY={g.xprv('xprv', 0)}",
+         f'descriptor = "wpkh({g.xprv("tprv")}/84h/1h/0h/0/*)"',
+         f"zprv: {g.xprv('zprv')}",
+         f"  \"key\": \"{g.xprv('Yprv')}\",",
+     ],
+     negative_examples=lambda g: [
+         f"XPUB={g.xpub()}",
+         (lambda x: f"BIP32_ROOT_KEY={x[:60]}{'A' if x[60] != 'A' else 'B'}{x[61:]}")(g.xprv('xprv')),
+         "xprv: xprv9s21ZrQH143K...",
+     ])
+
+rule("wallets",
+     id="bitcoin-wif-private-key",
+     description="Bitcoin WIF private key (base58check, version 0x80/0xEF) next to a WIF/private-key name or an importprivkey command",
+     severity="critical",
+     keywords=["wif", "privkey", "private_key", "private-key", "privatekey", "private key", "btc", "bitcoin"],
+     regex=(r"(?:(?i:wif|priv(?:ate)?[_ .-]?key|privkey|(?:btc|bitcoin)[\w.-]*(?:key|secret))[\w.-]*"
+            + VALUE + r"|(?i:importprivkey)[ \t]+[\"']?|(?i:dumpprivkey)[ \t]+[\"']?" + B58C + r"{25,62}[\"']?\s+)"
+            r"([59cKL]" + B58C + r"{50,51})\b"),
+     validate="base58check-wif",
+     window=160,
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         f"BTC_PRIVATE_KEY_WIF={g.wif(0x80, True)}",
+         f"wif: \"{g.wif(0x80, False)}\"",
+         f"bitcoin-cli importprivkey \"{g.wif(0xEF, True)}\" \"hot\" false",
+         f"const keyPair = ECPair.fromWIF('{g.wif(0xEF, False)}', network);",
+         f"$ bitcoin-cli dumpprivkey {g.btc_address(0x00)}\n{g.wif(0x80, True)}",
+     ],
+     negative_examples=lambda g: [
+         f"{g.wif(0x80, True)}",
+         f"note = \"{g.wif(0x80, False)}\"",
+         f"BTC_ADDRESS={g.btc_address(0x00)}",
+         f"private_key_address: \"{g.btc_address(0x05)}\"",
+         (lambda w: f"WIF={w[:20]}{'z' if w[20] != 'z' else 'y'}{w[21:]}")(g.wif(0x80, True)),
+     ])
+
+rule("wallets",
+     id="solana-keypair-json",
+     description="Solana keypair as a JSON array of 64 bytes (solana-keygen id.json style) whose second half is the Ed25519 public key of the first",
+     severity="critical",
+     keywords=["solana", "keypair", "secretkey", "secret_key", "privatekey", "private_key", "id.json", "wallet"],
+     regex=(r"(?i:solana|keypair|secret[_-]?key|private[_-]?key|id\.json|wallet)[^\[\n]{0,80}"
+            r"(\[\s*(?:\d{1,3}\s*,\s*){63}\d{1,3}\s*\])"),
+     validate="ed25519-keypair",
+     window=640,
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         f"const payer = Keypair.fromSecretKey(Uint8Array.from({json.dumps(list(g.solana_keypair_bytes()), separators=(',', ':'))}));",
+         f"SOLANA_PRIVATE_KEY={json.dumps(list(g.solana_keypair_bytes()), separators=(',', ':'))}",
+         f'{{"secretKey": {json.dumps(list(g.solana_keypair_bytes()), indent=2)}}}',
+     ],
+     negative_examples=lambda g: [
+         # the right shape, but the second half is not the public key of the first
+         f"SOLANA_PRIVATE_KEY={json.dumps(list(g.bytes(64)))}",
+         f"keypair = {json.dumps(list(g.solana_keypair_bytes())[:63])}",
+         f"sbox = {json.dumps(list(g.solana_keypair_bytes()))}",
+     ])
+
+rule("wallets",
+     id="solana-private-key",
+     description="Solana/Phantom private key: base58 of a 64-byte Ed25519 keypair (public half checked) assigned to a Solana or private-key name",
+     severity="critical",
+     keywords=["solana", "phantom", "private_key", "privatekey", "private-key", "secret_key", "secretkey",
+               "keypair", "bs58.decode", "base58.decode"],
+     regex=(r"(?:(?i:solana|phantom|priv(?:ate)?[_ .-]?key|secret[_-]?key|keypair)[\w.-]*" + VALUE
+            + r"|(?i:bs58|base58)\.decode\(\s*[\"'`])(" + B58C + r"{86,88})\b"),
+     validate="ed25519-keypair",
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         f"SOLANA_PRIVATE_KEY={g.solana_b58()}",
+         f"const kp = Keypair.fromSecretKey(bs58.decode(\"{g.solana_b58()}\"));",
+         f"phantom_private_key: '{g.solana_b58()}'",
+     ],
+     negative_examples=lambda g: [
+         # a transaction signature: 64 bytes of base58, same length
+         f"signature = \"{g._clean(lambda: b58encode(g.bytes(64)))}\"",
+         f"SOLANA_PRIVATE_KEY={g._clean(lambda: b58encode(g.bytes(64)))}",
+         f"tx: {g.solana_b58()}",
+     ])
+
+def cometbft_key_file(g, kp):
+    pub = kp[32:]
+    addr = hashlib.sha256(pub).hexdigest()[:40].upper()
+    return json.dumps({"address": addr,
+                       "pub_key": {"type": "tendermint/PubKeyEd25519", "value": b64(pub)},
+                       "priv_key": {"type": "tendermint/PrivKeyEd25519", "value": b64(kp)}}, indent=2)
+
+
+rule("wallets",
+     id="cometbft-validator-private-key",
+     description="CometBFT/Tendermint validator consensus key (priv_validator_key.json): Ed25519 keypair whose public half is checked",
+     severity="critical",
+     keywords=["tendermint/pubkeyed25519"],
+     regex=(r"\"tendermint/PubKeyEd25519\"[^}]{0,120}\}\s*,\s*"
+            r"\"priv_key\"\s*:\s*\{\s*\"type\"\s*:\s*\"tendermint/PrivKeyEd25519\"\s*,\s*"
+            r"\"value\"\s*:\s*\"([A-Za-z0-9+/]{86}==)\""),
+     validate="ed25519-keypair",
+     window=400,
+     remediation=("A consensus key cannot be revoked, and a second copy of it signing is a double-sign: "
+                  "stop every node that may hold it, never run it in two places, rotate to a new consensus "
+                  "key where the chain supports it (x/staking MsgRotateConsPubKey) or migrate to a new "
+                  "validator, keep the new key in a remote signer (tmkms/Horcrux); " + PURGE),
+     examples=lambda g: [
+         cometbft_key_file(g, g.solana_keypair_bytes()),
+         cometbft_key_file(g, g.solana_keypair_bytes()).replace("\n", "").replace("  ", ""),
+     ],
+     negative_examples=lambda g: [
+         # the public half does not match
+         cometbft_key_file(g, g.bytes(64)),
+         # node_key.json-style file without the validator's public key
+         json.dumps({"priv_key": {"type": "tendermint/PrivKeyEd25519",
+                                  "value": b64(g.solana_keypair_bytes())}}),
+         # a template with a placeholder value
+         cometbft_key_file(g, g.solana_keypair_bytes()).rsplit('"value"', 1)[0] + '"value": "<base64 of 64 bytes>"}}',
+     ])
+
+def web3_keystore(g, pretty=False, order=0):
+    crypto = {"cipher": "aes-128-ctr", "ciphertext": g.hex(64), "cipherparams": {"iv": g.hex(32)},
+              "kdf": "scrypt", "kdfparams": {"dklen": 32, "n": 262144, "p": 1, "r": 8, "salt": g.hex(64)},
+              "mac": g.hex(64)}
+    if order:
+        crypto = {k: crypto[k] for k in ("cipher", "cipherparams", "ciphertext", "kdf", "kdfparams", "mac")}
+    doc = {"address": g.hex(40), "crypto": crypto, "id": g.uuid(), "version": 3}
+    return json.dumps(doc, indent=2 if pretty else None)
+
+
+rule("wallets",
+     id="ethereum-keystore",
+     description="Ethereum Web3 Secret Storage (v3 keystore JSON): an encrypted private key, safe only while its password is",
+     severity="low",
+     keywords=["aes-128-ctr"],
+     regex=(r"\"cipher\"\s*:\s*\"aes-128-ctr\"\s*,\s*(?:\"cipherparams\"\s*:\s*\{[^}]{0,120}\}\s*,\s*)?"
+            r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{64})\""),
+     min_entropy=3.0,
+     window=200,
+     remediation=("The key is encrypted, but anyone with this file can brute-force a weak password offline. If the "
+                  "password may be known (same repository, CI variables, a weak password), treat the wallet as "
+                  "drained: move the funds to a new wallet generated offline; " + PURGE),
+     examples=lambda g: [
+         web3_keystore(g),
+         web3_keystore(g, pretty=True),
+         web3_keystore(g, order=1),
+         web3_keystore(g, pretty=True, order=1),
+     ],
+     negative_examples=lambda g: [
+         # EIP-2335 BLS keystore: a different structure (cipher.function)
+         json.dumps({"crypto": {"cipher": {"function": "aes-128-ctr", "params": {"iv": g.hex(32)},
+                                           "message": g.hex(64)}}, "version": 4}),
+         '{"crypto": {"cipher": "aes-128-ctr", "ciphertext": "<ciphertext>"}}',
+         f"openssl enc -aes-128-ctr -K {g.hex(32)} -iv {g.hex(32)}",
+     ])
 
 rule("wallets",
      id="ethereum-private-key",
      description="Ethereum/EVM private key (64 hex) assigned to a private-key name or passed to a wallet constructor",
      severity="critical",
      keywords=["private_key", "private-key", "privatekey", "private.key", "privkey", "priv_key", "priv-key",
-               "wallet(", "from_key", "hextoecdsa", "accounts"],
+               "wallet(", "from_key", "hextoecdsa", "accounts", "privatekeytoaccount"],
      regex=(r"(?:(?i:private[_.-]?key|privkey|priv[_.-]key)\w*" + ASSIGN + r"\[?\s*[\"']?"
-            r"|(?:new\s+(?:ethers\.)?Wallet|from_key|HexToECDSA)\(\s*[\"']"
+            r"|(?:new\s+(?:ethers\.)?Wallet|from_key|HexToECDSA|privateKeyToAccount)\(\s*[\"'`]"
             r"|accounts[\"']?\s*:\s*\[\s*[\"'])"
             r"(?:0x)?([0-9a-fA-F]{64})\b"),
      min_entropy=3.0,
      validate="secp256k1-scalar",
-     remediation=("Treat the wallet as drained: move the funds to a new wallet generated offline (a private key "
-                  "cannot be revoked), transfer contract ownership and admin roles, revoke token approvals granted "
-                  "by the address, " + PURGE),
+     window=96,
+     remediation=WALLET_REMEDIATION,
      examples=lambda g: [
          f"ETH_PRIVATE_KEY=0x{g.eth_key()}",
          f'DEPLOYER_PRIVATE_KEY="{g.eth_key()}"',
          f'const wallet = new ethers.Wallet("0x{g.eth_key()}", provider);',
          f"forge script script/Deploy.s.sol --rpc-url $RPC_URL --private-key 0x{g.eth_key()} --broadcast",
+         f"    sepolia: {{\n      url: RPC_URL,\n      accounts: [\"0x{g.eth_key()}\"],\n    }},",
+         f"    accounts: [\n      '0x{g.eth_key()}',\n    ],",
+         f"acct = Account.from_key(\"0x{g.eth_key()}\")",
+         f"const account = privateKeyToAccount(`0x{g.eth_key()}`);",
+         f"key, err := crypto.HexToECDSA(\"{g.eth_key()}\")",
      ],
      negative_examples=lambda g: [
          f'txHash = "0x{g.hex(64)}"',
          f'  "blockHash": "0x{g.hex(64)}",',
+         f'  "topics": ["0x{g.hex(64)}", "0x{g.hex(64)}"],',
+         f"bytes32 constant IMPLEMENTATION_SLOT = 0x{g.hex(64)};",
          f"sha256: {g.hex(64)}",
+         f"{g.hex(64)}  keysweep-x86_64-unknown-linux-gnu.tar.gz",
          f"commit = {g.hex(40)}",
+         f"uses: actions/checkout@{g.hex(40)}",
+         f"  \"integrity\": \"sha512-{g.b64_clean(64)}\",",
+         f'checksum = "{g.hex(64)}"',
+         f"accounts: [process.env.PRIVATE_KEY],\nblockHash: \"0x{g.hex(64)}\"",
          "PRIVATE_KEY=0x0000000000000000000000000000000000000000000000000000000000000000",
+         # Hardhat/Anvil account #0 (public, in every Hardhat install): dropped as known_test_key
+         "PRIVATE_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
      ])
 
 
@@ -1388,14 +1804,15 @@ def engine_findings(r, text):
                 if sec is None:
                     continue
                 s = sec.decode("latin-1")
-                if looks_like_placeholder_engine(s):
+                if r.get("validate") != "bip39-checksum" and looks_like_placeholder_engine(s):
                     continue
                 if r.get("min_entropy") and shannon(sec) < r["min_entropy"]:
                     continue
-                if r.get("validate") == "secp256k1-scalar":
-                    k = int(s[2:] if s[:2].lower() == "0x" else s, 16)
-                    if not 1 <= k < SECP256K1_N:
-                        continue
+                if r.get("validate") and not VALIDATORS[r["validate"]](s):
+                    continue
+                if s.lower().removeprefix("0x") in KNOWN_PUBLIC or " ".join(
+                        w.lower() for w in re.split(r"[\s\"',`\[\]-]+", s) if w) in KNOWN_PUBLIC:
+                    continue  # src/filters/known_keys.rs (only the entries used in examples)
                 found.append(s)
             pos = low.find(kwl, pos + 1)
     return found
@@ -1442,7 +1859,7 @@ def check(families, rules_dir):
                 errors.append(f"{where}: no keywords")
             if not r.get("examples") or not r.get("negative_examples"):
                 errors.append(f"{where}: needs examples and negative_examples")
-            if r.get("validate") not in (None, "secp256k1-scalar"):
+            if r.get("validate") not in (None, *VALIDATORS):
                 errors.append(f"{where}: unknown validator")
             try:
                 rx = re.compile(r["regex"].encode())

@@ -245,3 +245,23 @@ fn several_rules_in_one_file_are_sorted() {
         .collect();
     assert_eq!(lines, vec![1, 2, 3]);
 }
+
+#[test]
+fn well_known_public_keys_are_dropped_and_counted() {
+    let dir = Dir::new();
+    dir.create(
+        "hardhat.config.js",
+        concat!(
+            "module.exports = { networks: { hardhat: { accounts: { mnemonic: ",
+            "\"test test test test test test test test test test test junk\" } },\n",
+            "  local: { url: \"http://127.0.0.1:8545\", accounts: [\n",
+            "    \"0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80\",\n",
+            "  ] } } };\n",
+            "// PRIVATE_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d\n",
+        ),
+    );
+    let (code, out, _) = run(ks(&dir).args(["scan", "--format", "json"]));
+    assert_eq!(code, 0, "{out}");
+    let r = json(&out);
+    assert_eq!(r["stats"]["dropped"]["known_test_key"], 3);
+}

@@ -9,6 +9,8 @@ use crate::config::Config;
 use crate::error::ConfigError;
 use crate::finding::Finding;
 
+pub mod known_keys;
+
 /// Why a finding was dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DropReason {
@@ -16,6 +18,9 @@ pub enum DropReason {
     AllowlistPath,
     /// A range scan found it in a file that already held it before the range.
     AlreadyInBase,
+    /// It is a well-known public key (development-chain default account, spec test vector):
+    /// see [`known_keys`].
+    KnownPublicKey,
 }
 
 /// Counts of dropped findings, per reason (reported in `stats.dropped`).
@@ -25,6 +30,8 @@ pub struct DropCounts {
     pub allowlist_path: u64,
     /// Range scans: already in the file before the range.
     pub already_in_base: u64,
+    /// Well-known public test keys (Hardhat/Anvil/Ganache/Truffle defaults, spec vectors).
+    pub known_test_key: u64,
 }
 
 impl DropCounts {
@@ -33,6 +40,7 @@ impl DropCounts {
         match reason {
             DropReason::AllowlistPath => self.allowlist_path += 1,
             DropReason::AlreadyInBase => self.already_in_base += 1,
+            DropReason::KnownPublicKey => self.known_test_key += 1,
         }
     }
 
@@ -40,6 +48,7 @@ impl DropCounts {
     pub fn merge(&mut self, other: &DropCounts) {
         self.allowlist_path += other.allowlist_path;
         self.already_in_base += other.already_in_base;
+        self.known_test_key += other.known_test_key;
     }
 }
 
@@ -71,7 +80,7 @@ impl Filters {
         Ok(Filters { allow_paths })
     }
 
-    /// Filters that drop nothing.
+    /// Filters without a config: only the well-known public keys are dropped.
     pub fn none() -> Filters {
         Filters {
             allow_paths: GlobSet::empty(),
@@ -82,6 +91,9 @@ impl Filters {
     pub fn check(&self, finding: &Finding) -> Result<(), DropReason> {
         if self.allow_paths.is_match(&finding.path) {
             return Err(DropReason::AllowlistPath);
+        }
+        if known_keys::is_known_public(&finding.secret) {
+            return Err(DropReason::KnownPublicKey);
         }
         Ok(())
     }

@@ -2,7 +2,11 @@
 //! that a checksum or a key derivation, not a regex alone, proves a finding. One file per family.
 //! A validator never touches the network.
 
+mod bip39;
+mod ed25519;
 mod secp256k1;
+mod wif;
+mod xprv;
 
 /// What a validator concluded and what it checked (shown as `validation` in reports).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,7 +18,13 @@ pub struct Validation {
 }
 
 /// Every validator name a rule may give in `validate`.
-pub const NAMES: &[&str] = &["secp256k1-scalar"];
+pub const NAMES: &[&str] = &[
+    "secp256k1-scalar",
+    "bip39-checksum",
+    "base58check-xprv",
+    "base58check-wif",
+    "ed25519-keypair",
+];
 
 /// True when `name` is a known validator.
 pub fn exists(name: &str) -> bool {
@@ -24,11 +34,85 @@ pub fn exists(name: &str) -> bool {
 /// Runs the validator `name` on `secret`; `None` for an unknown name (rules are checked at
 /// load time, so this does not happen in a built scanner).
 pub fn validate(name: &str, secret: &[u8]) -> Option<Validation> {
-    match name {
-        "secp256k1-scalar" => Some(Validation {
-            valid: secp256k1::is_valid_private_key_hex(secret),
-            checked: "secp256k1-scalar",
-        }),
-        _ => None,
+    let (valid, checked) = match name {
+        "secp256k1-scalar" => (
+            secp256k1::is_valid_private_key_hex(secret),
+            "secp256k1-scalar",
+        ),
+        "bip39-checksum" => (bip39::is_valid_mnemonic(secret), "bip39-checksum"),
+        "base58check-xprv" => (xprv::is_valid_xprv(secret), "base58check-xprv"),
+        "base58check-wif" => (wif::is_valid_wif(secret), "base58check-wif"),
+        "ed25519-keypair" => (ed25519::is_valid_keypair(secret), "ed25519-keypair"),
+        _ => return None,
+    };
+    Some(Validation { valid, checked })
+}
+
+/// The words of a BIP39 phrase as the validator reads them (lowercase, single spaces), for
+/// comparing a finding with the well-known public mnemonics.
+pub fn normalize_mnemonic(secret: &[u8]) -> Option<String> {
+    bip39::normalize(secret)
+}
+
+/// The order n of secp256k1, big-endian.
+#[cfg(test)]
+pub(crate) const SECP256K1_N: [u8; 32] = [
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE,
+    0xBA, 0xAE, 0xDC, 0xE6, 0xAF, 0x48, 0xA0, 0x3B, 0xBF, 0xD2, 0x5E, 0x8C, 0xD0, 0x36, 0x41, 0x41,
+];
+
+/// True when `k` (32 bytes, big-endian) is a secp256k1 private scalar: 1 ≤ k ≤ n−1.
+pub(crate) fn scalar_in_range(k: &[u8]) -> bool {
+    k.len() == 32 && k256::SecretKey::from_slice(k).is_ok()
+}
+
+/// Deterministic pseudo-random bytes for tests (splitmix64): inputs are generated, never pasted.
+#[cfg(test)]
+pub(crate) fn test_bytes(seed: u64, n: usize) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        out.extend_from_slice(&z.to_le_bytes());
+    }
+    out.truncate(n);
+    out
+}
+
+/// A random valid secp256k1 scalar for tests.
+#[cfg(test)]
+pub(crate) fn test_scalar(seed: u64) -> Vec<u8> {
+    (0..)
+        .map(|i| test_bytes(seed * 1000 + i, 32))
+        .find(|k| scalar_in_range(k))
+        .expect("a random 256-bit value is almost always below n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_dispatches() {
+        for name in NAMES {
+            let v = validate(name, b"not a secret").expect("known validator");
+            assert!(!v.valid);
+            assert_eq!(v.checked, *name);
+        }
+        assert!(validate("nope", b"").is_none());
+    }
+
+    #[test]
+    fn scalar_range_edges() {
+        assert!(!scalar_in_range(&[0; 32]));
+        assert!(!scalar_in_range(&SECP256K1_N));
+        let mut n_minus_1 = SECP256K1_N;
+        n_minus_1[31] -= 1;
+        assert!(scalar_in_range(&n_minus_1));
+        assert!(!scalar_in_range(&[1; 31]));
     }
 }
