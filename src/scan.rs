@@ -106,6 +106,27 @@ impl<'a> ScanContext<'a> {
     }
 }
 
+impl ScanContext<'_> {
+    /// Applies the filters to one finding: true to keep it, otherwise the drop is counted in
+    /// `dropped`. Every source goes through here, so every drop is counted the same way.
+    pub fn allows(&self, finding: &Finding, dropped: &mut DropCounts) -> bool {
+        match self.filters.check(finding) {
+            Ok(()) => true,
+            Err(reason) => {
+                dropped.add(reason);
+                false
+            }
+        }
+    }
+
+    /// Hands a kept finding to the streaming observer, if there is one.
+    pub fn observe(&self, finding: &Finding) {
+        if let Some(observe) = self.on_finding {
+            observe(finding);
+        }
+    }
+}
+
 /// Scans the filesystem source.
 pub fn scan_fs(source: &FsSource, ctx: &ScanContext<'_>) -> ScanOutcome {
     let started = Instant::now();
@@ -155,14 +176,9 @@ impl BlobSink for Worker<'_> {
             return;
         }
         for finding in locate(self.ctx.scanner, path, data, &matches) {
-            match self.ctx.filters.check(&finding) {
-                Ok(()) => {
-                    if let Some(observe) = self.ctx.on_finding {
-                        observe(&finding);
-                    }
-                    self.local.findings.push(finding)
-                }
-                Err(reason) => self.local.stats.dropped.add(reason),
+            if self.ctx.allows(&finding, &mut self.local.stats.dropped) {
+                self.ctx.observe(&finding);
+                self.local.findings.push(finding);
             }
         }
     }

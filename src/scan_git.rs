@@ -217,9 +217,7 @@ pub fn scan_history(
     }
     let mut findings = attribute(&repo, &history.blobs, found);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    if let Some(observe) = ctx.on_finding {
-        findings.iter().for_each(observe);
-    }
+    findings.iter().for_each(|f| ctx.observe(f));
     outcome.findings = findings;
 
     let mut skipped: Vec<ScanError> = history.errors;
@@ -363,21 +361,20 @@ fn scan_blob(
     if data.len() as u64 > options.max_file_size {
         return skipped(SkipReason::TooLarge(data.len() as u64));
     }
-    if memchr::memchr(0, &data[..data.len().min(crate::sources::BINARY_PROBE)]).is_some() {
+    if crate::sources::looks_binary(data) {
         return skipped(SkipReason::Binary);
     }
     let matches = ctx.scanner.scan(data);
     if matches.is_empty() {
         return BlobOutcome::Clean(data.len() as u64);
     }
-    let mut kept = Vec::new();
+    // Not observed here: history findings are streamed after the same secret's places are
+    // collapsed into one finding.
     let mut dropped = crate::filters::DropCounts::default();
-    for f in locate(ctx.scanner, path, data, &matches) {
-        match ctx.filters.check(&f) {
-            Ok(()) => kept.push(f),
-            Err(reason) => dropped.add(reason),
-        }
-    }
+    let kept = locate(ctx.scanner, path, data, &matches)
+        .into_iter()
+        .filter(|f| ctx.allows(f, &mut dropped))
+        .collect();
     BlobOutcome::Found(data.len() as u64, kept, dropped)
 }
 
@@ -526,7 +523,7 @@ pub fn scan_staged(
                 .push(skip(SkipReason::TooLarge(data.len() as u64)));
             continue;
         }
-        if memchr::memchr(0, &data[..data.len().min(crate::sources::BINARY_PROBE)]).is_some() {
+        if crate::sources::looks_binary(data) {
             outcome.stats.skipped_binary += 1;
             if ctx.list_binary {
                 outcome.skipped.push(skip(SkipReason::Binary));
@@ -540,14 +537,9 @@ pub fn scan_staged(
             if !file.adds_any(f.span.line, f.span.end_line) {
                 continue;
             }
-            match ctx.filters.check(&f) {
-                Ok(()) => {
-                    if let Some(observe) = ctx.on_finding {
-                        observe(&f);
-                    }
-                    outcome.findings.push(f)
-                }
-                Err(reason) => outcome.stats.dropped.add(reason),
+            if ctx.allows(&f, &mut outcome.stats.dropped) {
+                ctx.observe(&f);
+                outcome.findings.push(f);
             }
         }
     }

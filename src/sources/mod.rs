@@ -9,7 +9,7 @@ mod read;
 pub mod staged;
 pub mod timefmt;
 
-pub use read::BINARY_PROBE;
+pub use read::{looks_binary, BINARY_PROBE};
 
 use crate::error::ScanError;
 

@@ -10,6 +10,12 @@ use crate::error::SkipReason;
 /// How much of a file is looked at to decide whether it is binary (as git and ripgrep do).
 pub const BINARY_PROBE: usize = 8 * 1024;
 
+/// True when `data` looks binary: a NUL byte in its first [`BINARY_PROBE`] bytes. The one
+/// test every source uses (files, history blobs, staged blobs).
+pub fn looks_binary(data: &[u8]) -> bool {
+    memchr::memchr(0, &data[..data.len().min(BINARY_PROBE)]).is_some()
+}
+
 /// Reads `path` into `buf` (cleared first). On `Err`, the file was not scanned, for the reason
 /// given.
 pub fn read_file(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> Result<(), SkipReason> {
@@ -34,7 +40,7 @@ pub fn read_file(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> Result<(), Sk
         buf.clear();
         return read_rest(&mut file, max_size, buf);
     }
-    if memchr::memchr(0, buf).is_some() {
+    if looks_binary(buf) {
         return Err(SkipReason::Binary);
     }
     read_rest(&mut file, max_size, buf)?;
@@ -51,7 +57,7 @@ fn read_rest(file: &mut File, max_size: u64, buf: &mut Vec<u8>) -> Result<(), Sk
     if buf.len() as u64 > max_size {
         return Err(SkipReason::TooLarge(buf.len() as u64));
     }
-    if already == 0 && memchr::memchr(0, &buf[..buf.len().min(BINARY_PROBE)]).is_some() {
+    if already == 0 && looks_binary(buf) {
         return Err(SkipReason::Binary);
     }
     Ok(())
