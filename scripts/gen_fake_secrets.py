@@ -240,6 +240,13 @@ def eth_valid(s):
 KNOWN_PUBLIC = {"test test test test test test test test test test test junk",
                 "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
                 "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"}
+# src/filters/known_keys.rs DOCUMENTED_KEYS (compared exactly): documentation samples and the
+# ethers.js default provider keys, public by publication.
+KNOWN_PUBLIC |= {"_gg7wSSi0KMBsdKnGVfHDueq6xMB9EkC", "84842078b09946638c03157f83405213",
+                 "9f7d929b018cdffb338517efa06f58359e86ff1ffd350bc889738523659e7972",
+                 "919b412a057b5e9c9b6dce193c5a60242d6efadb", "39f1d67cedf8b7831010a665328c9197",
+                 "94566af5e63833e260be", "mx004dN8BTlMyJgOf2", "master-SBR89HWzNzbSfsj9ADI8",
+                 "fo7WAPRm4P", "W0H6FJW4IRPZ1MOQ8FP6KMC5RZDUUKXS"}
 
 VALIDATORS = {"secp256k1-scalar": eth_valid, "bip39-checksum": mnemonic_valid,
               "base58check-xprv": xprv_valid, "base58check-wif": wif_valid,
@@ -1810,7 +1817,7 @@ def engine_findings(r, text):
                     continue
                 if r.get("validate") and not VALIDATORS[r["validate"]](s):
                     continue
-                if s.lower().removeprefix("0x") in KNOWN_PUBLIC or " ".join(
+                if s in KNOWN_PUBLIC or s.lower().removeprefix("0x") in KNOWN_PUBLIC or " ".join(
                         w.lower() for w in re.split(r"[\s\"',`\[\]-]+", s) if w) in KNOWN_PUBLIC:
                     continue  # src/filters/known_keys.rs (only the entries used in examples)
                 found.append(s)

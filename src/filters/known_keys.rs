@@ -94,6 +94,41 @@ pub const BASE58_KEYS: &[&str] = &[
     "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi",
 ];
 
+/// API keys published by providers and libraries: exchange documentation samples and the shared
+/// "community" keys that ethers.js embeds in every install (crypto-formats.md 4.6). Compared
+/// exactly, as found. A key copied from these pages is public and rate-limited, not a leak.
+pub const DOCUMENTED_KEYS: &[&str] = &[
+    // Binance spot API docs (rest-api.md, faqs/api_key_types.md).
+    "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
+    "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j",
+    "Fhs4lGae2qAi6VNjbJjebUAwXrIChb7mlf372UOICMwdKaNdNBGKtfdeUff2TTTT",
+    // Coinbase App legacy-keys page.
+    "g3BLnUYMOQsIo9V5",
+    "M4009eFnOoPwhNoMwJlsAHgIgleGVFPl",
+    // Deribit API reference.
+    "fo7WAPRm4P",
+    "W0H6FJW4IRPZ1MOQ8FP6KMC5RZDUUKXS",
+    // Gemini (a widely copied test vector).
+    "master-SBR89HWzNzbSfsj9ADI8",
+    // Upbit / Bithumb docs (access keys shown in their JWT examples).
+    "a7Xd92LmQW3vBtRzYpMj5CxNKeT1HuVs0fFgJcAw",
+    "L7rVaYfBIc2BDsnlQGfkR93d6DoOAJCw7mJr5Eso",
+    // MEXC API demo.
+    "mx004dN8BTlMyJgOf2",
+    // Pinata docs (revoke example).
+    "94566af5e63833e260be",
+    // ethers.js default provider keys (src.ts/providers/provider-*.ts).
+    "_gg7wSSi0KMBsdKnGVfHDueq6xMB9EkC",
+    "84842078b09946638c03157f83405213",
+    "9f7d929b018cdffb338517efa06f58359e86ff1ffd350bc889738523659e7972",
+    "919b412a057b5e9c9b6dce193c5a60242d6efadb",
+    "62e1ad51b37b8e00394bda3b",
+    "39f1d67cedf8b7831010a665328c9197",
+    "0550c209db33c3abf4cc927e1e18cea1",
+    "98b5a77e531614387366f6fc5da097f8",
+    "cd9d4d70377471aa7c142ec4a4205249",
+];
+
 /// True when `secret` (as found, in any of its written forms) is one of the known public keys.
 pub fn is_known_public(secret: &str) -> bool {
     let trimmed = secret.trim();
@@ -103,9 +138,11 @@ pub fn is_known_public(secret: &str) -> bool {
         .unwrap_or(trimmed);
     if hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         let lower = hex.to_ascii_lowercase();
-        return HEX_KEYS.contains(&lower.as_str());
+        if HEX_KEYS.contains(&lower.as_str()) {
+            return true;
+        }
     }
-    if BASE58_KEYS.contains(&trimmed) {
+    if BASE58_KEYS.contains(&trimmed) || DOCUMENTED_KEYS.contains(&trimmed) {
         return true;
     }
     if trimmed
