@@ -1742,7 +1742,8 @@ def toml_list(items):
 
 
 FIELD_ORDER = ["id", "description", "severity", "keywords", "regex", "secret_group", "min_entropy",
-               "validate", "window", "remediation", "examples", "negative_examples"]
+               "validate", "window", "pair_with", "pair_lines", "paired_severity", "companion_only",
+               "remediation", "examples", "negative_examples"]
 
 
 def render(family, rules):
@@ -1760,7 +1761,9 @@ def render(family, rules):
                     out.append(f"{k} = [" + ", ".join(toml_basic(x) for x in v) + "]")
                 else:
                     out.append(f"{k} = {toml_list(v)}")
-            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            elif isinstance(v, bool):
+                out.append(f"{k} = {'true' if v else 'false'}")
+            elif isinstance(v, (int, float)):
                 out.append(f"{k} = {v}")
             elif k == "regex":
                 out.append(f"{k} = {toml_str(v)}")

@@ -50,6 +50,20 @@ pub struct Finding {
     pub remediation: String,
     /// Where in git history the secret entered, for findings of `keysweep git`.
     pub git: Option<GitProvenance>,
+    /// The other parts of the same credential found beside it (an exchange API key next to its
+    /// secret, a passphrase, a keystore's password), in file order.
+    pub companions: Vec<CompanionPart>,
+}
+
+/// One other part of a credential, reported inside the finding of its main part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompanionPart {
+    /// The companion rule's id (e.g. `bybit-api-key`).
+    pub rule_id: String,
+    /// Where it is, in the same file.
+    pub span: Span,
+    /// The value, raw; redacted by reports like the main secret.
+    pub secret: String,
 }
 
 /// Where a secret found in git history came from, so the user knows whom to ask and whether
@@ -131,12 +145,25 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
             end_line_start = m.start + i + 1;
         }
         let secret = &data[m.start..m.end];
+        let companions = m
+            .companions
+            .iter()
+            .map(|c| CompanionPart {
+                rule_id: scanner.rule(c.rule).id.clone(),
+                span: span_near(data, m.start, line, line_start, c.start, c.end),
+                secret: String::from_utf8_lossy(&data[c.start..c.end]).into_owned(),
+            })
+            .collect::<Vec<_>>();
+        let severity = match rule.paired_severity {
+            Some(s) if !companions.is_empty() => s,
+            _ => rule.severity,
+        };
         let before_start = m.start.saturating_sub(CONTEXT_CHARS).max(line_start);
         let after_end = line_end(data, m.end, CONTEXT_CHARS);
         out.push(Finding {
             rule_id: rule.id.clone(),
             description: rule.description.clone(),
-            severity: rule.severity,
+            severity,
             path: path.to_string(),
             span: Span {
                 line,
@@ -152,9 +179,49 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
             validation: m.validation.map(str::to_string),
             remediation: rule.remediation.clone(),
             git: None,
+            companions,
         });
     }
     out
+}
+
+/// The span of `start..end`, located from a known anchor (`anchor` is on line `line`, which
+/// starts at `line_start`) by counting only the newlines in between: companions are near their
+/// primary, so this costs a few lines, not the file.
+fn span_near(
+    data: &[u8],
+    anchor: usize,
+    line: usize,
+    line_start: usize,
+    start: usize,
+    end: usize,
+) -> Span {
+    let (first_line, first_line_start) = if start >= anchor {
+        let mut l = line;
+        let mut ls = line_start;
+        for i in memchr::memchr_iter(b'\n', &data[anchor..start]) {
+            l += 1;
+            ls = anchor + i + 1;
+        }
+        (l, ls)
+    } else {
+        let back = memchr::memchr_iter(b'\n', &data[start..line_start]).count();
+        let ls = memchr::memrchr(b'\n', &data[..start]).map_or(0, |i| i + 1);
+        (line - back, ls)
+    };
+    let last = end.saturating_sub(1).max(start);
+    let mut end_line = first_line;
+    let mut end_line_start = first_line_start;
+    for i in memchr::memchr_iter(b'\n', &data[start..last]) {
+        end_line += 1;
+        end_line_start = start + i + 1;
+    }
+    Span {
+        line: first_line,
+        column: start - first_line_start + 1,
+        end_line,
+        end_column: end - end_line_start + 1,
+    }
 }
 
 /// The end of the line that holds `from`, looking at most `limit` bytes ahead (a one-line

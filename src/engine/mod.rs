@@ -6,6 +6,7 @@
 //! first time one of their keywords hits, so a pre-commit run over a few files pays for a few
 //! regexes, not for the whole rule pack.
 
+mod pairing;
 mod placeholder;
 mod prefilter;
 pub mod validators;
@@ -42,6 +43,20 @@ pub struct RawMatch {
     /// two rules find the same secret, the one that required more context is the more
     /// specific and the only one reported.
     pub context_len: usize,
+    /// Matches of companion rules folded into this one (see [`Rule::pair_with`]), in blob order.
+    pub companions: Vec<Companion>,
+}
+
+/// A companion rule's match folded into a primary match: an exchange API key beside its
+/// secret, a passphrase, a keystore's password.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Companion {
+    /// Index of the companion rule in the scanner.
+    pub rule: usize,
+    /// Start of the companion secret, inclusive.
+    pub start: usize,
+    /// End of the companion secret, exclusive.
+    pub end: usize,
 }
 
 /// Builds a [`Scanner`]. Explicit setters with documented defaults, so that callers (the CLI,
@@ -77,16 +92,32 @@ impl ScannerBuilder {
             location: "rules".into(),
             message,
         })?;
-        let rules = self
-            .rules
-            .iter()
-            .cloned()
-            .map(|rule| CompiledRule {
-                rule,
+        let mut rules = Vec::with_capacity(self.rules.len());
+        for rule in &self.rules {
+            let mut companions = Vec::with_capacity(rule.pair_with.len());
+            for id in &rule.pair_with {
+                let Some(i) = self.rules.iter().position(|r| &r.id == id) else {
+                    return Err(ConfigError::Invalid {
+                        location: rule.source_file.clone(),
+                        message: format!("rule '{}': pair_with names unknown rule '{id}'", rule.id),
+                    });
+                };
+                companions.push(i);
+            }
+            rules.push(CompiledRule {
+                rule: rule.clone(),
                 regex: OnceLock::new(),
-            })
-            .collect();
-        Ok(Scanner { rules, prefilter })
+                companions,
+            });
+        }
+        let pairing = rules
+            .iter()
+            .any(|r| !r.companions.is_empty() || r.rule.companion_only);
+        Ok(Scanner {
+            rules,
+            prefilter,
+            pairing,
+        })
     }
 }
 
@@ -95,6 +126,8 @@ impl ScannerBuilder {
 struct CompiledRule {
     rule: Rule,
     regex: OnceLock<Result<Regex, String>>,
+    /// `rule.pair_with` resolved to rule indices.
+    companions: Vec<usize>,
 }
 
 impl CompiledRule {
@@ -130,6 +163,8 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
 pub struct Scanner {
     rules: Vec<CompiledRule>,
     prefilter: Prefilter,
+    /// Some rule pairs or is a companion: the pairing pass has work to do.
+    pairing: bool,
 }
 
 impl Scanner {
@@ -184,7 +219,15 @@ impl Scanner {
         // one finding, from the most specific rule.
         out.dedup_by_key(|m| (m.start, m.end));
         out.sort_by_key(|m| (m.start, m.rule, m.end));
+        if self.pairing {
+            out = pairing::fold_companions(self, data, out);
+        }
         out
+    }
+
+    /// The resolved companion rule indices of rule `index`.
+    fn companions_of(&self, index: usize) -> &[usize] {
+        &self.rules[index].companions
     }
 
     fn scan_windows(
@@ -262,6 +305,7 @@ impl Scanner {
             end,
             entropy,
             validation,
+            companions: Vec::new(),
         })
     }
 }

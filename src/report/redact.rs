@@ -61,9 +61,25 @@ pub struct FindingView<'a> {
     pub validation: Option<&'a str>,
     /// What to do.
     pub remediation: &'a str,
+    /// The other parts of the same credential found beside it (absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub companions: Vec<CompanionView<'a>>,
     /// Git provenance (`keysweep git` only; absent for files on disk).
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub git: Option<GitView<'a>>,
+}
+
+/// One companion part (an API key beside its secret, a passphrase), redacted like the secret.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompanionView<'a> {
+    /// The companion rule's id.
+    pub rule_id: &'a str,
+    /// 1-based line in the same file.
+    pub line: usize,
+    /// 1-based byte column.
+    pub column: usize,
+    /// Redacted unless `--show-secrets`.
+    pub secret: String,
 }
 
 /// The git fields of a finding, flattened into it in JSON.
@@ -107,6 +123,20 @@ impl<'a> FindingView<'a> {
             validated: f.validated(),
             validation: f.validation.as_deref(),
             remediation: &f.remediation,
+            companions: f
+                .companions
+                .iter()
+                .map(|c| CompanionView {
+                    rule_id: &c.rule_id,
+                    line: c.span.line,
+                    column: c.span.column,
+                    secret: if show_secrets {
+                        c.secret.clone()
+                    } else {
+                        redact(&c.secret)
+                    },
+                })
+                .collect(),
             git: f.git.as_ref().map(|g| GitView {
                 commit: &g.commit,
                 author: &g.author,

@@ -186,6 +186,8 @@ struct ResultProperties<'a> {
     validated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     validation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    companions: Vec<super::redact::CompanionView<'a>>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     git: Option<super::redact::GitView<'a>>,
 }
@@ -355,6 +357,12 @@ fn descriptor(f: &Finding) -> ReportingDescriptor<'_> {
 fn result(f: &Finding, rule_index: usize, show_secrets: bool) -> SarifResult<'_> {
     let v = FindingView::new(f, show_secrets);
     let mut text = format!("{}: {}", f.description, v.secret);
+    for c in &v.companions {
+        text.push_str(&format!(
+            ", with {} {} at line {}",
+            c.rule_id, c.secret, c.line
+        ));
+    }
     if let Some(check) = &f.validation {
         text.push_str(&format!(" (structure proven offline: {check})"));
     }
@@ -379,6 +387,7 @@ fn result(f: &Finding, rule_index: usize, show_secrets: bool) -> SarifResult<'_>
             secret: v.secret,
             validated: v.validated,
             validation: v.validation,
+            companions: v.companions,
             git: v.git,
         },
     }
@@ -498,6 +507,7 @@ mod tests {
             validation: None,
             remediation: "x".into(),
             git: None,
+            companions: Vec::new(),
         }
     }
 

@@ -87,6 +87,21 @@ fn write_finding(f: &Finding, style: &Style, show: bool, out: &mut dyn Write) ->
             " …".to_string()
         }
     )?;
+    for c in &f.companions {
+        let value = if show {
+            c.secret.clone()
+        } else {
+            redact(&c.secret)
+        };
+        writeln!(
+            out,
+            "  with: {} at line {}:{}  {}",
+            c.rule_id,
+            c.span.line,
+            c.span.column,
+            escape_for_terminal(first_line(&value))
+        )?;
+    }
     if let Some(v) = &f.validation {
         writeln!(out, "  validated: {v}")?;
     }

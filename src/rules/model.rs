@@ -29,6 +29,10 @@ impl Severity {
     }
 }
 
+/// Companion matches further apart than this are separate findings: "a few lines" is what a
+/// `.env` file or a config object spans.
+pub const DEFAULT_PAIR_LINES: usize = 5;
+
 /// A rule file: `[[rule]]` tables.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -69,6 +73,24 @@ pub struct Rule {
     /// it the regex only sees the keyword's line.
     #[serde(default)]
     pub window: Option<usize>,
+    /// Ids of companion rules (an exchange API key next to its secret, a passphrase, a
+    /// keystore's password): a companion match within [`Rule::pair_lines`] lines of this rule's
+    /// match is folded into this one finding, which names both, instead of being reported
+    /// apart. A key and its secret are one incident with one remediation.
+    #[serde(default)]
+    pub pair_with: Vec<String>,
+    /// How many lines apart a companion may be (default [`DEFAULT_PAIR_LINES`]); 0 means
+    /// anywhere in the same blob.
+    #[serde(default)]
+    pub pair_lines: Option<usize>,
+    /// Severity when at least one companion was found: a keystore is low alone and high with
+    /// its password beside it.
+    #[serde(default)]
+    pub paired_severity: Option<Severity>,
+    /// Matches of this rule are only reported folded into a primary rule's finding (a bare
+    /// passphrase or password is not a finding; next to an exchange secret it is part of one).
+    #[serde(default)]
+    pub companion_only: bool,
     /// What to do: where to revoke or rotate, then purge history.
     pub remediation: String,
     /// Texts in which this rule must find a secret.
@@ -83,6 +105,11 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The companion distance in lines, 0 for "anywhere in the blob".
+    pub fn pair_distance(&self) -> usize {
+        self.pair_lines.unwrap_or(DEFAULT_PAIR_LINES)
+    }
+
     /// Checks what can be checked without compiling the regex.
     pub fn check(&self) -> Result<(), String> {
         let id_ok = !self.id.is_empty()
@@ -102,6 +129,12 @@ impl Rule {
             if !(0.0..=8.0).contains(&e) {
                 return Err(format!("min_entropy {e} is outside 0..8 bits per byte"));
             }
+        }
+        if self.pair_with.iter().any(|id| id == &self.id) {
+            return Err("pair_with names the rule itself".into());
+        }
+        if self.companion_only && !self.pair_with.is_empty() {
+            return Err("a companion_only rule cannot have companions of its own".into());
         }
         if let Some(name) = &self.validate {
             if !crate::engine::validators::exists(name) {

@@ -2,8 +2,11 @@
 //! that a checksum or a key derivation, not a regex alone, proves a finding. One file per family.
 //! A validator never touches the network.
 
+mod base64_len;
 mod bip39;
 mod ed25519;
+mod p256;
+mod pem;
 mod secp256k1;
 mod wif;
 mod xprv;
@@ -24,6 +27,9 @@ pub const NAMES: &[&str] = &[
     "base58check-xprv",
     "base58check-wif",
     "ed25519-keypair",
+    "p256-private-key",
+    "base64-64-bytes",
+    "pem-der",
 ];
 
 /// True when `name` is a known validator.
@@ -43,6 +49,9 @@ pub fn validate(name: &str, secret: &[u8]) -> Option<Validation> {
         "base58check-xprv" => (xprv::is_valid_xprv(secret), "base58check-xprv"),
         "base58check-wif" => (wif::is_valid_wif(secret), "base58check-wif"),
         "ed25519-keypair" => (ed25519::is_valid_keypair(secret), "ed25519-keypair"),
+        "p256-private-key" => (p256::is_valid_p256_key(secret), "p256-private-key"),
+        "base64-64-bytes" => (base64_len::is_base64_of_64_bytes(secret), "base64-64-bytes"),
+        "pem-der" => (pem::is_valid_pem_der(secret), "pem-der"),
         _ => return None,
     };
     Some(Validation { valid, checked })
