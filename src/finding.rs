@@ -204,6 +204,8 @@ fn span_near(
             ls = anchor + i + 1;
         }
         (l, ls)
+    } else if start >= line_start {
+        (line, line_start)
     } else {
         let back = memchr::memchr_iter(b'\n', &data[start..line_start]).count();
         let ls = memchr::memrchr(b'\n', &data[..start]).map_or(0, |i| i + 1);

@@ -214,9 +214,19 @@ impl Scanner {
                 self.scan_windows(rule_index, regex, data, &whole, &mut out);
             }
         }
-        out.sort_by_key(|m| (m.start, m.end, std::cmp::Reverse(m.context_len), m.rule));
         // The same bytes found by two rules (a GCP service-account key is also a PKCS#8 key):
-        // one finding, from the most specific rule.
+        // one finding, from the most specific rule. A companion-only rule never takes the
+        // bytes from a rule that reports on its own (`"key": "xprv…"` is a wallet key, not
+        // an exchange config's API key).
+        out.sort_by_key(|m| {
+            (
+                m.start,
+                m.end,
+                self.rules[m.rule].rule.companion_only,
+                std::cmp::Reverse(m.context_len),
+                m.rule,
+            )
+        });
         out.dedup_by_key(|m| (m.start, m.end));
         out.sort_by_key(|m| (m.start, m.rule, m.end));
         if self.pairing {
