@@ -2205,6 +2205,9 @@ rule("wallets",
             r"\"ciphertext\"\s*:\s*\"([0-9a-fA-F]{64})\""),
      min_entropy=3.0,
      window=200,
+     pair_with=["keystore-password"],
+     pair_lines=0,
+     paired_severity="high",
      remediation=("The key is encrypted, but anyone with this file can brute-force a weak password offline. If the "
                   "password may be known (same repository, CI variables, a weak password), treat the wallet as "
                   "drained: move the funds to a new wallet generated offline; " + PURGE),
@@ -2213,6 +2216,7 @@ rule("wallets",
          web3_keystore(g, pretty=True),
          web3_keystore(g, order=1),
          web3_keystore(g, pretty=True, order=1),
+         f"const json = '{web3_keystore(g)}';\nconst wallet = await Wallet.fromEncryptedJson(json, 'correct-horse-42');",
      ],
      negative_examples=lambda g: [
          # EIP-2335 BLS keystore: a different structure (cipher.function)
@@ -2221,6 +2225,387 @@ rule("wallets",
          '{"crypto": {"cipher": "aes-128-ctr", "ciphertext": "<ciphertext>"}}',
          f"openssl enc -aes-128-ctr -K {g.hex(32)} -iv {g.hex(32)}",
      ])
+
+# ---- Self-identifying chain secrets (crypto-formats.md 2.9 and 2.11): Bech32 keys, AIP-80
+# keys, LND macaroons. The prefix is the anchor; the validator proves the checksum/structure.
+
+BECH32_CHARS = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+
+def _bech32_polymod(values):
+    gen = [0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3]
+    chk = 1
+    for v in values:
+        top = chk >> 25
+        chk = (chk & 0x1FFFFFF) << 5 ^ v
+        for i in range(5):
+            chk ^= gen[i] if (top >> i) & 1 else 0
+    return chk
+
+
+def _bech32_hrp_expand(hrp):
+    return [ord(x) >> 5 for x in hrp] + [0] + [ord(x) & 31 for x in hrp]
+
+
+def _to5(data):
+    acc, bits, out = 0, 0, []
+    for b in data:
+        acc = acc << 8 | b
+        bits += 8
+        while bits >= 5:
+            bits -= 5
+            out.append(acc >> bits & 31)
+    if bits:
+        out.append(acc << (5 - bits) & 31)
+    return out
+
+
+def bech32_encode(hrp, data):
+    d = _to5(data)
+    pm = _bech32_polymod(_bech32_hrp_expand(hrp) + d + [0] * 6) ^ 1
+    d += [(pm >> 5 * (5 - i)) & 31 for i in range(6)]
+    return hrp + "1" + "".join(BECH32_CHARS[x] for x in d)
+
+
+def bech32_decode(s):
+    low = s.lower()
+    if low != s and s.upper() != s:
+        return None, None
+    pos = low.rfind("1")
+    hrp, rest = low[:pos], low[pos + 1:]
+    if pos < 1 or len(rest) < 6 or any(c not in BECH32_CHARS for c in rest):
+        return None, None
+    d = [BECH32_CHARS.index(c) for c in rest]
+    if _bech32_polymod(_bech32_hrp_expand(hrp) + d) != 1:
+        return None, None
+    acc, bits, out = 0, 0, []
+    for v in d[:-6]:
+        acc = acc << 5 | v
+        bits += 5
+        if bits >= 8:
+            bits -= 8
+            out.append(acc >> bits & 255)
+    return hrp, bytes(out)
+
+
+def sui_valid(s):
+    hrp, b = bech32_decode(s)
+    if hrp != "suiprivkey" or len(b) != 33:
+        return False
+    if b[0] == 0:
+        return True
+    if b[0] == 1:
+        return 1 <= int.from_bytes(b[1:], "big") < SECP256K1_N
+    return b[0] == 2 and 1 <= int.from_bytes(b[1:], "big") < P256_N
+
+
+def nsec_valid(s):
+    hrp, b = bech32_decode(s)
+    return hrp == "nsec" and len(b) == 32 and 1 <= int.from_bytes(b, "big") < SECP256K1_N
+
+
+def age_valid(s):
+    hrp, b = bech32_decode(s)
+    return hrp == "age-secret-key-" and len(b) == 32
+
+
+def cardano_valid(s):
+    hrp, b = bech32_decode(s)
+    if hrp is None:
+        return False
+    if hrp.endswith("_xsk"):
+        return len(b) in (64, 96)
+    return hrp.endswith("_sk") and len(b) == 32
+
+
+def aip80_valid(s):
+    m = re.fullmatch(r"(ed25519|secp256k1)-priv-0x([0-9a-fA-F]{64})", s.strip())
+    if not m:
+        return False
+    k = int(m.group(2), 16)
+    return 1 <= k < SECP256K1_N if m.group(1) == "secp256k1" else k != 0
+
+
+def macaroon_bytes(location, r, caveats=("time-before 2031-01-01T00:00:00Z",)):
+    """A v2 macaroon: location, identifier (LND: version 3 + nonce + ops), caveats, 32-byte sig."""
+    def field(kind, data):
+        return bytes([kind, len(data)]) + data
+    ident = b"\x03" + bytes(r.getrandbits(8) for _ in range(16)) + b"\x12\x010\x1a\x0c\n\x07address\x12\x01r"
+    m = b"\x02" + field(1, location) + field(2, ident) + b"\x00"
+    for c in caveats:
+        m += field(2, c.encode()) + b"\x00"
+    return m + b"\x00" + field(6, bytes(r.getrandbits(8) for _ in range(32)))
+
+
+def macaroon_valid(s):
+    t = s.strip()
+    try:
+        b = bytes.fromhex(t) if re.fullmatch(r"(?:[0-9a-fA-F]{2})+", t) else base64.b64decode(
+            t.replace("-", "+").replace("_", "/").rstrip("=") + "=" * (-len(t.rstrip("=")) % 4), validate=True)
+    except ValueError:
+        return False
+    pos = [1]
+
+    def varint():
+        v, shift = 0, 0
+        while pos[0] < len(b):
+            x = b[pos[0]]
+            pos[0] += 1
+            v |= (x & 0x7F) << shift
+            if not x & 0x80:
+                return v
+            shift += 7
+        raise IndexError
+
+    def packet():
+        kind = varint()
+        if kind == 0:
+            return 0, b""
+        n = varint()
+        if pos[0] + n > len(b):
+            raise IndexError
+        data = b[pos[0]:pos[0] + n]
+        pos[0] += n
+        return kind, data
+
+    try:
+        if not b or b[0] != 2:
+            return False
+        loc, ident = None, False
+        while True:
+            kind, data = packet()
+            if kind == 0:
+                break
+            if kind == 1 and loc is None and not ident:
+                loc = data
+            elif kind == 2 and not ident:
+                ident = True
+            else:
+                return False
+        if not ident:
+            return False
+        while True:
+            n = 0
+            while True:
+                kind, _ = packet()
+                if kind == 0:
+                    break
+                if kind not in (1, 2, 4):
+                    return False
+                n += 1
+            if n == 0:
+                break
+        kind, sig = packet()
+        return kind == 6 and len(sig) == 32 and pos[0] == len(b) and loc == b"lnd"
+    except IndexError:
+        return False
+
+
+VALIDATORS.update({"sui-private-key": sui_valid, "nostr-nsec": nsec_valid, "age-secret-key": age_valid,
+                   "cardano-signing-key": cardano_valid, "aip80-private-key": aip80_valid,
+                   "lnd-macaroon": macaroon_valid})
+
+rule("wallets",
+     id="sui-private-key",
+     description="Sui private key (suiprivkey1…, Bech32 of scheme flag + 32-byte key)",
+     severity="critical",
+     keywords=["suiprivkey1"],
+     regex=r"\b(suiprivkey1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{59})\b",
+     validate="sui-private-key",
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         f"SUI_PRIVATE_KEY={bech32_encode('suiprivkey', bytes([0]) + g.bytes(32))}",
+         f"sui keytool import {bech32_encode('suiprivkey', bytes([1]) + g.scalar())} secp256k1",
+     ],
+     negative_examples=lambda g: [
+         # one character changed: the checksum fails
+         "SUI_PRIVATE_KEY=" + bech32_encode("suiprivkey", bytes([0]) + g.bytes(32))[:-1] + "q",
+         f"SUI_PRIVATE_KEY={bech32_encode('suiprivkey', bytes([9]) + g.bytes(32))}",
+         "SUI_PRIVATE_KEY=suiprivkey1...",
+     ])
+
+rule("wallets",
+     id="aptos-private-key",
+     description="Aptos private key in the AIP-80 form (ed25519-priv-0x… / secp256k1-priv-0x…)",
+     severity="critical",
+     keywords=["ed25519-priv-0x", "secp256k1-priv-0x"],
+     regex=r"\b((?:ed25519|secp256k1)-priv-0x[0-9a-fA-F]{64})\b",
+     min_entropy=3.0,
+     validate="aip80-private-key",
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         f"APTOS_PRIVATE_KEY=ed25519-priv-0x{g.hex(64)}",
+         f'  private_key: "secp256k1-priv-0x{g.eth_key()}"',
+     ],
+     negative_examples=lambda g: [
+         f"APTOS_PRIVATE_KEY=ed25519-priv-0x{g.hex(60)}",
+         f"APTOS_PUBLIC_KEY=ed25519-pub-0x{g.hex(64)}",
+         "APTOS_PRIVATE_KEY=secp256k1-priv-0x" + "f" * 64,
+     ])
+
+rule("wallets",
+     id="nostr-private-key",
+     description="Nostr private key (nsec1…, NIP-19 Bech32 of a secp256k1 key)",
+     severity="high",
+     keywords=["nsec1"],
+     regex=r"\b(nsec1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58})\b",
+     validate="nostr-nsec",
+     remediation=("A Nostr key cannot be revoked: publish a notice from the old key, move your identity (NIP-05, "
+                  "follows) to a new key generated offline, move any funds of wallets derived from it, " + PURGE),
+     examples=lambda g: [
+         f"NOSTR_PRIVATE_KEY={bech32_encode('nsec', g.scalar())}",
+         f'const sk = nip19.decode("{bech32_encode("nsec", g.scalar())}").data',
+     ],
+     negative_examples=lambda g: [
+         f"NOSTR_PUBLIC_KEY={bech32_encode('npub', g.bytes(32))}",
+         "NOSTR_PRIVATE_KEY=" + bech32_encode("nsec", g.scalar())[:-2] + "qq",
+     ])
+
+rule("wallets",
+     id="age-secret-key",
+     description="age encryption secret key (AGE-SECRET-KEY-1…; decrypts SOPS/age-encrypted secrets and wallets)",
+     severity="high",
+     keywords=["AGE-SECRET-KEY-1"],
+     regex=r"\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\b",
+     validate="age-secret-key",
+     remediation=("Generate a new age identity (age-keygen), re-encrypt every file encrypted to this key "
+                  "(sops updatekeys / age -r), rotate the secrets those files held, " + PURGE),
+     examples=lambda g: [
+         f"# created: 2025-03-01T10:00:00Z\n# public key: age1{g.s(BECH32_CHARS, 58)}\n"
+         f"{bech32_encode('age-secret-key-', g.bytes(32)).upper()}",
+         f"SOPS_AGE_KEY={bech32_encode('age-secret-key-', g.bytes(32)).upper()}",
+     ],
+     negative_examples=lambda g: [
+         f"recipient: age1{g.s(BECH32_CHARS, 58)}",
+         "SOPS_AGE_KEY=" + bech32_encode("age-secret-key-", g.bytes(32)).upper()[:-1] + "Q",
+     ])
+
+CARDANO_HRPS = ("root|acct|addr|stake|policy|pool|drep|cc_cold|cc_hot|kes|vrf|cvote|root_shared|acct_shared|"
+                "addr_shared|stake_shared|policy_shared")
+
+rule("wallets",
+     id="cardano-signing-key",
+     description="Cardano signing key (CIP-5 Bech32: addr_sk1…, root_xsk1…, stake_sk1…, pool_sk1…)",
+     severity="critical",
+     keywords=["_sk1", "_xsk1"],
+     regex=rf"\b((?:{CARDANO_HRPS})_x?sk1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{{58,160}})\b",
+     validate="cardano-signing-key",
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         f"PAYMENT_SKEY={bech32_encode('addr_sk', g.bytes(32))}",
+         f"root key: {bech32_encode('root_xsk', g.bytes(96))}",
+     ],
+     negative_examples=lambda g: [
+         f"PAYMENT_VKEY={bech32_encode('addr_vk', g.bytes(32))}",
+         "PAYMENT_SKEY=" + bech32_encode("addr_sk", g.bytes(32))[:-1] + "q",
+         f"ROOT={bech32_encode('root_xsk', g.bytes(32))}",
+     ])
+
+rule("wallets",
+     id="cardano-skey-file",
+     description="Cardano signing key file (cardano-cli text envelope with a *SigningKey* type and cborHex)",
+     severity="critical",
+     keywords=["SigningKey"],
+     regex=(r"(?s)\"type\"\s*:\s*\"\w*SigningKey\w*\".{0,300}?\"cborHex\"\s*:\s*"
+            r"\"(58(?:20[0-9a-fA-F]{64}|40[0-9a-fA-F]{128}|80[0-9a-fA-F]{256}))\""),
+     window=600,
+     min_entropy=3.0,
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         '{\n    "type": "PaymentSigningKeyShelley_ed25519",\n    "description": "Payment Signing Key",\n'
+         f'    "cborHex": "5820{g.hex(64)}"\n}}',
+         '{"type": "StakePoolSigningKey_ed25519", "description": "Stake Pool Operator Signing Key", '
+         f'"cborHex": "5820{g.hex(64)}"}}',
+     ],
+     negative_examples=lambda g: [
+         '{\n    "type": "PaymentVerificationKeyShelley_ed25519",\n    "description": "Payment Verification Key",\n'
+         f'    "cborHex": "5820{g.hex(64)}"\n}}',
+         '{"type": "PaymentSigningKeyShelley_ed25519", "cborHex": "<cbor>"}',
+     ])
+
+LND_REM = ("Delete the macaroon's root key (lncli bakemacaroon/revoke: `lncli deletemacaroonid <id>`, or stop lnd, "
+           "delete macaroons.db and the *.macaroon files, restart to regenerate), check the node's payments and "
+           "channels, move funds if the admin macaroon and the node's address both leaked, " + PURGE)
+
+rule("wallets",
+     id="lnd-macaroon",
+     description="LND (Lightning) macaroon, hex or base64 (admin.macaroon controls the node and its funds)",
+     severity="critical",
+     keywords=["0201036c6e64", "AgEDbG5k"],
+     regex=r"\b(0201036c6e64[0-9a-fA-F]{80,4000}|AgEDbG5k[A-Za-z0-9+/_-]{60,3000}={0,2})(?:[^0-9A-Za-z+/=_-]|$)",
+     validate="lnd-macaroon",
+     remediation=LND_REM,
+     examples=lambda g: [
+         f"LND_MACAROON_HEX={macaroon_bytes(b'lnd', g.r).hex()}",
+         f'macaroon: "{b64(macaroon_bytes(b"lnd", g.r))}"',
+         f"curl -H 'Grpc-Metadata-macaroon: {macaroon_bytes(b'lnd', g.r, caveats=()).hex()}' https://node:8080/v1/getinfo",
+     ],
+     negative_examples=lambda g: [
+         f"LND_MACAROON_HEX={macaroon_bytes(b'lnd', g.r).hex()[:-2]}",
+         f"LND_MACAROON_HEX=0201036c6e64{g.hex(200)}",
+         "LND_MACAROON_HEX=0201036c6e64...",
+     ])
+
+# ---- Encrypted keystores: low alone; high when a password sits in the same file.
+
+rule("wallets",
+     id="keystore-password",
+     description="A password assigned in the same file as an encrypted keystore: only reported with the keystore",
+     severity="high",
+     keywords=["password", "passphrase", "passwd"],
+     regex=(r"(?i:password|passphrase|passwd)\w*[\"']?\s*(?:[:=]{1,2}|\s)\s*[\"'`]?"
+            r"([A-Za-z0-9!#%&*+/:;<=>?@^_~-]{6,128})(?:[\"'`\s,;}]|$)"),
+     min_entropy=2.0,
+     companion_only=True,
+     remediation=("The keystore's password is beside it: treat the wallet as drained and move the funds to a new "
+                  "wallet generated offline; " + PURGE),
+     examples=lambda g: [
+         f"const keystore = '{web3_keystore(g)}';\nconst password = \"{g.password()}\";",
+     ],
+     negative_examples=lambda g: [
+         f"password = \"{g.password()}\"",
+     ])
+
+EIP2335_REM = ("A validator signing key encrypted with a password: if the password may be known, exit the "
+               "validator or move it to a new key (withdrawal credentials are not at risk from this key alone), "
+               "never run two instances with it (slashing); " + PURGE)
+
+
+def eip2335_keystore(g, pretty=False):
+    doc = {"crypto": {
+        "kdf": {"function": "scrypt", "params": {"dklen": 32, "n": 262144, "r": 8, "p": 1, "salt": g.hex(64)},
+                "message": ""},
+        "checksum": {"function": "sha256", "params": {}, "message": g.hex(64)},
+        "cipher": {"function": "aes-128-ctr", "params": {"iv": g.hex(32)}, "message": g.hex(64)}},
+        "description": "", "pubkey": g.hex(96), "path": f"m/12381/3600/{g.r.randint(0, 9)}/0/0",
+        "uuid": g.uuid(), "version": 4}
+    return json.dumps(doc, indent=2 if pretty else None)
+
+
+rule("wallets",
+     id="eip2335-keystore",
+     description="Ethereum validator keystore (EIP-2335 BLS12-381): an encrypted signing key, safe only while its password is",
+     severity="low",
+     keywords=["aes-128-ctr"],
+     # From the cipher's "function" (pretty-printed, "cipher": { is on the line before the keyword).
+     regex=(r"\"function\"\s*:\s*\"aes-128-ctr\"\s*,\s*"
+            r"(?:\"params\"\s*:\s*\{[^}]{0,120}\}\s*,\s*)?\"message\"\s*:\s*\"([0-9a-fA-F]{64})\""),
+     min_entropy=3.0,
+     window=300,
+     pair_with=["keystore-password"],
+     pair_lines=0,
+     paired_severity="high",
+     remediation=EIP2335_REM,
+     examples=lambda g: [
+         eip2335_keystore(g),
+         eip2335_keystore(g, pretty=True),
+         f"KEYSTORE='{eip2335_keystore(g)}'\nKEYSTORE_PASSWORD='{g.password()}'",
+     ],
+     negative_examples=lambda g: [
+         web3_keystore(g),
+         '{"crypto": {"cipher": {"function": "aes-128-ctr", "params": {}, "message": "<ciphertext>"}}}',
+     ])
+
 
 rule("wallets",
      id="ethereum-private-key",

@@ -2,9 +2,12 @@
 //! that a checksum or a key derivation, not a regex alone, proves a finding. One file per family.
 //! A validator never touches the network.
 
+mod aip80;
 mod base64_len;
+mod bech32_keys;
 mod bip39;
 mod ed25519;
+mod macaroon;
 mod p256;
 mod pem;
 mod secp256k1;
@@ -30,6 +33,12 @@ pub const NAMES: &[&str] = &[
     "p256-private-key",
     "base64-64-bytes",
     "pem-der",
+    "sui-private-key",
+    "nostr-nsec",
+    "age-secret-key",
+    "cardano-signing-key",
+    "aip80-private-key",
+    "lnd-macaroon",
 ];
 
 /// True when `name` is a known validator.
@@ -52,6 +61,15 @@ pub fn validate(name: &str, secret: &[u8]) -> Option<Validation> {
         "p256-private-key" => (p256::is_valid_p256_key(secret), "p256-private-key"),
         "base64-64-bytes" => (base64_len::is_base64_of_64_bytes(secret), "base64-64-bytes"),
         "pem-der" => (pem::is_valid_pem_der(secret), "pem-der"),
+        "sui-private-key" => (bech32_keys::is_valid_sui_key(secret), "sui-private-key"),
+        "nostr-nsec" => (bech32_keys::is_valid_nsec(secret), "nostr-nsec"),
+        "age-secret-key" => (bech32_keys::is_valid_age_key(secret), "age-secret-key"),
+        "cardano-signing-key" => (
+            bech32_keys::is_valid_cardano_key(secret),
+            "cardano-signing-key",
+        ),
+        "aip80-private-key" => (aip80::is_valid_aip80(secret), "aip80-private-key"),
+        "lnd-macaroon" => (macaroon::is_valid_lnd_macaroon(secret), "lnd-macaroon"),
         _ => return None,
     };
     Some(Validation { valid, checked })
