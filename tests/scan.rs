@@ -265,3 +265,110 @@ fn well_known_public_keys_are_dropped_and_counted() {
     let r = json(&out);
     assert_eq!(r["stats"]["dropped"]["known_test_key"], 3);
 }
+
+const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const UPPER_HEX: &[u8] = b"0123456789ABCDEF";
+const LOWER_HEX: &[u8] = b"0123456789abcdef";
+
+#[test]
+fn an_exchange_key_secret_and_passphrase_are_one_finding_naming_every_part() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(40);
+    let key = format!(
+        "{}-{}-4{}-a{}-{}",
+        fake.chars(LOWER_HEX, 8),
+        fake.chars(LOWER_HEX, 4),
+        fake.chars(LOWER_HEX, 3),
+        fake.chars(LOWER_HEX, 3),
+        fake.chars(LOWER_HEX, 12)
+    );
+    let secret = fake.chars(UPPER_HEX, 32);
+    let bybit_key = fake.chars(ALNUM, 18);
+    dir.create(
+        "bot/.env",
+        &format!(
+            "OKX_API_KEY={key}\nOKX_SECRET_KEY={secret}\nOKX_PASSPHRASE=Tr4ding-B0t!\n\n\
+             BYBIT_API_KEY={bybit_key}\n"
+        ),
+    );
+    let (code, out, err) = run(ks(&dir).args(["scan", "--format", "json"]));
+    assert_eq!(code, 1, "stderr: {err}");
+    let r = json(&out);
+    let findings = r["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 2, "{out}");
+    let okx = &findings[0];
+    assert_eq!(okx["rule_id"], "okx-api-secret");
+    assert_eq!(okx["severity"], "critical");
+    assert_eq!(okx["line"], 2);
+    let parts: Vec<(&str, u64)> = okx["companions"]
+        .as_array()
+        .expect("companions")
+        .iter()
+        .map(|c| {
+            (
+                c["rule_id"].as_str().expect("id"),
+                c["line"].as_u64().expect("line"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        vec![("okx-api-key", 1), ("exchange-api-passphrase", 3)]
+    );
+    // A key with no secret nearby is an identifier: reported alone, at medium.
+    assert_eq!(findings[1]["rule_id"], "bybit-api-key");
+    assert_eq!(findings[1]["severity"], "medium");
+    assert!(findings[1].get("companions").is_none());
+    // Every part is redacted, including the companions.
+    for s in [&key, &secret, "Tr4ding-B0t!", &bybit_key] {
+        assert!(!out.contains(s), "{s} leaked");
+    }
+    let (_, shown, _) = run(ks(&dir).args(["scan", "--format", "json", "--show-secrets"]));
+    assert!(shown.contains("Tr4ding-B0t!") && shown.contains(&key));
+}
+
+#[test]
+fn a_keystore_is_low_alone_and_high_with_its_password_in_the_same_file() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(41);
+    let keystore = format!(
+        "{{\"address\":\"{}\",\"crypto\":{{\"cipher\":\"aes-128-ctr\",\"ciphertext\":\"{}\",\
+         \"cipherparams\":{{\"iv\":\"{}\"}},\"kdf\":\"scrypt\",\"kdfparams\":{{\"dklen\":32,\
+         \"n\":262144,\"p\":1,\"r\":8,\"salt\":\"{}\"}},\"mac\":\"{}\"}},\"id\":\"{}\",\"version\":3}}",
+        fake.chars(LOWER_HEX, 40),
+        fake.chars(LOWER_HEX, 64),
+        fake.chars(LOWER_HEX, 32),
+        fake.chars(LOWER_HEX, 64),
+        fake.chars(LOWER_HEX, 64),
+        "3198bc9c-6672-4ab3-8fd2-d3a1f5e6c7b8"
+    );
+    dir.create("keystore/UTC--2024-01-01--wallet.json", &keystore);
+    let script = format!(
+        "const json = '{keystore}';\n\n// many lines later\n\n\n\n\n\n\n\n\nconst PASSWORD = \"s3cret-unlock-phrase\";\n"
+    );
+    dir.create("scripts/unlock.js", &script);
+    let (code, out, err) = run(ks(&dir).args(["scan", "--format", "json"]));
+    assert_eq!(code, 1, "stderr: {err}");
+    let r = json(&out);
+    let by_path: Vec<(&str, &str, usize)> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().expect("path"),
+                f["severity"].as_str().expect("severity"),
+                f.get("companions")
+                    .and_then(|c| c.as_array())
+                    .map_or(0, |c| c.len()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_path,
+        vec![
+            ("keystore/UTC--2024-01-01--wallet.json", "low", 0),
+            ("scripts/unlock.js", "high", 1)
+        ]
+    );
+}
