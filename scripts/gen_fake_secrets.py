@@ -2027,8 +2027,8 @@ rule("wallets",
      id="bip39-mnemonic",
      description="BIP39 seed phrase (12-24 wordlist words with a valid checksum) assigned to a mnemonic/seed/phrase name",
      severity="critical",
-     keywords=["mnemonic", "seed", "phrase", "recovery", "secret_words", "secret words", "secretwords"],
-     regex=(r"(?i:mnemonic|seed|phrase|recovery|secret[_ ]?words)[\w.-]*" + VALUE + r"(?:-\s+)?"
+     keywords=["mnemonic", "seed", "phrase", "recovery", "secret_words", "secret words", "secretwords", "wallet"],
+     regex=(r"(?i:mnemonic|seed|phrase|recovery|secret[_ ]?words|wallet)[\w.-]*" + VALUE + r"(?:-\s+)?"
             r"((?:" + BIP39_WORD + r"[\s\"',`-]+){11,23}" + BIP39_WORD + r")\b"),
      validate="bip39-checksum",
      window=512,
@@ -2041,6 +2041,7 @@ rule("wallets",
          "recovery_phrase:\n" + "".join(f"  - {w}\n" for w in g.mnemonic(15).split()),
          f"export DEPLOYER_SEED={g.mnemonic(18)}",
          f"anvil --mnemonic \"{g.mnemonic(21)}\"",
+         f"HOT_WALLET_WORDS='{g.mnemonic(12)}'",
      ],
      negative_examples=lambda g: [
          # prose with wordlist words and a mnemonic keyword
