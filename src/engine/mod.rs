@@ -196,13 +196,26 @@ impl Scanner {
     pub fn scan(&self, data: &[u8]) -> Vec<RawMatch> {
         let mut out = Vec::new();
         let hits = self.prefilter.hits(data);
-        for (rule_index, mut rule_hits) in hits.into_rules() {
-            let compiled = &self.rules[rule_index];
-            let Ok(regex) = compiled.regex() else {
-                continue;
-            };
-            let windows = window::windows(data, &mut rule_hits, compiled.rule.window);
-            self.scan_windows(rule_index, regex, data, &windows, &mut out);
+        // Companion-only rules (passphrases, passwords) run only when a rule that pairs with
+        // them matched: "password" is in half the files of a repository, a keystore is not.
+        let mut deferred = Vec::new();
+        for (rule_index, rule_hits) in hits.into_rules() {
+            if self.rules[rule_index].rule.companion_only {
+                deferred.push((rule_index, rule_hits));
+            } else {
+                self.scan_rule(rule_index, rule_hits, data, &mut out);
+            }
+        }
+        if !deferred.is_empty() {
+            let wanted: Vec<usize> = out
+                .iter()
+                .flat_map(|m| self.companions_of(m.rule).iter().copied())
+                .collect();
+            for (rule_index, rule_hits) in deferred {
+                if wanted.contains(&rule_index) {
+                    self.scan_rule(rule_index, rule_hits, data, &mut out);
+                }
+            }
         }
         for &rule_index in self.prefilter.keywordless() {
             let compiled = &self.rules[rule_index];
@@ -238,6 +251,22 @@ impl Scanner {
     /// The resolved companion rule indices of rule `index`.
     fn companions_of(&self, index: usize) -> &[usize] {
         &self.rules[index].companions
+    }
+
+    /// Runs one rule in the windows around its keyword hits.
+    fn scan_rule(
+        &self,
+        rule_index: usize,
+        mut rule_hits: Vec<(usize, usize)>,
+        data: &[u8],
+        out: &mut Vec<RawMatch>,
+    ) {
+        let compiled = &self.rules[rule_index];
+        let Ok(regex) = compiled.regex() else {
+            return;
+        };
+        let windows = window::windows(data, &mut rule_hits, compiled.rule.window);
+        self.scan_windows(rule_index, regex, data, &windows, out);
     }
 
     fn scan_windows(
