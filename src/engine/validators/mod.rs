@@ -4,6 +4,7 @@
 
 mod bip39;
 mod ed25519;
+mod jwt;
 mod secp256k1;
 mod wif;
 mod xprv;
@@ -24,6 +25,7 @@ pub const NAMES: &[&str] = &[
     "base58check-xprv",
     "base58check-wif",
     "ed25519-keypair",
+    "jwt",
 ];
 
 /// True when `name` is a known validator.
@@ -43,6 +45,7 @@ pub fn validate(name: &str, secret: &[u8]) -> Option<Validation> {
         "base58check-xprv" => (xprv::is_valid_xprv(secret), "base58check-xprv"),
         "base58check-wif" => (wif::is_valid_wif(secret), "base58check-wif"),
         "ed25519-keypair" => (ed25519::is_valid_keypair(secret), "ed25519-keypair"),
+        "jwt" => (jwt::is_valid_jwt(secret), "jwt"),
         _ => return None,
     };
     Some(Validation { valid, checked })
