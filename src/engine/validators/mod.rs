@@ -7,6 +7,7 @@ mod base64_len;
 mod bech32_keys;
 mod bip39;
 mod ed25519;
+mod jwt;
 mod macaroon;
 mod p256;
 mod pem;
@@ -39,6 +40,7 @@ pub const NAMES: &[&str] = &[
     "cardano-signing-key",
     "aip80-private-key",
     "lnd-macaroon",
+    "jwt",
 ];
 
 /// True when `name` is a known validator.
@@ -70,6 +72,7 @@ pub fn validate(name: &str, secret: &[u8]) -> Option<Validation> {
         ),
         "aip80-private-key" => (aip80::is_valid_aip80(secret), "aip80-private-key"),
         "lnd-macaroon" => (macaroon::is_valid_lnd_macaroon(secret), "lnd-macaroon"),
+        "jwt" => (jwt::is_valid_jwt(secret), "jwt"),
         _ => return None,
     };
     Some(Validation { valid, checked })
