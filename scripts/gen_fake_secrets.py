@@ -1515,8 +1515,8 @@ rule("crypto-exchanges",
      id="exchange-api-passphrase",
      description="Passphrase of an exchange API key (OKX, KuCoin, Coinbase Exchange, Bitget): only reported with its key",
      severity="critical",
-     keywords=["okx", "okex", "kucoin", "coinbase", "cbpro", "gdax", "bitget", "ok-access-passphrase",
-               "kc-api-passphrase", "cb-access-passphrase"],
+     keywords=["okx", "okex", "kucoin", "coinbase", "cbpro", "gdax", "bitget", "ok-access-", "kc-api-",
+               "cb-access-"],
      regex=(r"(?:" + exchange_name("okx|okex|kucoin|coinbase|cbpro|gdax|bitget", PASS_WORDS)
             + r"|(?i:ok-access-passphrase|kc-api-passphrase|cb-access-passphrase)" + ASSIGN
             + r")([!-~]{4,64}?)[\"']?(?:[\s,;}]|$)"),
@@ -1613,7 +1613,7 @@ rule("crypto-exchanges",
      id="coinbase-cdp-wallet-secret",
      description="Coinbase CDP wallet secret (base64 PKCS#8 DER P-256 private key, MIGHAgEAMBMGByqGSM49…)",
      severity="critical",
-     keywords=["MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg"],
+     keywords=["MIGHAgEAMBMGByqGSM49"],
      regex=r"(MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg[A-Za-z0-9+/]{136})" + END_B64,
      min_entropy=4.5,
      validate="p256-private-key",
@@ -1633,7 +1633,7 @@ rule("crypto-exchanges",
      id="coinbase-exchange-api-secret",
      description="Coinbase Exchange / Prime / Pro API secret (base64 of 64 bytes next to a Coinbase secret name)",
      severity="critical",
-     keywords=["coinbase", "cbpro", "gdax", "cb-access", "cb_access"],
+     keywords=["coinbase", "cbpro", "gdax", "cb-access-", "cb_access_"],
      regex=(r"(?i:(?:coinbase|cbpro|gdax|cb[_.-]access)[\w.-]{0,30}?secret)\w*" + ASSIGN
             + r"([A-Za-z0-9+/]{86}==)" + END_B64),
      min_entropy=4.5,
@@ -1676,7 +1676,7 @@ rule("crypto-exchanges",
      id="coinbase-api-key",
      description="Coinbase API key (Exchange/Prime 32 hex, legacy 16 alphanumerics, or the CB-ACCESS-KEY header): an identifier",
      severity="medium",
-     keywords=["coinbase", "cbpro", "gdax", "cb-access-key", "cb_access_key"],
+     keywords=["coinbase", "cbpro", "gdax", "cb-access-", "cb_access_"],
      regex=(r"(?:" + exchange_name("coinbase|cbpro|gdax", KEY_WORDS) + r"|(?i:cb[_-]access[_-]key)" + ASSIGN
             + r")([0-9a-f]{32}|[0-9A-Za-z]{16})\b"),
      min_entropy=3.0,
@@ -1703,7 +1703,7 @@ exchange_rules(
 
 # ---- OKX: key UUID, secret 32 uppercase hex, passphrase. Headers OK-ACCESS-*.
 exchange_rules(
-    "okx", "OKX", "okx|okex", ["okx", "okex", "ok-access-key"],
+    "okx", "OKX", "okx|okex", ["okx", "okex", "ok-access-"],
     "the OKX API management page (https://www.okx.com/account/my-api)",
     secret=(r"[0-9A-F]{32}", lambda g: g.hex(32).upper(), lambda g: g.hex(40).upper(), ALNUM_END, 3.0),
     key=(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda g: g.uuid(),
@@ -1715,7 +1715,7 @@ exchange_rules(
 
 # ---- Bybit: key 18 alphanumerics, secret 36 (observed). Headers X-BAPI-*.
 exchange_rules(
-    "bybit", "Bybit", "bybit", ["bybit", "x-bapi-api-key"],
+    "bybit", "Bybit", "bybit", ["bybit", "x-bapi-"],
     "https://www.bybit.com/app/user/api-management",
     secret=(r"[0-9A-Za-z]{36}", lambda g: g.alnum(36), lambda g: g.alnum(30), ALNUM_END, 4.0),
     key=(r"[0-9A-Za-z]{18}", lambda g: g.alnum(18), lambda g: g.alnum(24), ALNUM_END, 3.5),
@@ -1724,7 +1724,7 @@ exchange_rules(
 
 # ---- KuCoin: key 24 hex, secret UUID, passphrase. Headers KC-API-*.
 exchange_rules(
-    "kucoin", "KuCoin", "kucoin", ["kucoin", "kc-api-key"],
+    "kucoin", "KuCoin", "kucoin", ["kucoin", "kc-api-"],
     "the KuCoin API Management page (https://www.kucoin.com/account/api)",
     secret=(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda g: g.uuid(),
             lambda g: g.hex(32), ALNUM_END, 3.0),
@@ -3006,9 +3006,10 @@ rule("web3",
 
 SCANS = (r"(?:ether|bsc|polygon|arbi|base|ftm|celo|gnosis|linea|scroll|blast|moon|cronos|snow|sonic|mantle"
          r"|frax|opbnb|bera|taiko)scan|snowtrace")
-SCAN_KEYWORDS = ["etherscan", "bscscan", "polygonscan", "arbiscan", "basescan", "ftmscan", "celoscan",
-                 "gnosisscan", "lineascan", "scrollscan", "blastscan", "moonscan", "cronoscan", "snowscan",
-                 "sonicscan", "mantlescan", "fraxscan", "opbnbscan", "berascan", "taikoscan", "snowtrace"]
+# Keywords are the shared shapes (`…SCAN_API_KEY`, `…scan.io/…?apikey=`), not one per explorer:
+# twenty explorer names made a fifth of the whole keyword automaton.
+SCAN_KEYWORDS = ["etherscan", "scan_api", "scan-api", "scanapi", "scan_key", "scan-key", "scankey",
+                 "scan_token", "scan.io/", "scan.com/", "scan.org/", "scan.network/", "scan.xyz/", "snowtrace"]
 
 rule("web3",
      id="etherscan-api-key",
