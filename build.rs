@@ -24,9 +24,11 @@ fn main() {
 
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut index = String::from(
-        "/// Built-in rule files: (file name, the file's rules as JSON), sorted by name.\n",
+        "/// Built-in rule files: (file name, the rules as JSON without their examples, the rules\n\
+         /// as JSON with them), sorted by name. Scans parse the first: examples are a third of the\n\
+         /// text and only the rule tests read them.\n",
     );
-    index.push_str("pub static EMBEDDED_RULE_FILES: &[(&str, &str)] = &[\n");
+    index.push_str("pub static EMBEDDED_RULE_FILES: &[(&str, &str, &str)] = &[\n");
     for (i, f) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = format!(
@@ -35,22 +37,25 @@ fn main() {
                 .and_then(|n| n.to_str())
                 .unwrap_or("rules.toml")
         );
-        let json = to_json(&name, f);
-        let json_path = out_dir.join(format!("rules-{i}.json"));
-        fs::write(&json_path, json).expect("write embedded rule JSON");
+        let (lean, full) = to_json(&name, f);
+        let lean_path = out_dir.join(format!("rules-{i}.json"));
+        let full_path = out_dir.join(format!("rules-{i}-with-examples.json"));
+        fs::write(&lean_path, lean).expect("write embedded rule JSON");
+        fs::write(&full_path, full).expect("write embedded rule JSON");
         index.push_str(&format!(
-            "    ({:?}, include_str!({:?})),\n",
+            "    ({:?}, include_str!({:?}), include_str!({:?})),\n",
             name,
-            json_path.display().to_string()
+            lean_path.display().to_string(),
+            full_path.display().to_string()
         ));
     }
     index.push_str("];\n");
     fs::write(out_dir.join("embedded_rules.rs"), index).expect("write embedded_rules.rs");
 }
 
-/// Parses one rule file and returns it as JSON; panics (failing the build) with the file, line
+/// Parses one rule file and returns it as JSON, without and with the examples; panics (failing the build) with the file, line
 /// and problem on a TOML error or a regex that does not parse.
-fn to_json(name: &str, path: &Path) -> String {
+fn to_json(name: &str, path: &Path) -> (String, String) {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
     let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
     if let Some(rules) = value.get("rule").and_then(|r| r.as_array()) {
@@ -68,5 +73,16 @@ fn to_json(name: &str, path: &Path) -> String {
             }
         }
     }
-    serde_json::to_string(&value).unwrap_or_else(|e| panic!("{name}: {e}"))
+    let full = serde_json::to_string(&value).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut lean = value;
+    if let Some(rules) = lean.get_mut("rule").and_then(|r| r.as_array_mut()) {
+        for rule in rules {
+            if let Some(table) = rule.as_table_mut() {
+                table.remove("examples");
+                table.remove("negative_examples");
+            }
+        }
+    }
+    let lean = serde_json::to_string(&lean).unwrap_or_else(|e| panic!("{name}: {e}"));
+    (lean, full)
 }

@@ -2111,9 +2111,14 @@ rule("wallets",
      id="solana-keypair-json",
      description="Solana keypair as a JSON array of 64 bytes (solana-keygen id.json style) whose second half is the Ed25519 public key of the first",
      severity="critical",
-     keywords=["solana", "keypair", "secretkey", "secret_key", "privatekey", "private_key", "id.json", "wallet"],
+     # Bare "keypair" is not a keyword: Rust code is full of `KeyPair` (cargo's cfg parser alone
+     # has hundreds), and each hit ran this rule over 640 bytes.
+     keywords=["solana", "keypair =", "keypair=", "keypair:", "keypair\":", "keypair':", "keypair_", "keypair.", "keypairfrom", "secretkey", "secret_key", "privatekey", "private_key", "id.json",
+               "wallet"],
+     # The array's shape only (the validator reads exactly 64 integers 0-255): `(\d+,){63}` as a
+     # counted group made the costliest automaton of the wallet rules.
      regex=(r"(?i:solana|keypair|secret[_-]?key|private[_-]?key|id\.json|wallet)[^\[\n]{0,80}"
-            r"(\[\s*(?:\d{1,3}\s*,\s*){63}\d{1,3}\s*\])"),
+            r"(\[[\d\s,]{127}[\d\s,]*\])"),
      validate="ed25519-keypair",
      window=640,
      remediation=WALLET_REMEDIATION,
@@ -2134,7 +2139,7 @@ rule("wallets",
      description="Solana/Phantom private key: base58 of a 64-byte Ed25519 keypair (public half checked) assigned to a Solana or private-key name",
      severity="critical",
      keywords=["solana", "phantom", "private_key", "privatekey", "private-key", "secret_key", "secretkey",
-               "keypair", "bs58.decode", "base58.decode"],
+               "keypair =", "keypair=", "keypair:", "keypair\":", "keypair':", "keypair_", "keypair.", "keypairfrom", "bs58.decode", "base58.decode"],
      regex=(r"(?:(?i:solana|phantom|priv(?:ate)?[_ .-]?key|secret[_-]?key|keypair)[\w.-]*" + VALUE
             + r"|(?i:bs58|base58)\.decode\(\s*[\"'`])(" + B58C + r"{86,88})\b"),
      validate="ed25519-keypair",

@@ -2,11 +2,11 @@
 //! not, through the whole engine with every rule loaded. A failure names the rule and example.
 
 use keysweep::engine::ScannerBuilder;
-use keysweep::rules::{builtin_rules, check_examples};
+use keysweep::rules::{builtin_rules_with_examples, check_examples};
 
 #[test]
 fn every_rule_example_behaves() {
-    let rules = builtin_rules().expect("built-in rules parse");
+    let rules = builtin_rules_with_examples().expect("built-in rules parse");
     let scanner = ScannerBuilder::new()
         .rules(rules)
         .build()
@@ -24,7 +24,7 @@ fn every_rule_example_behaves() {
 
 #[test]
 fn every_rule_has_examples_keywords_and_remediation() {
-    let rules = builtin_rules().expect("built-in rules parse");
+    let rules = builtin_rules_with_examples().expect("built-in rules parse");
     assert!(rules.len() >= 30, "only {} built-in rules", rules.len());
     for r in &rules {
         assert!(!r.examples.is_empty(), "rule '{}' has no examples", r.id);

@@ -73,25 +73,37 @@ impl Prefilter {
         // The search below is non-overlapping (much faster than an overlapping one, and it can
         // use SIMD prefilters). A keyword found inside a longer one would then go unseen, so
         // each pattern also credits the rules of every keyword it contains.
-        // Every proper substring of every pattern is looked up in `index`: linear in the total
-        // keyword length squared per keyword (keywords are short), where comparing every pair
-        // of patterns cost a millisecond of startup with a few hundred keywords.
+        // Every proper substring of every pattern that could be a keyword (its first byte
+        // starts one and its length is one's) is looked up in `index`: a few hundred lookups
+        // where comparing every pair of patterns cost a millisecond of startup.
+        let mut first_bytes = [false; 256];
+        let mut lengths = std::collections::HashSet::new();
+        for p in &patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+            lengths.insert(p.len());
+        }
         let direct = pattern_rules.clone();
         for (pi, p) in patterns.iter().enumerate() {
             let bytes = p.as_bytes();
             for start in 0..bytes.len() {
+                if !first_bytes[usize::from(bytes[start])] {
+                    continue;
+                }
                 for end in start + 1..=bytes.len() {
-                    if end - start == bytes.len() {
+                    if end - start == bytes.len() || !lengths.contains(&(end - start)) {
                         continue;
                     }
-                    let Ok(sub) = std::str::from_utf8(&bytes[start..end]) else {
+                    let Some(&qi) = std::str::from_utf8(&bytes[start..end])
+                        .ok()
+                        .and_then(|sub| index.get(sub))
+                    else {
                         continue;
                     };
-                    if let Some(&qi) = index.get(sub) {
-                        for &r in &direct[qi] {
-                            if !pattern_rules[pi].contains(&r) {
-                                pattern_rules[pi].push(r);
-                            }
+                    for &r in &direct[qi] {
+                        if !pattern_rules[pi].contains(&r) {
+                            pattern_rules[pi].push(r);
                         }
                     }
                 }

@@ -45,13 +45,24 @@ fn finish_rules(
     Ok(rules)
 }
 
-/// The built-in rule set. The embedded files were parsed and their regexes checked at build
-/// time (`build.rs`) and are stored as JSON, so this costs well under a millisecond per
-/// hundred rules. Duplicate ids across files are an error because ids key fingerprints,
-/// baselines and SARIF rule indexes.
+/// The built-in rule set, without the rules' examples (scans do not need them). The embedded
+/// files were parsed and their regexes checked at build time (`build.rs`) and are stored as
+/// JSON, so this costs well under a millisecond per hundred rules. Duplicate ids across files
+/// are an error because ids key fingerprints, baselines and SARIF rule indexes.
 pub fn builtin_rules() -> Result<Vec<Rule>, ConfigError> {
+    embedded(false)
+}
+
+/// The built-in rule set with every rule's `examples` and `negative_examples`, for the tests
+/// that run them.
+pub fn builtin_rules_with_examples() -> Result<Vec<Rule>, ConfigError> {
+    embedded(true)
+}
+
+fn embedded(with_examples: bool) -> Result<Vec<Rule>, ConfigError> {
     let mut all = Vec::new();
-    for (name, json) in EMBEDDED_RULE_FILES {
+    for (name, lean, full) in EMBEDDED_RULE_FILES {
+        let json = if with_examples { full } else { lean };
         let parsed: RuleFile = serde_json::from_str(json).map_err(|e| ConfigError::Invalid {
             location: (*name).to_string(),
             message: e.to_string(),
