@@ -90,10 +90,20 @@ impl ScannerBuilder {
                 message: format!("rule '{}': {message}", rule.id),
             })?;
         }
-        let prefilter = Prefilter::new(&self.rules).map_err(|message| ConfigError::Invalid {
+        let prefilter_error = |message| ConfigError::Invalid {
             location: "rules".into(),
             message,
-        })?;
+        };
+        // Companion-only rules (passwords, passphrases) get their own small automaton, run
+        // only on blobs where a rule that pairs with them matched: their keywords ("password")
+        // are common words that would otherwise sit on the hot path of every blob's scan.
+        let prefilter =
+            Prefilter::new(&self.rules, |r| !r.companion_only).map_err(prefilter_error)?;
+        let companion_prefilter = if self.rules.iter().any(|r| r.companion_only) {
+            Some(Prefilter::new(&self.rules, |r| r.companion_only).map_err(prefilter_error)?)
+        } else {
+            None
+        };
         let mut rules = Vec::with_capacity(self.rules.len());
         for rule in &self.rules {
             let mut companions = Vec::with_capacity(rule.pair_with.len());
@@ -118,6 +128,7 @@ impl ScannerBuilder {
         Ok(Scanner {
             rules,
             prefilter,
+            companion_prefilter,
             pairing,
         })
     }
@@ -174,6 +185,8 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
 pub struct Scanner {
     rules: Vec<CompiledRule>,
     prefilter: Prefilter,
+    /// The keywords of companion-only rules, searched only when a primary needs them.
+    companion_prefilter: Option<Prefilter>,
     /// Some rule pairs or is a companion: the pairing pass has work to do.
     pairing: bool,
 }
@@ -207,24 +220,20 @@ impl Scanner {
     pub fn scan(&self, data: &[u8]) -> Vec<RawMatch> {
         let mut out = Vec::new();
         let hits = self.prefilter.hits(data);
-        // Companion-only rules (passphrases, passwords) run only when a rule that pairs with
-        // them matched: "password" is in half the files of a repository, a keystore is not.
-        let mut deferred = Vec::new();
         for (rule_index, rule_hits) in hits.into_rules() {
-            if self.rules[rule_index].rule.companion_only {
-                deferred.push((rule_index, rule_hits));
-            } else {
-                self.scan_rule(rule_index, rule_hits, data, &mut out);
-            }
+            self.scan_rule(rule_index, rule_hits, data, &mut out);
         }
-        if !deferred.is_empty() {
+        if let Some(companions) = &self.companion_prefilter {
             let wanted: Vec<usize> = out
                 .iter()
                 .flat_map(|m| self.companions_of(m.rule).iter().copied())
+                .filter(|&r| self.rules[r].rule.companion_only)
                 .collect();
-            for (rule_index, rule_hits) in deferred {
-                if wanted.contains(&rule_index) {
-                    self.scan_rule(rule_index, rule_hits, data, &mut out);
+            if !wanted.is_empty() {
+                for (rule_index, rule_hits) in companions.hits(data).into_rules() {
+                    if wanted.contains(&rule_index) {
+                        self.scan_rule(rule_index, rule_hits, data, &mut out);
+                    }
                 }
             }
         }

@@ -49,12 +49,17 @@ const KEEP_BUFFER: usize = 8 * 1024 * 1024;
 impl Prefilter {
     /// Builds the automaton. Keywords are deduplicated case-insensitively, so a keyword shared
     /// by several rules is matched once.
-    pub fn new(rules: &[Rule]) -> Result<Prefilter, String> {
+    /// Only the rules that `include` selects are in the automaton (the others are neither
+    /// matched nor keywordless); rule indices stay those of `rules`.
+    pub fn new(rules: &[Rule], include: impl Fn(&Rule) -> bool) -> Result<Prefilter, String> {
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_rules: Vec<Vec<usize>> = Vec::new();
         let mut index = std::collections::HashMap::new();
         let mut keywordless = Vec::new();
         for (ri, rule) in rules.iter().enumerate() {
+            if !include(rule) {
+                continue;
+            }
             if rule.keywords.is_empty() {
                 keywordless.push(ri);
             }
