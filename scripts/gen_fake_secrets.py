@@ -2135,6 +2135,25 @@ rule("wallets",
      ])
 
 rule("wallets",
+     id="solana-keypair-file",
+     description="Solana keypair file (id.json, *keypair*.json from solana-keygen or Anchor: a bare JSON array of 64 bytes, public half checked)",
+     severity="critical",
+     keywords=[],
+     file_names=["id.json", "*keypair*.json"],
+     regex=r"\A\s*(\[[\d\s,]{127}[\d\s,]*\])\s*$",
+     validate="ed25519-keypair",
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         json.dumps(list(g.solana_keypair_bytes()), separators=(",", ":")),
+         json.dumps(list(g.solana_keypair_bytes())) + "\n",
+     ],
+     negative_examples=lambda g: [
+         json.dumps(list(g.bytes(64))),
+         json.dumps(list(g.solana_keypair_bytes())[:63]),
+         '{"name": "my-program", "version": "0.1.0"}',
+     ])
+
+rule("wallets",
      id="solana-private-key",
      description="Solana/Phantom private key: base58 of a 64-byte Ed25519 keypair (public half checked) assigned to a Solana or private-key name",
      severity="critical",
@@ -3375,7 +3394,7 @@ def toml_list(items):
     return "[\n" + "".join(f"  {toml_str(x)},\n" for x in items) + "]"
 
 
-FIELD_ORDER = ["id", "description", "severity", "keywords", "regex", "secret_group", "min_entropy",
+FIELD_ORDER = ["id", "description", "severity", "keywords", "file_names", "regex", "secret_group", "min_entropy",
                "validate", "window", "pair_with", "pair_lines", "paired_severity", "companion_only",
                "remediation", "examples", "negative_examples"]
 
@@ -3432,6 +3451,13 @@ def engine_findings(r, text):
     group = r.get("secret_group", 1)
     window = r.get("window")
     found = []
+    if r.get("file_names") and not r["keywords"]:
+        # src/engine: a file-name rule runs over the whole file (the examples are such files)
+        for m in rx.finditer(data):
+            sec = m.group(group)
+            if sec is not None and (not r.get("validate") or VALIDATORS[r["validate"]](sec.decode("latin-1"))):
+                found.append(sec.decode("latin-1"))
+        return found
     for kw in r["keywords"]:
         kwl = kw.lower().encode()
         pos = low.find(kwl)
@@ -3513,8 +3539,8 @@ def check(families, rules_dir):
                     errors.append(f"{where}: missing {k}")
             if "git history" not in r.get("remediation", ""):
                 errors.append(f"{where}: remediation does not say to purge git history")
-            if not r.get("keywords"):
-                errors.append(f"{where}: no keywords")
+            if not r.get("keywords") and not r.get("file_names"):
+                errors.append(f"{where}: no keywords and no file_names")
             if not r.get("examples") or not r.get("negative_examples"):
                 errors.append(f"{where}: needs examples and negative_examples")
             if r.get("validate") not in (None, *VALIDATORS):

@@ -171,7 +171,7 @@ impl BlobSink for Worker<'_> {
     fn blob(&mut self, path: &str, data: &[u8]) {
         self.local.stats.files_scanned += 1;
         self.local.stats.bytes_scanned += data.len() as u64;
-        let matches = self.ctx.scanner.scan(data);
+        let matches = self.ctx.scanner.scan_file(path, data);
         if matches.is_empty() {
             return;
         }

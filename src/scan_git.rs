@@ -364,7 +364,7 @@ fn scan_blob(
     if crate::sources::looks_binary(data) {
         return skipped(SkipReason::Binary);
     }
-    let matches = ctx.scanner.scan(data);
+    let matches = ctx.scanner.scan_file(path, data);
     if matches.is_empty() {
         return BlobOutcome::Clean(data.len() as u64);
     }
@@ -407,7 +407,7 @@ fn drop_already_in_base(
                         continue;
                     };
                     let data = blob.content();
-                    let matches = ctx.scanner.scan(data);
+                    let matches = ctx.scanner.scan_file(path, data);
                     for f in locate(ctx.scanner, path, data, &matches) {
                         set.insert((f.rule_id, f.secret));
                     }
@@ -532,7 +532,7 @@ pub fn scan_staged(
         }
         outcome.stats.files_scanned += 1;
         outcome.stats.bytes_scanned += data.len() as u64;
-        let matches = ctx.scanner.scan(data);
+        let matches = ctx.scanner.scan_file(&file.path, data);
         for f in locate(ctx.scanner, &file.path, data, &matches) {
             if !file.adds_any(f.span.line, f.span.end_line) {
                 continue;

@@ -372,3 +372,48 @@ fn a_keystore_is_low_alone_and_high_with_its_password_in_the_same_file() {
         ]
     );
 }
+
+#[test]
+fn a_bare_solana_id_json_is_found_by_its_file_name() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(42);
+    let seed: Vec<u8> = fake.chars(LOWER_HEX, 32).bytes().collect();
+    let seed: [u8; 32] = seed.try_into().expect("32 bytes");
+    let public = ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key();
+    let bytes: Vec<String> = seed
+        .iter()
+        .chain(public.as_bytes())
+        .map(|b| b.to_string())
+        .collect();
+    let array = format!("[{}]", bytes.join(","));
+    dir.create(".config/solana/id.json", &array);
+    dir.create("target/deploy/vault-keypair.json", &format!("{array}\n"));
+    // The same array in a file with another name and no key context is not reported.
+    dir.create("data/samples.json", &array);
+    let (code, out, err) = run(ks(&dir).args(["scan", "--format", "json", "--no-ignore"]));
+    assert_eq!(code, 1, "stderr: {err}");
+    let r = json(&out);
+    let found: Vec<(&str, &str, bool)> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().expect("path"),
+                f["rule_id"].as_str().expect("rule"),
+                f["validated"].as_bool().expect("validated"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (".config/solana/id.json", "solana-keypair-file", true),
+            (
+                "target/deploy/vault-keypair.json",
+                "solana-keypair-file",
+                true
+            )
+        ]
+    );
+}

@@ -19,7 +19,7 @@ use regex_automata::util::syntax;
 use regex_automata::Input;
 
 use crate::error::ConfigError;
-use crate::rules::Rule;
+use crate::rules::{Rule, WHOLE_FILE_LIMIT};
 use prefilter::Prefilter;
 
 /// Regex size limit per rule. Generous, because rules are reviewed data; a regex that exceeds
@@ -122,11 +122,33 @@ impl ScannerBuilder {
                 companions,
             });
         }
+        let mut names = globset::GlobSetBuilder::new();
+        let mut name_rules = Vec::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            for pattern in &rule.file_names {
+                let glob = globset::GlobBuilder::new(pattern)
+                    .case_insensitive(true)
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|e| ConfigError::Invalid {
+                        location: rule.source_file.clone(),
+                        message: format!("rule '{}': file_names: {e}", rule.id),
+                    })?;
+                names.add(glob);
+                name_rules.push(i);
+            }
+        }
+        let file_names = names.build().map_err(|e| ConfigError::Invalid {
+            location: "rules".into(),
+            message: e.to_string(),
+        })?;
         let pairing = rules
             .iter()
             .any(|r| !r.companions.is_empty() || r.rule.companion_only);
         Ok(Scanner {
             rules,
+            file_names,
+            name_rules,
             prefilter,
             companion_prefilter,
             pairing,
@@ -184,6 +206,10 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
 #[derive(Debug)]
 pub struct Scanner {
     rules: Vec<CompiledRule>,
+    /// The rules' `file_names` globs, matched against a file's base name.
+    file_names: globset::GlobSet,
+    /// For each glob in `file_names`, its rule.
+    name_rules: Vec<usize>,
     prefilter: Prefilter,
     /// The keywords of companion-only rules, searched only when a primary needs them.
     companion_prefilter: Option<Prefilter>,
@@ -218,7 +244,32 @@ impl Scanner {
     /// Finds every secret in `data`. Matches are sorted by (start, rule) and never panic on any
     /// input: the blob is untrusted bytes.
     pub fn scan(&self, data: &[u8]) -> Vec<RawMatch> {
+        self.scan_file("", data)
+    }
+
+    /// [`Scanner::scan`] for a blob whose path is known: rules whose `file_names` match the
+    /// path's last component also run over the whole blob (a bare `id.json`).
+    pub fn scan_file(&self, path: &str, data: &[u8]) -> Vec<RawMatch> {
         let mut out = Vec::new();
+        if !self.name_rules.is_empty() && !path.is_empty() && data.len() <= WHOLE_FILE_LIMIT {
+            let name = path.rsplit(['/', '!']).next().unwrap_or(path);
+            let mut by_name: Vec<usize> = self
+                .file_names
+                .matches(name)
+                .into_iter()
+                .map(|g| self.name_rules[g])
+                .collect();
+            by_name.dedup();
+            for rule_index in by_name {
+                if let Ok(regex) = self.rules[rule_index].regex() {
+                    let whole = [window::Window {
+                        start: 0,
+                        end: data.len(),
+                    }];
+                    self.scan_windows(rule_index, regex, data, &whole, &mut out);
+                }
+            }
+        }
         let hits = self.prefilter.hits(data);
         for (rule_index, rule_hits) in hits.into_rules() {
             self.scan_rule(rule_index, rule_hits, data, &mut out);

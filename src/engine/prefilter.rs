@@ -60,7 +60,7 @@ impl Prefilter {
             if !include(rule) {
                 continue;
             }
-            if rule.keywords.is_empty() {
+            if rule.keywords.is_empty() && rule.file_names.is_empty() {
                 keywordless.push(ri);
             }
             for kw in &rule.keywords {

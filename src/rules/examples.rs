@@ -45,9 +45,15 @@ pub fn check_examples(scanner: &Scanner) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();
     for i in 0..scanner.rule_count() {
         let rule = scanner.rule(i);
+        // A rule that runs by file name is shown its examples as a file of that name.
+        let path = rule
+            .file_names
+            .iter()
+            .find(|g| !g.contains(['*', '?', '[', '{']))
+            .map_or("example", String::as_str);
         for (positive, list) in [(true, &rule.examples), (false, &rule.negative_examples)] {
             for example in list {
-                let found = scan_bytes(scanner, &filters, "example", example.as_bytes())
+                let found = scan_bytes(scanner, &filters, path, example.as_bytes())
                     .iter()
                     .any(|f| {
                         f.rule_id == rule.id || f.companions.iter().any(|c| c.rule_id == rule.id)

@@ -33,6 +33,10 @@ impl Severity {
 /// `.env` file or a config object spans.
 pub const DEFAULT_PAIR_LINES: usize = 5;
 
+/// Files named by a rule's `file_names` are scanned whole by that rule only up to this size: a
+/// keypair or key file is a few hundred bytes.
+pub const WHOLE_FILE_LIMIT: usize = 64 * 1024;
+
 /// A rule file: `[[rule]]` tables.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,6 +61,11 @@ pub struct Rule {
     /// without keywords runs on every blob, which is the expensive kind.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Globs on a file's name (`id.json`, `*keypair*.json`) for files that hold nothing but the
+    /// secret, so no keyword can announce it: in a file so named the rule runs over the whole
+    /// file (up to [`WHOLE_FILE_LIMIT`] bytes), keyword or not.
+    #[serde(default)]
+    pub file_names: Vec<String>,
     /// Rust `regex` syntax over bytes, Unicode off.
     pub regex: String,
     /// The capture group that holds the secret; default 1 when the regex has a group, else 0.
@@ -121,6 +130,13 @@ impl Rule {
             && !self.id.ends_with('-');
         if !id_ok {
             return Err("id must be kebab-case (a-z, 0-9, '-')".into());
+        }
+        if self
+            .file_names
+            .iter()
+            .any(|g| globset::Glob::new(g).is_err())
+        {
+            return Err("file_names holds an invalid glob".into());
         }
         if self.keywords.iter().any(|k| k.is_empty()) {
             return Err("empty keyword".into());
