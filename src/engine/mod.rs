@@ -138,6 +138,17 @@ impl ScannerBuilder {
                 name_rules.push(i);
             }
         }
+        // The literal tail of each glob (`.json` of `*keypair*.json`): a name that ends in none
+        // of them is not matched against the glob set, which is a regex search per file.
+        let name_tails: Vec<String> = self
+            .rules
+            .iter()
+            .flat_map(|r| r.file_names.iter())
+            .map(|g| {
+                let tail = g.rsplit(['*', '?', ']', '}']).next().unwrap_or("");
+                tail.to_ascii_lowercase()
+            })
+            .collect();
         let file_names = names.build().map_err(|e| ConfigError::Invalid {
             location: "rules".into(),
             message: e.to_string(),
@@ -149,6 +160,7 @@ impl ScannerBuilder {
             rules,
             file_names,
             name_rules,
+            name_tails,
             prefilter,
             companion_prefilter,
             pairing,
@@ -212,6 +224,8 @@ pub struct Scanner {
     file_names: globset::GlobSet,
     /// For each glob in `file_names`, its rule.
     name_rules: Vec<usize>,
+    /// Lowercase literal endings of the globs, a cheap test before the glob set.
+    name_tails: Vec<String>,
     prefilter: Prefilter,
     /// The keywords of companion-only rules, searched only when a primary needs them.
     companion_prefilter: Option<Prefilter>,
@@ -255,12 +269,17 @@ impl Scanner {
         let mut out = Vec::new();
         if !self.name_rules.is_empty() && !path.is_empty() && data.len() <= WHOLE_FILE_LIMIT {
             let name = path.rsplit(['/', '!']).next().unwrap_or(path);
-            let mut by_name: Vec<usize> = self
-                .file_names
-                .matches(name)
-                .into_iter()
-                .map(|g| self.name_rules[g])
-                .collect();
+            let lower = name.to_ascii_lowercase();
+            let mut by_name: Vec<usize> =
+                if self.name_tails.iter().any(|t| lower.ends_with(t.as_str())) {
+                    self.file_names
+                        .matches(name)
+                        .into_iter()
+                        .map(|g| self.name_rules[g])
+                        .collect()
+                } else {
+                    Vec::new()
+                };
             by_name.dedup();
             for rule_index in by_name {
                 if let Ok(regex) = self.rules[rule_index].regex() {
@@ -272,6 +291,12 @@ impl Scanner {
                 }
             }
         }
+        self.scan_keywords(data, out)
+    }
+
+    /// The keyword-driven part of a scan (every blob), added to `out`, then deduplicated and
+    /// paired.
+    fn scan_keywords(&self, data: &[u8], mut out: Vec<RawMatch>) -> Vec<RawMatch> {
         let hits = self.prefilter.hits(data);
         for (rule_index, rule_hits) in hits.into_rules() {
             self.scan_rule(rule_index, rule_hits, data, &mut out);
