@@ -282,13 +282,7 @@ impl Scanner {
                 };
             by_name.dedup();
             for rule_index in by_name {
-                if let Ok(regex) = self.rules[rule_index].regex() {
-                    let whole = [window::Window {
-                        start: 0,
-                        end: data.len(),
-                    }];
-                    self.scan_windows(rule_index, regex, data, &whole, &mut out);
-                }
+                self.scan_whole(rule_index, data, &mut out);
             }
         }
         self.scan_keywords(data, out)
@@ -316,14 +310,7 @@ impl Scanner {
             }
         }
         for &rule_index in self.prefilter.keywordless() {
-            let compiled = &self.rules[rule_index];
-            if let Ok(regex) = compiled.regex() {
-                let whole = [window::Window {
-                    start: 0,
-                    end: data.len(),
-                }];
-                self.scan_windows(rule_index, regex, data, &whole, &mut out);
-            }
+            self.scan_whole(rule_index, data, &mut out);
         }
         // The same bytes found by two rules (a GCP service-account key is also a PKCS#8 key):
         // one finding, from the most specific rule. A companion-only rule never takes the
@@ -349,6 +336,17 @@ impl Scanner {
     /// The resolved companion rule indices of rule `index`.
     fn companions_of(&self, index: usize) -> &[usize] {
         &self.rules[index].companions
+    }
+
+    /// Runs one rule over the whole blob (keywordless rules, rules selected by file name).
+    fn scan_whole(&self, rule_index: usize, data: &[u8], out: &mut Vec<RawMatch>) {
+        if let Ok(regex) = self.rules[rule_index].regex() {
+            let whole = [window::Window {
+                start: 0,
+                end: data.len(),
+            }];
+            self.scan_windows(rule_index, regex, data, &whole, out);
+        }
     }
 
     /// Runs one rule in the windows around its keyword hits.

@@ -21,6 +21,15 @@ pub fn redact(secret: &str) -> String {
     format!("{prefix}{MASK}")
 }
 
+/// `secret` as reports show it: raw with `--show-secrets`, else [`redact`]ed.
+pub fn shown(secret: &str, show_secrets: bool) -> String {
+    if show_secrets {
+        secret.to_string()
+    } else {
+        redact(secret)
+    }
+}
+
 /// The `-----BEGIN … -----` line of a PEM block: it names the key type and is not secret.
 fn pem_header(secret: &str) -> Option<&str> {
     if !secret.starts_with("-----BEGIN ") {
@@ -113,11 +122,7 @@ impl<'a> FindingView<'a> {
             column: f.span.column,
             end_line: f.span.end_line,
             end_column: f.span.end_column,
-            secret: if show_secrets {
-                f.secret.clone()
-            } else {
-                redact(&f.secret)
-            },
+            secret: shown(&f.secret, show_secrets),
             fingerprint: &f.fingerprint,
             entropy: (f64::from(f.entropy) * 1000.0).round() / 1000.0,
             validated: f.validated(),
@@ -130,11 +135,7 @@ impl<'a> FindingView<'a> {
                     rule_id: &c.rule_id,
                     line: c.span.line,
                     column: c.span.column,
-                    secret: if show_secrets {
-                        c.secret.clone()
-                    } else {
-                        redact(&c.secret)
-                    },
+                    secret: shown(&c.secret, show_secrets),
                 })
                 .collect(),
             git: f.git.as_ref().map(|g| GitView {

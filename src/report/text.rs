@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::escape::escape_for_terminal;
-use super::redact::redact;
+use super::redact::shown;
 use super::ReportOptions;
 use crate::finding::Finding;
 use crate::rules::Severity;
@@ -53,11 +53,7 @@ pub fn write(outcome: &ScanOutcome, options: ReportOptions, out: &mut dyn Write)
 }
 
 fn write_finding(f: &Finding, style: &Style, show: bool, out: &mut dyn Write) -> io::Result<()> {
-    let secret = if show {
-        f.secret.clone()
-    } else {
-        redact(&f.secret)
-    };
+    let secret = shown(&f.secret, show);
     let location = format!(
         "{}:{}:{}",
         escape_for_terminal(&f.path),
@@ -88,11 +84,7 @@ fn write_finding(f: &Finding, style: &Style, show: bool, out: &mut dyn Write) ->
         }
     )?;
     for c in &f.companions {
-        let value = if show {
-            c.secret.clone()
-        } else {
-            redact(&c.secret)
-        };
+        let value = shown(&c.secret, show);
         writeln!(
             out,
             "  with: {} at line {}:{}  {}",
