@@ -2138,6 +2138,30 @@ rule("wallets",
      ])
 
 rule("wallets",
+     id="bip39-mnemonic-file",
+     description="BIP39 seed phrase alone in a file named for it (Truffle's .secret, mnemonic.txt, seed phrase files)",
+     severity="critical",
+     keywords=[],
+     # Every glob ends in a literal, so other files never reach the glob set (see engine).
+     file_names=[".secret", "*.secret", "mnemonic", ".mnemonic", "*mnemonic*.txt", "*seed*.txt",
+                 "*phrase*.txt", "*recovery*.txt", "*wallet*.txt"],
+     regex=r"\A\s*[\"']?((?:[a-z]{3,8}[\s,]+){11,}[a-z]{3,8})[\"']?\s*$",
+     validate="bip39-checksum",
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         g.mnemonic(12) + "\n",
+         g.mnemonic(24),
+     ],
+     negative_examples=lambda g: [
+         # a bad checksum
+         (lambda w: " ".join(w[:-1] + [BIP39_WORDS[(BIP39_WORDS.index(w[-1]) + 1) % 2048]]))(
+             next(x for x in (g.mnemonic(12).split() for _ in range(50))
+                  if not mnemonic_valid(" ".join(x[:-1] + [BIP39_WORDS[(BIP39_WORDS.index(x[-1]) + 1) % 2048]])))),
+         "API_TOKEN=abc123\n",
+         "\n".join(BIP39_WORDS[:12]),
+     ])
+
+rule("wallets",
      id="solana-keypair-file",
      description="Solana keypair file (id.json, *keypair*.json from solana-keygen or Anchor: a bare JSON array of 64 bytes, public half checked)",
      severity="critical",
