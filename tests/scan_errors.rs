@@ -117,3 +117,34 @@ fn an_unreadable_directory_makes_the_scan_incomplete() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("self"), "{err}");
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    // `keysweep rules | head`, `keysweep scan | head`: the reader chose to stop. No message; a
+    // scan's exit code is still its verdict (the scan itself ran to the end).
+    use std::process::{Command, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("keysweep");
+    let dir = Dir::new();
+    dir.create("a.txt", "nothing\n");
+    dir.create(
+        "b.txt",
+        &format!("token = {}\n", Fake::new(50).github_pat()),
+    );
+    for (args, expected) in [(vec!["rules"], 0), (vec!["scan", "--format", "json"], 1)] {
+        let mut child = Command::new(&bin)
+            .args(&args)
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawns");
+        drop(child.stdout.take()); // the reader closes before anything is written
+        let out = child.wait_with_output().expect("runs");
+        assert_eq!(out.status.code(), Some(expected), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
