@@ -104,11 +104,17 @@ impl ScannerBuilder {
         } else {
             None
         };
+        let by_id: std::collections::HashMap<&str, usize> = self
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
         let mut rules = Vec::with_capacity(self.rules.len());
         for rule in &self.rules {
             let mut companions = Vec::with_capacity(rule.pair_with.len());
             for id in &rule.pair_with {
-                let Some(i) = self.rules.iter().position(|r| &r.id == id) else {
+                let Some(&i) = by_id.get(id.as_str()) else {
                     return Err(ConfigError::Invalid {
                         location: rule.source_file.clone(),
                         message: format!("rule '{}': pair_with names unknown rule '{id}'", rule.id),

@@ -82,12 +82,13 @@ impl Prefilter {
         // starts one and its length is one's) is looked up in `index`: a few hundred lookups
         // where comparing every pair of patterns cost a millisecond of startup.
         let mut first_bytes = [false; 256];
-        let mut lengths = std::collections::HashSet::new();
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        let mut lengths = vec![false; longest + 1];
         for p in &patterns {
             if let Some(&b) = p.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
             }
-            lengths.insert(p.len());
+            lengths[p.len()] = true;
         }
         let direct = pattern_rules.clone();
         for (pi, p) in patterns.iter().enumerate() {
@@ -97,7 +98,7 @@ impl Prefilter {
                     continue;
                 }
                 for end in start + 1..=bytes.len() {
-                    if end - start == bytes.len() || !lengths.contains(&(end - start)) {
+                    if end - start == bytes.len() || !lengths[end - start] {
                         continue;
                     }
                     let Some(&qi) = std::str::from_utf8(&bytes[start..end])
