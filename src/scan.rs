@@ -77,9 +77,21 @@ impl ScanOutcome {
     }
 }
 
-/// Called with each finding as soon as it is confirmed (after the filters), from any worker
-/// thread: streaming formats write it at once.
-pub type FindingObserver<'a> = &'a (dyn Fn(&Finding) + Sync);
+/// Sees each finding as soon as it is confirmed (after the filters), from any worker thread:
+/// streaming formats write it at once. Closures are observers too.
+pub trait FindingSink: Sync {
+    /// One confirmed finding.
+    fn found(&self, finding: &Finding);
+}
+
+impl<F: Fn(&Finding) + Sync> FindingSink for F {
+    fn found(&self, finding: &Finding) {
+        self(finding)
+    }
+}
+
+/// The observer a [`ScanContext`] hands findings to.
+pub type FindingObserver<'a> = &'a dyn FindingSink;
 
 /// What every scan needs besides its source: the engine, the filters and the reporting policy.
 #[derive(Clone, Copy)]
@@ -121,8 +133,8 @@ impl ScanContext<'_> {
 
     /// Hands a kept finding to the streaming observer, if there is one.
     pub fn observe(&self, finding: &Finding) {
-        if let Some(observe) = self.on_finding {
-            observe(finding);
+        if let Some(observer) = self.on_finding {
+            observer.found(finding);
         }
     }
 }

@@ -9,7 +9,6 @@ use super::{GitArgs, Outcome};
 use crate::config::Config;
 use crate::engine::ScannerBuilder;
 use crate::filters::Filters;
-use crate::finding::Finding;
 use crate::report::{ReportContext, VcsContext};
 use crate::scan::{ScanContext, ScanOutcome};
 use crate::scan_git::{scan_history, scan_staged, BlobCache, GitScanOptions};
@@ -39,10 +38,7 @@ pub fn run(args: GitArgs) -> anyhow::Result<Outcome> {
 
     let mut ctx = ScanContext::new(&scanner, &filters);
     ctx.list_binary = args.input.list_skipped;
-    let stream = |f: &Finding| reports.stream(f);
-    if reports.streams() {
-        ctx.on_finding = Some(&stream);
-    }
+    ctx.on_finding = reports.observer();
     let started = SystemTime::now();
     let outcome: ScanOutcome = if args.staged {
         scan_staged(&repo, args.input.max_file_size, &ctx)?

@@ -13,7 +13,7 @@ use super::{Outcome, ReportArgs};
 use crate::finding::Finding;
 use crate::report::{jsonl, write_report, Format, ReportContext, ReportOptions};
 use crate::rules::Severity;
-use crate::scan::ScanOutcome;
+use crate::scan::{FindingObserver, FindingSink, ScanOutcome};
 
 /// Standard output, or a temporary file that becomes `path` on [`Output::finish`].
 pub enum Output {
@@ -168,9 +168,8 @@ pub fn parse_severity(s: &str) -> Result<Severity, String> {
 /// Every report a run writes (`--format`/`--output` and each `--report`), opened before the
 /// scan so that a bad destination fails at once. Streaming formats (JSON Lines) are written
 /// finding by finding through [`Reports::stream`]; the others once, by [`Reports::finish`].
-/// A subcommand that reports calls `open` before scanning, passes `stream` to
-/// `ScanContext::on_finding` when [`Reports::streams`], then calls `finish` and
-/// [`exit_outcome`].
+/// A subcommand that reports calls `open` before scanning, sets `ScanContext::on_finding` to
+/// [`Reports::observer`], then calls `finish` and [`exit_outcome`].
 pub struct Reports {
     destinations: Vec<Destination>,
     show_secrets: bool,
@@ -250,6 +249,16 @@ impl Reports {
         self.destinations
             .iter()
             .any(|d| matches!(d.sink, Sink::Stream(_)))
+    }
+
+    /// The scan observer to install when some report streams (`None` otherwise, so that a
+    /// scan without streaming formats pays nothing per finding).
+    pub fn observer(&self) -> Option<FindingObserver<'_>> {
+        if self.streams() {
+            Some(self)
+        } else {
+            None
+        }
     }
 
     /// Writes one confirmed finding to every streaming report (called from worker threads).
@@ -370,6 +379,12 @@ pub fn exit_outcome(outcome: &ScanOutcome, args: &ReportArgs) -> Outcome {
         Outcome::Findings(args.exit_code)
     } else {
         Outcome::Clean
+    }
+}
+
+impl FindingSink for Reports {
+    fn found(&self, finding: &Finding) {
+        self.stream(finding);
     }
 }
 

@@ -1,11 +1,10 @@
 //! `keysweep rules`: list the built-in rules, or check a rule file the way the test suite checks
 //! the built-in ones (parse, compile, run every example).
 
-use std::io::Write;
-
 use anyhow::Context;
 use serde::Serialize;
 
+use super::output::Output;
 use super::{Outcome, RulesArgs};
 use crate::engine::ScannerBuilder;
 use crate::report::Format;
@@ -38,10 +37,17 @@ pub fn run(args: RulesArgs) -> anyhow::Result<Outcome> {
         println!("{}: {} rule(s) OK", file.display(), scanner.rule_count());
         return Ok(Outcome::Clean);
     }
+    if !matches!(args.format, Format::Json | Format::Text) {
+        anyhow::bail!(
+            "rules: --format {} is for scan reports; the listing is text or json",
+            args.format.name()
+        );
+    }
     let rules = builtin_rules()?;
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => {
+    // Through the report output, so a reader that stops early (`keysweep rules | head`) is
+    // treated as reports treat it.
+    Output::Stdout.write_with(|out| {
+        if args.format == Format::Json {
             let rows: Vec<RuleRow> = rules
                 .iter()
                 .map(|r| RuleRow {
@@ -52,27 +58,19 @@ pub fn run(args: RulesArgs) -> anyhow::Result<Outcome> {
                     validate: r.validate.as_deref(),
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &rows)?;
-            writeln!(out)?;
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            return writeln!(out);
         }
-        Format::Jsonl | Format::Sarif | Format::Csv | Format::Junit | Format::Gitlab => {
-            anyhow::bail!(
-                "rules: --format {} is for scan reports; the listing is text or json",
-                args.format.name()
-            );
+        for r in &rules {
+            writeln!(
+                out,
+                "{:<40} {:<9} {}",
+                r.id,
+                r.severity.as_str(),
+                r.description
+            )?;
         }
-        Format::Text => {
-            for r in &rules {
-                writeln!(
-                    out,
-                    "{:<40} {:<9} {}",
-                    r.id,
-                    r.severity.as_str(),
-                    r.description
-                )?;
-            }
-            writeln!(out, "{} rules", rules.len())?;
-        }
-    }
+        writeln!(out, "{} rules", rules.len())
+    })?;
     Ok(Outcome::Clean)
 }

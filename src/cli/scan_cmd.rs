@@ -10,7 +10,6 @@ use super::{Outcome, ScanArgs};
 use crate::config::Config;
 use crate::engine::ScannerBuilder;
 use crate::filters::Filters;
-use crate::finding::Finding;
 use crate::report::ReportContext;
 use crate::scan::{scan_fs, ScanContext};
 use crate::sources::fs::FsSource;
@@ -39,10 +38,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<Outcome> {
         .max_file_size(args.input.max_file_size);
     let mut ctx = ScanContext::new(&scanner, &filters);
     ctx.list_binary = args.input.list_skipped;
-    let stream = |f: &Finding| reports.stream(f);
-    if reports.streams() {
-        ctx.on_finding = Some(&stream);
-    }
+    ctx.on_finding = reports.observer();
     let started = SystemTime::now();
     let outcome = scan_fs(&source, &ctx);
     let finished = SystemTime::now();

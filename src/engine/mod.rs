@@ -222,6 +222,12 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
         .map_err(|e| e.to_string())
 }
 
+/// `name` ends in `tail` (lowercase), ignoring ASCII case; no allocation (it runs per file).
+fn ends_with_ignore_case(name: &str, tail: &str) -> bool {
+    name.len() >= tail.len()
+        && name.as_bytes()[name.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
+}
+
 /// A compiled rule set. `Sync`: one scanner serves every worker thread.
 #[derive(Debug)]
 pub struct Scanner {
@@ -275,17 +281,19 @@ impl Scanner {
         let mut out = Vec::new();
         if !self.name_rules.is_empty() && !path.is_empty() && data.len() <= WHOLE_FILE_LIMIT {
             let name = path.rsplit(['/', '!']).next().unwrap_or(path);
-            let lower = name.to_ascii_lowercase();
-            let mut by_name: Vec<usize> =
-                if self.name_tails.iter().any(|t| lower.ends_with(t.as_str())) {
-                    self.file_names
-                        .matches(name)
-                        .into_iter()
-                        .map(|g| self.name_rules[g])
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+            let mut by_name: Vec<usize> = if self
+                .name_tails
+                .iter()
+                .any(|t| ends_with_ignore_case(name, t))
+            {
+                self.file_names
+                    .matches(name)
+                    .into_iter()
+                    .map(|g| self.name_rules[g])
+                    .collect()
+            } else {
+                Vec::new()
+            };
             by_name.dedup();
             for rule_index in by_name {
                 self.scan_whole(rule_index, data, &mut out);
@@ -333,7 +341,7 @@ impl Scanner {
         });
         out.dedup_by_key(|m| (m.start, m.end));
         out.sort_by_key(|m| (m.start, m.rule, m.end));
-        if self.pairing {
+        if self.pairing && !out.is_empty() {
             out = pairing::fold_companions(self, data, out);
         }
         out
