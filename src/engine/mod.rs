@@ -9,6 +9,7 @@
 mod pairing;
 mod placeholder;
 mod prefilter;
+mod shape;
 pub mod validators;
 mod window;
 
@@ -21,6 +22,7 @@ use regex_automata::Input;
 use crate::error::ConfigError;
 use crate::rules::{Rule, WHOLE_FILE_LIMIT};
 use prefilter::Prefilter;
+use shape::SecretShape;
 
 /// Regex size limit per rule. Generous, because rules are reviewed data; a regex that exceeds
 /// it is reported when it is first compiled (`keysweep rules --check` compiles every rule).
@@ -125,6 +127,7 @@ impl ScannerBuilder {
             rules.push(CompiledRule {
                 rule: rule.clone(),
                 regex: OnceLock::new(),
+                shape: OnceLock::new(),
                 companions,
             });
         }
@@ -179,6 +182,9 @@ impl ScannerBuilder {
 struct CompiledRule {
     rule: Rule,
     regex: OnceLock<Result<Regex, String>>,
+    /// What the secret looks like, read from the regex on the rule's first hit (see
+    /// [`SecretShape`]): windows without such a run are skipped before the regex is compiled.
+    shape: OnceLock<Option<SecretShape>>,
     /// `rule.pair_with` resolved to rule indices.
     companions: Vec<usize>,
 }
@@ -189,6 +195,20 @@ impl CompiledRule {
             .get_or_init(|| compile_regex(&self.rule.regex))
             .as_ref()
             .map_err(|e| e.as_str())
+    }
+
+    fn shape(&self) -> Option<&SecretShape> {
+        self.shape
+            .get_or_init(|| SecretShape::of(&self.rule.regex, self.rule.secret_group))
+            .as_ref()
+    }
+
+    /// The windows that could hold this rule's secret.
+    fn plausible(&self, data: &[u8], mut windows: Vec<window::Window>) -> Vec<window::Window> {
+        if let Some(shape) = self.shape() {
+            windows.retain(|w| shape.may_match(&data[w.start..w.end]));
+        }
+        windows
     }
 
     fn secret_group(&self, regex: &Regex) -> usize {
@@ -354,11 +374,16 @@ impl Scanner {
 
     /// Runs one rule over the whole blob (keywordless rules, rules selected by file name).
     fn scan_whole(&self, rule_index: usize, data: &[u8], out: &mut Vec<RawMatch>) {
-        if let Ok(regex) = self.rules[rule_index].regex() {
-            let whole = [window::Window {
-                start: 0,
-                end: data.len(),
-            }];
+        let compiled = &self.rules[rule_index];
+        let whole = vec![window::Window {
+            start: 0,
+            end: data.len(),
+        }];
+        let whole = compiled.plausible(data, whole);
+        if whole.is_empty() {
+            return;
+        }
+        if let Ok(regex) = compiled.regex() {
             self.scan_windows(rule_index, regex, data, &whole, out);
         }
     }
@@ -372,10 +397,14 @@ impl Scanner {
         out: &mut Vec<RawMatch>,
     ) {
         let compiled = &self.rules[rule_index];
+        let windows = window::windows(data, &mut rule_hits, compiled.rule.window);
+        let windows = compiled.plausible(data, windows);
+        if windows.is_empty() {
+            return;
+        }
         let Ok(regex) = compiled.regex() else {
             return;
         };
-        let windows = window::windows(data, &mut rule_hits, compiled.rule.window);
         self.scan_windows(rule_index, regex, data, &windows, out);
     }
 
