@@ -6,6 +6,7 @@
 //! first time one of their keywords hits, so a pre-commit run over a few files pays for a few
 //! regexes, not for the whole rule pack.
 
+mod keyword_automaton;
 mod pairing;
 mod placeholder;
 mod prefilter;

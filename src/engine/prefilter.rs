@@ -1,18 +1,23 @@
-//! The keyword prefilter: one aho-corasick automaton over every rule's keywords, matched ASCII
+//! The keyword prefilter: one automaton over every rule's keywords, matched ASCII
 //! case-insensitively in a single pass over the blob. Its hits decide which rules run at all and
 //! where their windows are.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::keyword_automaton::KeywordAutomaton;
 
 use crate::rules::Rule;
 
 /// The automaton plus, for each pattern, the rules that listed it as a keyword.
 #[derive(Debug)]
 pub struct Prefilter {
-    automaton: AhoCorasick,
+    automaton: KeywordAutomaton,
+    /// For each pattern of the automaton, the rules that listed it.
     pattern_rules: Vec<Vec<usize>>,
+    /// For each pattern, the rules its match credits (see [`Prefilter::credited`]).
+    credited: Vec<OnceLock<Vec<usize>>>,
     keywordless: Vec<usize>,
     rule_count: usize,
 }
@@ -52,9 +57,9 @@ impl Prefilter {
     /// Only the rules that `include` selects are in the automaton (the others are neither
     /// matched nor keywordless); rule indices stay those of `rules`.
     pub fn new(rules: &[Rule], include: impl Fn(&Rule) -> bool) -> Result<Prefilter, String> {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_rules: Vec<Vec<usize>> = Vec::new();
-        let mut index = std::collections::HashMap::new();
+        let mut wanted: Vec<String> = Vec::new();
+        let mut wanted_rules: Vec<Vec<usize>> = Vec::new();
+        let mut index = HashMap::new();
         let mut keywordless = Vec::new();
         for (ri, rule) in rules.iter().enumerate() {
             if !include(rule) {
@@ -66,70 +71,58 @@ impl Prefilter {
             for kw in &rule.keywords {
                 let key = kw.to_ascii_lowercase();
                 let pi = *index.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(key);
-                    pattern_rules.push(Vec::new());
-                    patterns.len() - 1
+                    wanted.push(key);
+                    wanted_rules.push(Vec::new());
+                    wanted.len() - 1
                 });
-                if !pattern_rules[pi].contains(&ri) {
-                    pattern_rules[pi].push(ri);
+                if !wanted_rules[pi].contains(&ri) {
+                    wanted_rules[pi].push(ri);
                 }
             }
         }
-        // The search below is non-overlapping (much faster than an overlapping one, and it can
-        // use SIMD prefilters). A keyword found inside a longer one would then go unseen, so
-        // each pattern also credits the rules of every keyword it contains.
-        // Every proper substring of every pattern that could be a keyword (its first byte
-        // starts one and its length is one's) is looked up in `index`: a few hundred lookups
-        // where comparing every pair of patterns cost a millisecond of startup.
-        let mut first_bytes = [false; 256];
-        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
-        let mut lengths = vec![false; longest + 1];
-        for p in &patterns {
-            if let Some(&b) = p.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
+        let automaton = KeywordAutomaton::for_keywords(&wanted)?;
+        // The automaton may hold more patterns than wanted (the built-in set, when some rules
+        // are left out): those credit no rule.
+        let position: HashMap<&str, usize> = automaton
+            .patterns()
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i))
+            .collect();
+        let mut pattern_rules = vec![Vec::new(); automaton.patterns().len()];
+        for (key, rules) in wanted.iter().zip(wanted_rules) {
+            if let Some(&i) = position.get(key.as_str()) {
+                pattern_rules[i] = rules;
             }
-            lengths[p.len()] = true;
         }
-        let direct = pattern_rules.clone();
-        for (pi, p) in patterns.iter().enumerate() {
-            let bytes = p.as_bytes();
-            for start in 0..bytes.len() {
-                if !first_bytes[usize::from(bytes[start])] {
-                    continue;
-                }
-                for end in start + 1..=bytes.len() {
-                    if end - start == bytes.len() || !lengths[end - start] {
-                        continue;
-                    }
-                    let Some(&qi) = std::str::from_utf8(&bytes[start..end])
-                        .ok()
-                        .and_then(|sub| index.get(sub))
-                    else {
-                        continue;
-                    };
-                    for &r in &direct[qi] {
-                        if !pattern_rules[pi].contains(&r) {
-                            pattern_rules[pi].push(r);
+        let credited = (0..pattern_rules.len()).map(|_| OnceLock::new()).collect();
+        Ok(Prefilter {
+            automaton,
+            pattern_rules,
+            credited,
+            keywordless,
+            rule_count: rules.len(),
+        })
+    }
+
+    /// The rules a match of pattern `pi` speaks for: its own and, because the search is
+    /// non-overlapping (much faster than an overlapping one), those of every keyword inside it,
+    /// which the match hides. Worked out on the pattern's first match: matches are rare, and
+    /// working it out for every pattern at startup cost a quarter of a millisecond.
+    fn credited(&self, pi: usize) -> &[usize] {
+        self.credited[pi].get_or_init(|| {
+            let pattern = &self.automaton.patterns()[pi];
+            let mut rules = self.pattern_rules[pi].clone();
+            for (qi, inner) in self.automaton.patterns().iter().enumerate() {
+                if qi != pi && pattern.contains(inner.as_str()) {
+                    for &r in &self.pattern_rules[qi] {
+                        if !rules.contains(&r) {
+                            rules.push(r);
                         }
                     }
                 }
             }
-        }
-        let automaton = AhoCorasick::builder()
-            // Patterns are lowercase and the haystack is lowercased in `hits`: a case-
-            // insensitive automaton has a byte class per case of every letter, which doubles
-            // the transition table (stride 128 instead of 64) and made the keyword pass 20 %
-            // slower once the crypto rules doubled the keyword count.
-            .ascii_case_insensitive(false)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .map_err(|e| format!("cannot build the keyword automaton: {e}"))?;
-        Ok(Prefilter {
-            automaton,
-            pattern_rules,
-            keywordless,
-            rule_count: rules.len(),
+            rules
         })
     }
 
@@ -156,8 +149,8 @@ impl Prefilter {
 
     fn hits_in_lowercase(&self, lower: &[u8]) -> Hits {
         let mut hits = Hits::default();
-        for m in self.automaton.find_iter(lower) {
-            for &ri in &self.pattern_rules[m.pattern().as_usize()] {
+        self.automaton.find(lower, |pattern, start, end| {
+            for &ri in self.credited(pattern) {
                 if hits.per_rule.is_empty() {
                     hits.per_rule = vec![Vec::new(); self.rule_count];
                 }
@@ -165,9 +158,9 @@ impl Prefilter {
                 if list.is_empty() {
                     hits.touched.push(ri);
                 }
-                list.push((m.start(), m.end()));
+                list.push((start, end));
             }
-        }
+        });
         hits
     }
 }
