@@ -2064,6 +2064,43 @@ rule("wallets",
      ])
 
 rule("wallets",
+     id="bip39-mnemonic-long",
+     description="BIP39 seed phrase of 15, 18, 21 or 24 wordlist words with a valid checksum, wherever it is written (no name around it needed)",
+     severity="critical",
+     # No keyword: the engine searches a keywordless rule only in runs of the bytes its secret
+     # can hold that are as long as its shortest secret (15 three-letter words and 14
+     # separators: 59 bytes), reading about one byte in 59 elsewhere. The checksum of 15 words
+     # passes one random phrase in 32, 24 words one in 256; the validator also wants exactly
+     # 15/18/21/24 words and rejects wordlist excerpts (alphabetical runs).
+     keywords=[],
+     regex=r"\b((?:" + BIP39_WORD + r"[\s\"',`-]+){14,}" + BIP39_WORD + r")\b",
+     validate="bip39-checksum",
+     remediation=WALLET_REMEDIATION,
+     examples=lambda g: [
+         f"Restore it with:\n\n    {g.mnemonic(24)}\n",
+         f'const words = "{g.mnemonic(15)}";',
+         f'{{"words": {json.dumps(g.mnemonic(18).split())}}}',
+         "\n".join(g.mnemonic(21).split()) + "\n",
+         f"- `{g.mnemonic(24)}`",
+     ],
+     negative_examples=lambda g: [
+         # twelve words with a valid checksum but nothing saying what they are: 1 in 16
+         # random 12-word runs pass, so only the context rule reports them
+         f'const words = "{g.mnemonic(12)}";',
+         # fifteen words whose last word breaks the checksum
+         (lambda w: f'const words = "{" ".join(w[:-1] + [BIP39_WORDS[(BIP39_WORDS.index(w[-1]) + 1) % 2048]])}";')(
+             next(x for x in (g.mnemonic(15).split() for _ in range(50))
+                  if not mnemonic_valid(" ".join(x[:-1] + [BIP39_WORDS[(BIP39_WORDS.index(x[-1]) + 1) % 2048]])))),
+         # a valid phrase with one more word: 16 words is no BIP39 length
+         f"{g.mnemonic(15)} zoo",
+         # prose made of wordlist words
+         "we arrive early each morning to clean the kitchen floor before the guests enjoy their breakfast and coffee together",
+         # a wordlist excerpt
+         " ".join(BIP39_WORDS[800:824]),
+         "\n".join(BIP39_WORDS),
+     ])
+
+rule("wallets",
      id="bip32-extended-private-key",
      description="BIP32 extended private key (xprv/tprv/yprv/zprv/Yprv/Zprv/uprv/vprv/Uprv/Vprv/Ltpv/Mtpv) with a valid base58check checksum",
      severity="critical",
@@ -3480,8 +3517,10 @@ def engine_findings(r, text):
     group = r.get("secret_group", 1)
     window = r.get("window")
     found = []
-    if r.get("file_names") and not r["keywords"]:
-        # src/engine: a file-name rule runs over the whole file (the examples are such files)
+    if not r["keywords"]:
+        # src/engine: a file-name rule runs over the whole file (the examples are such files);
+        # a rule without keywords runs in the long runs of its secret's bytes, which hold
+        # every match (so the whole text is the same)
         for m in rx.finditer(data):
             sec = m.group(group)
             if sec is not None and (not r.get("validate") or VALIDATORS[r["validate"]](sec.decode("latin-1"))):
@@ -3568,8 +3607,8 @@ def check(families, rules_dir):
                     errors.append(f"{where}: missing {k}")
             if "git history" not in r.get("remediation", ""):
                 errors.append(f"{where}: remediation does not say to purge git history")
-            if not r.get("keywords") and not r.get("file_names"):
-                errors.append(f"{where}: no keywords and no file_names")
+            if not r.get("keywords") and not r.get("file_names") and not r.get("validate"):
+                errors.append(f"{where}: no keywords, no file_names and no validator")
             if not r.get("examples") or not r.get("negative_examples"):
                 errors.append(f"{where}: needs examples and negative_examples")
             if r.get("validate") not in (None, *VALIDATORS):

@@ -26,7 +26,11 @@ fn every_rule_example_behaves() {
 fn every_rule_has_examples_keywords_and_remediation() {
     let rules = builtin_rules_with_examples().expect("built-in rules parse");
     assert!(rules.len() >= 30, "only {} built-in rules", rules.len());
-    for r in &rules {
+    let scanner = ScannerBuilder::new()
+        .rules(rules.clone())
+        .build()
+        .expect("scanner builds");
+    for (i, r) in rules.iter().enumerate() {
         assert!(!r.examples.is_empty(), "rule '{}' has no examples", r.id);
         assert!(
             !r.negative_examples.is_empty(),
@@ -34,8 +38,8 @@ fn every_rule_has_examples_keywords_and_remediation() {
             r.id
         );
         assert!(
-            !r.keywords.is_empty() || !r.file_names.is_empty(),
-            "rule '{}' has no keywords and no file names",
+            !scanner.searches_every_byte(i),
+            "rule '{}' has no keywords, no file names and no secret shape",
             r.id
         );
         assert!(

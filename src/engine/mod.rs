@@ -277,6 +277,15 @@ impl Scanner {
         self.rules.len()
     }
 
+    /// The rule at `index` has no keyword, no file name and no secret shape to narrow it: its
+    /// regex runs over every byte of every blob (slow; `rules --check` warns about it).
+    pub fn searches_every_byte(&self, index: usize) -> bool {
+        let compiled = &self.rules[index];
+        compiled.rule.keywords.is_empty()
+            && compiled.rule.file_names.is_empty()
+            && compiled.shape().is_none()
+    }
+
     /// Compiles every rule's regex now, returning the first failure. For `rules --check` and
     /// tests; scanning compiles lazily.
     pub fn compile_all(&self) -> Result<(), ConfigError> {
@@ -345,17 +354,20 @@ impl Scanner {
             }
         }
         for &rule_index in self.prefilter.keywordless() {
-            self.scan_whole(rule_index, data, &mut out);
+            self.scan_keywordless(rule_index, data, &mut out);
         }
         // The same bytes found by two rules (a GCP service-account key is also a PKCS#8 key):
         // one finding, from the most specific rule. A companion-only rule never takes the
         // bytes from a rule that reports on its own (`"key": "xprv…"` is a wallet key, not
-        // an exchange config's API key).
+        // an exchange config's API key), and a rule without keywords yields to one that found
+        // the secret by its context (a phrase named `mnemonic` says more than a phrase).
         out.sort_by_key(|m| {
+            let rule = &self.rules[m.rule].rule;
             (
                 m.start,
                 m.end,
-                self.rules[m.rule].rule.companion_only,
+                rule.companion_only,
+                rule.keywords.is_empty() && rule.file_names.is_empty(),
                 std::cmp::Reverse(m.context_len),
                 m.rule,
             )
@@ -373,7 +385,31 @@ impl Scanner {
         &self.rules[index].companions
     }
 
-    /// Runs one rule over the whole blob (keywordless rules, rules selected by file name).
+    /// Runs a rule without keywords: in the runs of the bytes its secret is made of when its
+    /// secret has a shape (a BIP39 phrase needs no context, but is 59+ bytes of letters and
+    /// separators), else over the whole blob. A run starts the search, so such a rule cannot
+    /// anchor to the start of the blob.
+    fn scan_keywordless(&self, rule_index: usize, data: &[u8], out: &mut Vec<RawMatch>) {
+        let compiled = &self.rules[rule_index];
+        let Some(shape) = compiled.shape() else {
+            self.scan_whole(rule_index, data, out);
+            return;
+        };
+        let runs: Vec<window::Window> = shape
+            .runs(data)
+            .into_iter()
+            .map(|(start, end)| window::Window { start, end })
+            .collect();
+        if runs.is_empty() {
+            return;
+        }
+        if let Ok(regex) = compiled.regex() {
+            self.scan_windows(rule_index, regex, data, &runs, out);
+        }
+    }
+
+    /// Runs one rule over the whole blob (rules selected by file name, keywordless rules
+    /// whose secret has no shape).
     fn scan_whole(&self, rule_index: usize, data: &[u8], out: &mut Vec<RawMatch>) {
         let compiled = &self.rules[rule_index];
         let whole = vec![window::Window {
@@ -522,6 +558,48 @@ remediation = "revoke"
         let m = s.scan(data);
         assert_eq!(m.len(), 1);
         assert_eq!(&data[m[0].start..m[0].end], b"tok_a1b2c3d4e5f6");
+    }
+
+    /// A rule without keywords is searched only in long runs of its secret's bytes; a secret
+    /// at any offset, after text of any length, is still found, and the context rule wins a
+    /// tie over the same bytes.
+    #[test]
+    fn keywordless_rule_finds_its_secret_at_any_offset() {
+        let rules = r#"
+[[rule]]
+id = "hex40"
+description = "test"
+severity = "high"
+keywords = []
+regex = '''\b([0-9a-f]{40})\b'''
+remediation = "revoke"
+
+[[rule]]
+id = "named-hex40"
+description = "test"
+severity = "high"
+keywords = ["hexkey"]
+regex = '''hexkey=([0-9a-f]{40})\b'''
+remediation = "revoke"
+"#;
+        let s = scanner(rules);
+        assert!(!s.searches_every_byte(0));
+        let secret = "0123456789abcdef0123456789abcdef01234567";
+        for pad in 0..90 {
+            let data = format!(
+                "{}: {secret}.\n",
+                "Zy".repeat(pad / 2) + &"x".repeat(pad % 2)
+            );
+            let m = s.scan(data.as_bytes());
+            assert_eq!(m.len(), 1, "pad {pad}");
+            assert_eq!(&data[m[0].start..m[0].end], secret, "pad {pad}");
+        }
+        let m = s.scan(format!("hexkey={secret}").as_bytes());
+        assert_eq!(m.len(), 1);
+        assert_eq!(s.rule(m[0].rule).id, "named-hex40");
+        assert!(s
+            .scan(b"0123456789abcdef0123456789abcdef0123456")
+            .is_empty());
     }
 
     #[test]

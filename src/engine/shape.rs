@@ -51,6 +51,40 @@ impl SecretShape {
         Some(SecretShape { allowed, min_len })
     }
 
+    /// The maximal runs of allowed bytes in `data` that are at least `min_len` long, as
+    /// `(start, end)`. Reads about one byte in `min_len` where runs are short: every run that
+    /// long holds a byte at a multiple of `min_len` (less one), so only those are looked at,
+    /// and only a looked-at allowed byte is grown into its run.
+    pub fn runs(&self, data: &[u8]) -> Vec<(usize, usize)> {
+        let allowed = |i: usize| self.allowed[usize::from(data[i])];
+        let mut out = Vec::new();
+        let mut probe = self.min_len - 1;
+        // Bytes before `known` belong to runs already seen (or to none).
+        let mut known = 0;
+        while probe < data.len() {
+            if !allowed(probe) {
+                probe += self.min_len;
+                continue;
+            }
+            let mut start = probe;
+            while start > known && allowed(start - 1) {
+                start -= 1;
+            }
+            let mut end = probe + 1;
+            while end < data.len() && allowed(end) {
+                end += 1;
+            }
+            if end - start >= self.min_len {
+                out.push((start, end));
+            }
+            // `data[end]` is not allowed: the next long run starts after it and so holds
+            // `end + min_len`.
+            known = end;
+            probe = end + self.min_len;
+        }
+        out
+    }
+
     /// `window` holds at least `min_len` consecutive allowed bytes.
     pub fn may_match(&self, window: &[u8]) -> bool {
         let mut run = 0;
@@ -145,6 +179,25 @@ mod tests {
         let shape = SecretShape::of(r"AKIA[0-9A-Z]{16}", None).expect("a shape");
         assert!(shape.may_match(b"id: AKIAABCDEFGHIJKLMNOP."));
         assert!(!shape.may_match(b"id: AKIA-short"));
+    }
+
+    #[test]
+    fn runs_are_found_wherever_they_fall() {
+        let shape = SecretShape::of(r"([a-z]{12,})", None).expect("a shape");
+        let mut data = Vec::new();
+        let mut expected = Vec::new();
+        // Runs of every length 1..40 at every offset: the probing must find exactly the
+        // runs of 12 or more, whatever their alignment to the probe stride.
+        for len in 1..40 {
+            data.push(b'.');
+            if len >= 12 {
+                expected.push((data.len(), data.len() + len));
+            }
+            data.extend(std::iter::repeat_n(b'q', len));
+        }
+        assert_eq!(shape.runs(&data), expected);
+        assert_eq!(shape.runs(b"short"), Vec::<(usize, usize)>::new());
+        assert_eq!(shape.runs(b"abcdefghijklmnop"), vec![(0, 16)]);
     }
 
     #[test]
