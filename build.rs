@@ -95,9 +95,17 @@ fn write_keyword_automata(out_dir: &Path, sets: &KeywordSets) {
         };
         let file = out_dir.join(format!("keywords-{}.dfa", name.to_lowercase()));
         fs::write(&file, &bytes[pad..]).expect("write keyword DFA");
+        let mut sorted: Vec<(&str, usize)> = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i))
+            .collect();
+        sorted.sort();
         code.push_str(&format!(
             "/// Keywords of the built-in rules ({name}), in the pattern order of the DFA below.\n\
              pub static {name}_KEYWORDS: &[&str] = &{patterns:?};\n\
+             /// The same keywords sorted, each with its pattern index: looked up by binary search.\n\
+             pub static {name}_SORTED: &[(&str, usize)] = &{sorted:?};\n\
              /// The serialized DFA over [`{name}_KEYWORDS`].\n\
              pub static {name}_KEYWORD_DFA: &Aligned<[u8]> = &Aligned {{ _align: [], bytes: *include_bytes!({:?}) }};\n",
             file.display().to_string()

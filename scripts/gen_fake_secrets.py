@@ -2068,19 +2068,21 @@ rule("wallets",
      description="BIP39 seed phrase of 15, 18, 21 or 24 wordlist words with a valid checksum, wherever it is written (no name around it needed)",
      severity="critical",
      # No keyword: the engine searches a keywordless rule only in runs of the bytes its secret
-     # can hold that are as long as its shortest secret (15 three-letter words and 14
-     # separators: 59 bytes), reading about one byte in 59 elsewhere. The checksum of 15 words
-     # passes one random phrase in 32, 24 words one in 256; the validator also wants exactly
-     # 15/18/21/24 words and rejects wordlist excerpts (alphabetical runs).
+     # can hold that are as long as its shortest secret (15 three-letter words and 14 spaces:
+     # 59 bytes), reading about one byte in 59 elsewhere. Words separated by spaces only: with
+     # newlines, quotes and commas allowed too, indented code made runs that long everywhere
+     # and the rule cost a fifth of the scan; arrays and word-per-line lists need the context
+     # rule. The checksum of 15 words passes one random phrase in 32, 24 words one in 256; the
+     # validator also wants exactly 15/18/21/24 words and rejects wordlist excerpts.
      keywords=[],
-     regex=r"\b((?:" + BIP39_WORD + r"[\s\"',`-]+){14,}" + BIP39_WORD + r")\b",
+     regex=r"\b((?:" + BIP39_WORD + r" +){14,}" + BIP39_WORD + r")\b",
      validate="bip39-checksum",
      remediation=WALLET_REMEDIATION,
      examples=lambda g: [
          f"Restore it with:\n\n    {g.mnemonic(24)}\n",
          f'const words = "{g.mnemonic(15)}";',
-         f'{{"words": {json.dumps(g.mnemonic(18).split())}}}',
-         "\n".join(g.mnemonic(21).split()) + "\n",
+         f"words: {g.mnemonic(18)}",
+         f"  {g.mnemonic(21)}\n",
          f"- `{g.mnemonic(24)}`",
      ],
      negative_examples=lambda g: [
@@ -2097,7 +2099,9 @@ rule("wallets",
          "we arrive early each morning to clean the kitchen floor before the guests enjoy their breakfast and coffee together",
          # a wordlist excerpt
          " ".join(BIP39_WORDS[800:824]),
-         "\n".join(BIP39_WORDS),
+         " ".join(BIP39_WORDS),
+         # one word per line: only the context and file-name rules read those
+         "\n".join(g.mnemonic(24).split()),
      ])
 
 rule("wallets",

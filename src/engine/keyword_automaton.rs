@@ -38,29 +38,49 @@ enum Search {
 }
 
 impl KeywordAutomaton {
-    /// A searcher that finds at least `wanted` (lowercase, deduplicated): the prebuilt one when
-    /// a built-in keyword set holds them all (its other patterns then simply credit no rule),
-    /// else one built now from `wanted`.
-    pub fn for_keywords(wanted: &[String]) -> Result<KeywordAutomaton, String> {
-        for (keywords, dfa) in [
-            (embedded::MAIN_KEYWORDS, embedded::MAIN_KEYWORD_DFA),
+    /// A searcher that finds at least `wanted` (lowercase, deduplicated), and for each wanted
+    /// keyword its pattern index: the prebuilt one when a built-in keyword set holds them all
+    /// (its other patterns then simply credit no rule), else one built now from `wanted`.
+    pub fn for_keywords(wanted: &[String]) -> Result<(KeywordAutomaton, Vec<usize>), String> {
+        for (keywords, sorted, dfa) in [
+            (
+                embedded::MAIN_KEYWORDS,
+                embedded::MAIN_SORTED,
+                embedded::MAIN_KEYWORD_DFA,
+            ),
             (
                 embedded::COMPANION_KEYWORDS,
+                embedded::COMPANION_SORTED,
                 embedded::COMPANION_KEYWORD_DFA,
             ),
         ] {
-            let known: std::collections::HashSet<&str> = keywords.iter().copied().collect();
-            if !wanted.iter().all(|w| known.contains(w.as_str())) {
+            let found: Option<Vec<usize>> = wanted
+                .iter()
+                .map(|w| {
+                    sorted
+                        .binary_search_by(|(k, _)| (*k).cmp(w.as_str()))
+                        .ok()
+                        .map(|i| sorted[i].1)
+                })
+                .collect();
+            let Some(indices) = found else {
                 continue;
-            }
-            let (dfa, _) = dense::DFA::from_bytes(&dfa.bytes)
+            };
+            // SAFETY: the bytes were written by build.rs with `DFA::to_bytes_*_endian` of the
+            // same regex-automata (one version in Cargo.lock) for this target's endianness,
+            // and are embedded in the binary, so nobody else can have changed them; the
+            // checked load costs a third of a millisecond at every start (it validates the
+            // whole transition table), and `embedded_dfas_are_valid` runs it in the tests.
+            let (dfa, _) = unsafe { dense::DFA::from_bytes_unchecked(&dfa.bytes) }
                 .map_err(|e| format!("the embedded keyword automaton does not load: {e}"))?;
-            return Ok(KeywordAutomaton {
+            let automaton = KeywordAutomaton {
                 patterns: keywords.iter().map(|k| (*k).to_string()).collect(),
                 search: Search::Prebuilt(Box::new(dfa)),
-            });
+            };
+            return Ok((automaton, indices));
         }
-        KeywordAutomaton::build(wanted.to_vec())
+        let automaton = KeywordAutomaton::build(wanted.to_vec())?;
+        Ok((automaton, (0..wanted.len()).collect()))
     }
 
     /// An aho-corasick searcher built from `patterns` (lowercase).
@@ -132,7 +152,10 @@ mod tests {
     fn prebuilt_and_built_find_the_same_matches() {
         for keywords in [embedded::MAIN_KEYWORDS, embedded::COMPANION_KEYWORDS] {
             let wanted: Vec<String> = keywords.iter().map(|k| k.to_string()).collect();
-            let prebuilt = KeywordAutomaton::for_keywords(&wanted).expect("loads");
+            let (prebuilt, indices) = KeywordAutomaton::for_keywords(&wanted).expect("loads");
+            for (w, i) in wanted.iter().zip(indices) {
+                assert_eq!(&prebuilt.patterns()[i], w);
+            }
             assert!(matches!(prebuilt.search, Search::Prebuilt(_)));
             let built = KeywordAutomaton::build(wanted.clone()).expect("builds");
             // A deterministic mix: whole keywords, halves, joined pairs, separators.
@@ -155,10 +178,19 @@ mod tests {
         }
     }
 
+    /// The checked load of every embedded DFA (the scanner uses the unchecked one).
+    #[test]
+    fn embedded_dfas_are_valid() {
+        for dfa in [embedded::MAIN_KEYWORD_DFA, embedded::COMPANION_KEYWORD_DFA] {
+            dense::DFA::from_bytes(&dfa.bytes).expect("valid DFA");
+        }
+    }
+
     #[test]
     fn keywords_outside_the_builtin_sets_get_a_built_automaton() {
         let wanted = vec!["zz-not-a-builtin-keyword".to_string()];
-        let automaton = KeywordAutomaton::for_keywords(&wanted).expect("builds");
+        let (automaton, indices) = KeywordAutomaton::for_keywords(&wanted).expect("builds");
+        assert_eq!(indices, vec![0]);
         assert!(matches!(automaton.search, Search::Built(_)));
         assert_eq!(
             all(&automaton, b"x zz-not-a-builtin-keyword y"),

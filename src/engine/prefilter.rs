@@ -80,20 +80,12 @@ impl Prefilter {
                 }
             }
         }
-        let automaton = KeywordAutomaton::for_keywords(&wanted)?;
+        let (automaton, positions) = KeywordAutomaton::for_keywords(&wanted)?;
         // The automaton may hold more patterns than wanted (the built-in set, when some rules
         // are left out): those credit no rule.
-        let position: HashMap<&str, usize> = automaton
-            .patterns()
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_str(), i))
-            .collect();
         let mut pattern_rules = vec![Vec::new(); automaton.patterns().len()];
-        for (key, rules) in wanted.iter().zip(wanted_rules) {
-            if let Some(&i) = position.get(key.as_str()) {
-                pattern_rules[i] = rules;
-            }
+        for (i, rules) in positions.into_iter().zip(wanted_rules) {
+            pattern_rules[i] = rules;
         }
         let credited = (0..pattern_rules.len()).map(|_| OnceLock::new()).collect();
         Ok(Prefilter {
