@@ -161,10 +161,11 @@ fn runs_by_mask(
         if bad != 0 {
             let first = bad.trailing_zeros() as usize;
             close(run_start, base + first);
-            // A run inside the chunk, between two bytes that are not allowed, lies between the
-            // first and the last of them: look for one only when they are far enough apart.
+            // A run inside the chunk, between two bytes that are not allowed: walking the bits
+            // of every chunk cost more than testing its bytes, so walk only a chunk that has
+            // `len` allowed bytes in a row somewhere.
             let last = 63 - bad.leading_zeros() as usize;
-            if last - first > len {
+            if has_ones_run(!bad, len) {
                 let mut rest = bad & (bad - 1);
                 let mut previous = first;
                 while rest != 0 {
@@ -186,6 +187,26 @@ fn runs_by_mask(
     }
     close(run_start, data.len());
     out
+}
+
+/// `bits` has `len` (1..=64) set bits in a row: each step halves what is left to check, so
+/// six shifts instead of a loop over the bits.
+#[inline(always)]
+fn has_ones_run(bits: u64, len: usize) -> bool {
+    if len == 0 || len > 64 {
+        return len == 0;
+    }
+    // After the loop, bit i of `x` is set when bits i..i+covered are all set.
+    let mut x = bits;
+    let mut covered = 1;
+    while covered * 2 <= len {
+        x &= x >> covered;
+        covered *= 2;
+    }
+    if covered < len {
+        x &= x >> (len - covered);
+    }
+    x != 0
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -360,6 +381,26 @@ mod tests {
             assert_eq!(shape.runs(part), scalar.runs(part), "cut {cut}");
         }
         assert!(!shape.runs(&data).is_empty());
+    }
+
+    #[test]
+    fn ones_runs_of_every_length() {
+        for len in 1..=64usize {
+            for start in 0..=(64 - len) {
+                let run = if len == 64 {
+                    u64::MAX
+                } else {
+                    ((1u64 << len) - 1) << start
+                };
+                assert!(has_ones_run(run, len), "len {len} at {start}");
+                assert!(
+                    !has_ones_run(run, len + 1) || len == 64,
+                    "len {len} at {start}"
+                );
+            }
+        }
+        assert!(!has_ones_run(0xAAAA_AAAA_AAAA_AAAA, 2));
+        assert!(!has_ones_run(u64::MAX, 65));
     }
 
     #[test]
