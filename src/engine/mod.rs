@@ -347,6 +347,12 @@ impl Scanner {
     /// The keyword-driven part of a scan (every blob), added to `out`, then deduplicated and
     /// paired.
     fn scan_keywords(&self, data: &[u8], mut out: Vec<RawMatch>) -> Vec<RawMatch> {
+        // Rules without keywords first, while the blob is still in cache from its read: the
+        // keyword pass streams a lowercased copy and a transition table through the cache,
+        // after which the same run search took twice as long.
+        for &rule_index in self.prefilter.keywordless() {
+            self.scan_keywordless(rule_index, data, &mut out);
+        }
         let hits = self.prefilter.hits(data);
         for (rule_index, rule_hits) in hits.into_rules() {
             self.scan_rule(rule_index, rule_hits, data, &mut out);
@@ -364,9 +370,6 @@ impl Scanner {
                     }
                 }
             }
-        }
-        for &rule_index in self.prefilter.keywordless() {
-            self.scan_keywordless(rule_index, data, &mut out);
         }
         // The same bytes found by two rules (a GCP service-account key is also a PKCS#8 key):
         // one finding, from the most specific rule. A companion-only rule never takes the
