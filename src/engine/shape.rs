@@ -406,9 +406,9 @@ mod tests {
 
     #[test]
     fn whole_match_when_group_zero() {
-        let shape = SecretShape::of(r"AKIA[0-9A-Z]{16}", None).expect("a shape");
-        assert!(shape.may_match(b"id: AKIAABCDEFGHIJKLMNOP."));
-        assert!(!shape.may_match(b"id: AKIA-short"));
+        let shape = SecretShape::of(r"ZKEY[0-9A-Z]{16}", None).expect("a shape");
+        assert!(shape.may_match(b"id: ZKEYABCDEFGHIJKLMNOP."));
+        assert!(!shape.may_match(b"id: ZKEY-short"));
     }
 
     #[test]
