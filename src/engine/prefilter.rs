@@ -19,25 +19,29 @@ pub struct Prefilter {
     /// For each pattern, the rules its match credits (see [`Prefilter::credited`]).
     credited: Vec<OnceLock<Vec<usize>>>,
     keywordless: Vec<usize>,
-    rule_count: usize,
 }
 
-/// Keyword hits grouped by rule: `(start, end)` byte ranges.
+/// Keyword hits, as `(rule, start, end)` in the order found; grouped by rule on the way out.
+/// A flat list, not a list per rule: a blob has a handful of hits, and a table as long as the
+/// rule set, allocated and dropped for every blob, cost more as rules were added.
 #[derive(Debug, Default)]
 pub struct Hits {
-    per_rule: Vec<Vec<(usize, usize)>>,
-    touched: Vec<usize>,
+    found: Vec<(usize, usize, usize)>,
 }
 
 impl Hits {
-    /// The rules that had at least one hit, in rule order, each with its hits.
+    /// The rules that had at least one hit, in rule order, each with its hits in blob order.
     pub fn into_rules(mut self) -> Vec<(usize, Vec<(usize, usize)>)> {
-        self.touched.sort_unstable();
-        let mut per_rule = self.per_rule;
-        self.touched
-            .into_iter()
-            .map(|r| (r, std::mem::take(&mut per_rule[r])))
-            .collect()
+        // Stable: each rule's hits keep the order they were found in.
+        self.found.sort_by_key(|&(rule, _, _)| rule);
+        let mut out: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+        for (rule, start, end) in self.found {
+            match out.last_mut() {
+                Some((r, list)) if *r == rule => list.push((start, end)),
+                _ => out.push((rule, vec![(start, end)])),
+            }
+        }
+        out
     }
 }
 
@@ -93,7 +97,6 @@ impl Prefilter {
             pattern_rules,
             credited,
             keywordless,
-            rule_count: rules.len(),
         })
     }
 
@@ -143,14 +146,7 @@ impl Prefilter {
         let mut hits = Hits::default();
         self.automaton.find(lower, |pattern, start, end| {
             for &ri in self.credited(pattern) {
-                if hits.per_rule.is_empty() {
-                    hits.per_rule = vec![Vec::new(); self.rule_count];
-                }
-                let list = &mut hits.per_rule[ri];
-                if list.is_empty() {
-                    hits.touched.push(ri);
-                }
-                list.push((start, end));
+                hits.found.push((ri, start, end));
             }
         });
         hits
