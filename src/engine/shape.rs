@@ -69,28 +69,21 @@ impl SecretShape {
     }
 
     /// The maximal runs of allowed bytes in `data` that are at least `min_len` long, as
-    /// `(start, end)`. For rules without keywords this pass touches every byte of every blob,
-    /// so on x86_64 it tests 16 bytes per instruction (SSE2, when the allowed bytes are a few
-    /// ASCII ranges): a byte-at-a-time loop, even one that skipped ahead, cost as much as a
-    /// table lookup per byte (5 ms of CPU on the cargo tree, a twentieth of the whole scan);
-    /// this costs a third of that.
+    /// `(start, end)`. For rules without keywords this pass touches every blob, so a long shape
+    /// is searched a 16-byte block at a time (SSE2 on x86_64 when the allowed bytes are a few
+    /// ASCII ranges): a byte-at-a-time loop cost 5 ms of CPU on the cargo tree, a twentieth of
+    /// the whole scan. Short shapes (no built-in rule has one) use that byte loop.
     pub fn runs(&self, data: &[u8]) -> Vec<(usize, usize)> {
+        if self.min_len < BLOCK_SKIP_MIN_LEN {
+            return runs_by_byte(data, self.min_len, &self.allowed);
+        }
         #[cfg(target_arch = "x86_64")]
         if let Some(ranges) = &self.ascii_ranges {
             // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
             return unsafe { sse2::runs(data, self.min_len, ranges, &self.allowed) };
         }
-        if self.min_len >= BLOCK_SKIP_MIN_LEN {
-            return runs_by_blocks(data, self.min_len, &self.allowed, |block| {
-                block.iter().all(|&b| self.allowed[usize::from(b)])
-            });
-        }
-        runs_by_mask(data, self.min_len, &self.allowed, |chunk| {
-            let mut good = 0u64;
-            for (i, &b) in chunk.iter().enumerate() {
-                good |= u64::from(self.allowed[usize::from(b)]) << i;
-            }
-            good
+        runs_by_blocks(data, self.min_len, &self.allowed, |block| {
+            block.iter().all(|&b| self.allowed[usize::from(b)])
         })
     }
 
@@ -137,60 +130,21 @@ fn ascii_ranges(allowed: &[bool; 256]) -> Option<AsciiRanges> {
     Some(out)
 }
 
-/// The runs of [`SecretShape::runs`], given `good`: for a 64-byte chunk, a bit per byte (bit
-/// `i` for byte `i`) set when the byte is allowed. Chunks are read whole; the tail that does
-/// not fill one is read byte by byte. `#[inline(always)]` so that `good` is inlined, with its
-/// target features, into each caller.
-#[inline(always)]
-fn runs_by_mask(
-    data: &[u8],
-    len: usize,
-    allowed: &[bool; 256],
-    good: impl Fn(&[u8; 64]) -> u64,
-) -> Vec<(usize, usize)> {
+/// The runs of [`SecretShape::runs`], one byte at a time.
+fn runs_by_byte(data: &[u8], len: usize, allowed: &[bool; 256]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // The run of allowed bytes that reaches the current position starts here.
     let mut run_start = 0;
-    let mut close = |run_start: usize, end: usize| {
-        if end - run_start >= len {
-            out.push((run_start, end));
-        }
-    };
-    let mut chunks = data.chunks_exact(64);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let Ok(chunk) = <&[u8; 64]>::try_from(chunk) else {
-            break;
-        };
-        let bad = !good(chunk);
-        if bad != 0 {
-            let first = bad.trailing_zeros() as usize;
-            close(run_start, base + first);
-            // A run inside the chunk, between two bytes that are not allowed: walking the bits
-            // of every chunk cost more than testing its bytes, so walk only a chunk that has
-            // `len` allowed bytes in a row somewhere.
-            let last = 63 - bad.leading_zeros() as usize;
-            if has_ones_run(!bad, len) {
-                let mut rest = bad & (bad - 1);
-                let mut previous = first;
-                while rest != 0 {
-                    let next = rest.trailing_zeros() as usize;
-                    close(base + previous + 1, base + next);
-                    previous = next;
-                    rest &= rest - 1;
-                }
-            }
-            run_start = base + last + 1;
-        }
-        base += 64;
-    }
-    for (i, &b) in chunks.remainder().iter().enumerate() {
+    for (i, &b) in data.iter().enumerate() {
         if !allowed[usize::from(b)] {
-            close(run_start, base + i);
-            run_start = base + i + 1;
+            if i - run_start >= len {
+                out.push((run_start, i));
+            }
+            run_start = i + 1;
         }
     }
-    close(run_start, data.len());
+    if data.len() - run_start >= len {
+        out.push((run_start, data.len()));
+    }
     out
 }
 
@@ -253,26 +207,6 @@ fn runs_by_blocks(
     out
 }
 
-/// `bits` has `len` (1..=64) set bits in a row: each step halves what is left to check, so
-/// six shifts instead of a loop over the bits.
-#[inline(always)]
-fn has_ones_run(bits: u64, len: usize) -> bool {
-    if len == 0 || len > 64 {
-        return len == 0;
-    }
-    // After the loop, bit i of `x` is set when bits i..i+covered are all set.
-    let mut x = bits;
-    let mut covered = 1;
-    while covered * 2 <= len {
-        x &= x >> covered;
-        covered *= 2;
-    }
-    if covered < len {
-        x &= x >> (len - covered);
-    }
-    x != 0
-}
-
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     //! The run search with SSE2: 16 bytes tested against every range at once.
@@ -281,12 +215,12 @@ mod sse2 {
         _mm_set_epi64x, _mm_sub_epi8,
     };
 
-    use super::{runs_by_blocks, runs_by_mask, AsciiRanges, BLOCK_SKIP_MIN_LEN};
+    use super::{runs_by_blocks, AsciiRanges};
 
-    /// One bit per byte of `bytes` in one of the ranges. A function of its own with fixed-size
+    /// Every byte of `bytes` is in one of the ranges. A function of its own with fixed-size
     /// arrays: written as a closure over the ranges it ran at half the speed.
     #[target_feature(enable = "sse2")]
-    fn good16(bytes: &[u8; 16], lows: &[__m128i; 4], widths: &[__m128i; 4]) -> u64 {
+    fn full16(bytes: &[u8; 16], lows: &[__m128i; 4], widths: &[__m128i; 4]) -> bool {
         let mut lo = [0u8; 8];
         let mut hi = [0u8; 8];
         lo.copy_from_slice(&bytes[..8]);
@@ -297,7 +231,7 @@ mod sse2 {
             _mm_cmpeq_epi8(_mm_min_epu8(d, widths[i]), d)
         };
         let hit = _mm_or_si128(_mm_or_si128(t(0), t(1)), _mm_or_si128(t(2), t(3)));
-        u64::from(_mm_movemask_epi8(hit) as u16)
+        _mm_movemask_epi8(hit) == 0xffff
     }
 
     /// [`super::SecretShape::runs`] for allowed bytes that are `ranges`.
@@ -316,19 +250,7 @@ mod sse2 {
         }
         let lows = padded.map(|(lo, _)| _mm_set1_epi8(lo as i8));
         let widths = padded.map(|(lo, hi)| _mm_set1_epi8((hi - lo) as i8));
-        if len >= BLOCK_SKIP_MIN_LEN {
-            return runs_by_blocks(data, len, allowed, |block| {
-                good16(block, &lows, &widths) == 0xffff
-            });
-        }
-        runs_by_mask(data, len, allowed, |chunk| {
-            let part = |i: usize| {
-                let mut b = [0u8; 16];
-                b.copy_from_slice(&chunk[i..i + 16]);
-                good16(&b, &lows, &widths)
-            };
-            part(0) | part(16) << 16 | part(32) << 32 | part(48) << 48
-        })
+        runs_by_blocks(data, len, allowed, |block| full16(block, &lows, &widths))
     }
 }
 
@@ -448,41 +370,13 @@ mod tests {
             data.extend(std::iter::repeat_n(b'k', run));
             data.push(if state & 1 == 0 { b'K' } else { 0xe9 });
         }
-        let by_mask = |part: &[u8]| {
-            runs_by_mask(part, shape.min_len, &shape.allowed, |chunk| {
-                let mut good = 0u64;
-                for (i, &b) in chunk.iter().enumerate() {
-                    good |= u64::from(shape.allowed[usize::from(b)]) << i;
-                }
-                good
-            })
-        };
+        let by_byte = |part: &[u8]| runs_by_byte(part, shape.min_len, &shape.allowed);
         for cut in [data.len(), data.len() - 1, 4_000, 63, 64, 65] {
             let part = &data[..cut];
             assert_eq!(shape.runs(part), scalar.runs(part), "cut {cut}");
-            assert_eq!(shape.runs(part), by_mask(part), "cut {cut}");
+            assert_eq!(shape.runs(part), by_byte(part), "cut {cut}");
         }
         assert!(!shape.runs(&data).is_empty());
-    }
-
-    #[test]
-    fn ones_runs_of_every_length() {
-        for len in 1..=64usize {
-            for start in 0..=(64 - len) {
-                let run = if len == 64 {
-                    u64::MAX
-                } else {
-                    ((1u64 << len) - 1) << start
-                };
-                assert!(has_ones_run(run, len), "len {len} at {start}");
-                assert!(
-                    !has_ones_run(run, len + 1) || len == 64,
-                    "len {len} at {start}"
-                );
-            }
-        }
-        assert!(!has_ones_run(0xAAAA_AAAA_AAAA_AAAA, 2));
-        assert!(!has_ones_run(u64::MAX, 65));
     }
 
     #[test]
