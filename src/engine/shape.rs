@@ -189,11 +189,18 @@ fn runs_by_blocks(
         if !(whole(start + 16) || start >= 16 && whole(start - 16)) {
             continue;
         }
+        // Grown a whole block at a time while blocks are full, then byte by byte.
         let mut run_start = start;
+        while run_start >= seen + 16 && whole(run_start - 16) {
+            run_start -= 16;
+        }
         while run_start > seen && ok(run_start - 1) {
             run_start -= 1;
         }
         let mut end = start + 16;
+        while whole(end) {
+            end += 16;
+        }
         while end < data.len() && ok(end) {
             end += 1;
         }
