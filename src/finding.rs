@@ -34,6 +34,9 @@ pub struct Finding {
     pub path: String,
     /// Where in the file.
     pub span: Span,
+    /// The secret's byte range in the blob it was found in (for the filters, which look at its
+    /// line).
+    pub offset: std::ops::Range<usize>,
     /// The secret, raw. Never print it without going through `report::redact`.
     pub secret: String,
     /// Text on the secret's first line before it (at most [`CONTEXT_CHARS`] bytes, raw).
@@ -171,6 +174,7 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
                 end_line,
                 end_column: m.end - end_line_start + 1,
             },
+            offset: m.start..m.end,
             secret: String::from_utf8_lossy(secret).into_owned(),
             before: String::from_utf8_lossy(&data[before_start..m.start]).into_owned(),
             after: String::from_utf8_lossy(&data[m.end..after_end]).into_owned(),

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::engine::Scanner;
 use crate::error::{ScanError, SkipReason};
-use crate::filters::{DropCounts, Filters};
+use crate::filters::{lines_around, DropCounts, Dropped, Filters};
 use crate::finding::{locate, Finding};
 use crate::sources::fs::FsSource;
 use crate::sources::BlobSink;
@@ -34,6 +34,8 @@ pub struct Stats {
     pub findings: u64,
     /// Findings dropped, per filter.
     pub dropped: DropCounts,
+    /// Ignore file entries that matched nothing in this scan (`file:line: entry`): remove them.
+    pub stale_ignore_entries: Vec<String>,
     /// Wall time of the scan in milliseconds (the only field that differs between two runs).
     pub duration_ms: u64,
 }
@@ -47,6 +49,9 @@ pub struct ScanOutcome {
     pub skipped: Vec<ScanError>,
     /// Counters.
     pub stats: Stats,
+    /// Findings the filters dropped, with the reason, in report order (for `--verbose`,
+    /// `explain` and the JSON report's `suppressions`).
+    pub dropped: Vec<Dropped>,
     /// What part of a git repository was scanned (`keysweep git` only), so that a partial scan
     /// (a shallow clone, a range) never passes for a full one.
     pub scope: Option<GitScope>,
@@ -119,13 +124,45 @@ impl<'a> ScanContext<'a> {
 }
 
 impl ScanContext<'_> {
-    /// Applies the filters to one finding: true to keep it, otherwise the drop is counted in
-    /// `dropped`. Every source goes through here, so every drop is counted the same way.
-    pub fn allows(&self, finding: &Finding, dropped: &mut DropCounts) -> bool {
-        match self.filters.check(finding) {
+    /// Applies the filters to one finding, `line` being the text of its line(s): true to keep
+    /// it, otherwise the drop is counted in `counts` and recorded in `log`. Every source goes
+    /// through here, so every drop is counted the same way.
+    pub fn allows(
+        &self,
+        finding: &Finding,
+        line: &[u8],
+        counts: &mut DropCounts,
+        log: &mut Vec<Dropped>,
+    ) -> bool {
+        self.record(self.filters.check(finding, line), finding, counts, log)
+    }
+
+    /// [`ScanContext::allows`] for the conditions on commits, once history has attributed a
+    /// finding to one.
+    pub fn allows_attributed(
+        &self,
+        finding: &Finding,
+        counts: &mut DropCounts,
+        log: &mut Vec<Dropped>,
+    ) -> bool {
+        self.record(self.filters.check_attributed(finding), finding, counts, log)
+    }
+
+    fn record(
+        &self,
+        verdict: Result<(), crate::filters::DropReason>,
+        finding: &Finding,
+        counts: &mut DropCounts,
+        log: &mut Vec<Dropped>,
+    ) -> bool {
+        match verdict {
             Ok(()) => true,
             Err(reason) => {
-                dropped.add(reason);
+                counts.add(&reason);
+                log.push(Dropped {
+                    finding: finding.clone(),
+                    reason,
+                });
                 false
             }
         }
@@ -157,7 +194,11 @@ pub fn scan_fs(source: &FsSource, ctx: &ScanContext<'_>) -> ScanOutcome {
         .findings
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     outcome.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    outcome
+        .dropped
+        .sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
     outcome.stats.findings = outcome.findings.len() as u64;
+    outcome.stats.stale_ignore_entries = ctx.filters.stale_ignore_entries(false);
     outcome.stats.duration_ms = started.elapsed().as_millis() as u64;
     outcome
 }
@@ -188,7 +229,12 @@ impl BlobSink for Worker<'_> {
             return;
         }
         for finding in locate(self.ctx.scanner, path, data, &matches) {
-            if self.ctx.allows(&finding, &mut self.local.stats.dropped) {
+            let line = lines_around(data, finding.offset.clone());
+            let local = &mut self.local;
+            if self
+                .ctx
+                .allows(&finding, line, &mut local.stats.dropped, &mut local.dropped)
+            {
                 self.ctx.observe(&finding);
                 self.local.findings.push(finding);
             }
@@ -230,6 +276,7 @@ impl Drop for Worker<'_> {
         let local = std::mem::take(&mut self.local);
         shared.findings.extend(local.findings);
         shared.skipped.extend(local.skipped);
+        shared.dropped.extend(local.dropped);
         let (s, l) = (&mut shared.stats, &local.stats);
         s.files_scanned += l.files_scanned;
         s.bytes_scanned += l.bytes_scanned;

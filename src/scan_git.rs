@@ -57,6 +57,7 @@ struct Shared {
     skipped: Vec<ScanError>,
     clean: Vec<Oid>,
     dropped: crate::filters::DropCounts,
+    dropped_log: Vec<crate::filters::Dropped>,
 }
 
 /// Scans the history of the repository at `gitdir` (a `.git` directory or a bare repository).
@@ -139,11 +140,12 @@ pub fn scan_history(
                             lock(&shared).clean.push(oid);
                         }
                     }
-                    BlobOutcome::Found(n, found, dropped) => {
+                    BlobOutcome::Found(n, found, dropped, log) => {
                         files.fetch_add(1, Ordering::Relaxed);
                         bytes.fetch_add(n, Ordering::Relaxed);
                         let mut s = lock(&shared);
                         s.dropped.merge(&dropped);
+                        s.dropped_log.extend(log);
                         s.findings
                             .extend(found.into_iter().map(|finding| BlobFinding {
                                 blob: index,
@@ -188,7 +190,7 @@ pub fn scan_history(
         let before = found.len();
         found = drop_already_in_base(&repo, &history.boundary, &history.blobs, found, ctx);
         for _ in found.len()..before {
-            dropped.add(crate::filters::DropReason::AlreadyInBase);
+            dropped.add(&crate::filters::DropReason::AlreadyInBase);
         }
     }
     if let Some(cache) = &options.cache {
@@ -215,8 +217,15 @@ pub fn scan_history(
                 })?;
         }
     }
-    let mut findings = attribute(&repo, &history.blobs, found);
+    let mut log = shared.dropped_log;
+    let mut findings: Vec<Finding> = attribute(&repo, &history.blobs, found)
+        .into_iter()
+        .filter(|f| ctx.allows_attributed(f, &mut dropped, &mut log))
+        .collect();
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    log.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
+    outcome.dropped = log;
+    outcome.stats.stale_ignore_entries = ctx.filters.stale_ignore_entries(true);
     findings.iter().for_each(|f| ctx.observe(f));
     outcome.findings = findings;
 
@@ -311,7 +320,12 @@ fn open_at(gitdir: &Path) -> Result<Repository, ConfigError> {
 enum BlobOutcome {
     Cached,
     Clean(u64),
-    Found(u64, Vec<Finding>, crate::filters::DropCounts),
+    Found(
+        u64,
+        Vec<Finding>,
+        crate::filters::DropCounts,
+        Vec<crate::filters::Dropped>,
+    ),
     Skipped(ScanError),
 }
 
@@ -371,11 +385,15 @@ fn scan_blob(
     // Not observed here: history findings are streamed after the same secret's places are
     // collapsed into one finding.
     let mut dropped = crate::filters::DropCounts::default();
+    let mut log = Vec::new();
     let kept = locate(ctx.scanner, path, data, &matches)
         .into_iter()
-        .filter(|f| ctx.allows(f, &mut dropped))
+        .filter(|f| {
+            let line = crate::filters::lines_around(data, f.offset.clone());
+            ctx.allows(f, line, &mut dropped, &mut log)
+        })
         .collect();
-    BlobOutcome::Found(data.len() as u64, kept, dropped)
+    BlobOutcome::Found(data.len() as u64, kept, dropped, log)
 }
 
 /// Range scans: a secret that the same path already held just outside the range (in A, or in
@@ -537,7 +555,8 @@ pub fn scan_staged(
             if !file.adds_any(f.span.line, f.span.end_line) {
                 continue;
             }
-            if ctx.allows(&f, &mut outcome.stats.dropped) {
+            let line = crate::filters::lines_around(data, f.offset.clone());
+            if ctx.allows(&f, line, &mut outcome.stats.dropped, &mut outcome.dropped) {
                 ctx.observe(&f);
                 outcome.findings.push(f);
             }

@@ -574,6 +574,7 @@ fn git_outcome() -> ScanOutcome {
                 end_line: line,
                 end_column,
             },
+            offset: 0..secret.len(),
             fingerprint: fingerprint(rule, secret.as_bytes(), path),
             secret,
             before: "token = ".to_string(),

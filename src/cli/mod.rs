@@ -2,11 +2,14 @@
 //! turned into library calls in the subcommand files; `main.rs` only maps the result to an exit
 //! code.
 
+pub mod baseline_cmd;
+pub mod explain_cmd;
 pub mod git_cmd;
 pub mod hook_cmd;
 pub mod output;
 pub mod rules_cmd;
 pub mod scan_cmd;
+pub mod setup;
 mod size;
 
 use std::path::PathBuf;
@@ -36,6 +39,74 @@ pub enum Command {
     Rules(RulesArgs),
     /// Write a git pre-commit hook that runs `keysweep git --staged`.
     InstallHook(InstallHookArgs),
+    /// Write today's findings to a baseline file; `--baseline FILE` on a later scan then
+    /// reports only new ones.
+    Baseline(BaselineArgs),
+    /// Say for one finding (by fingerprint) which rule matched, what was validated, and which
+    /// filter, if any, dropped it.
+    Explain(ExplainArgs),
+}
+
+/// `keysweep baseline`.
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The directory to scan (ignored with --git).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+    /// Scan the whole history of this repository instead of files.
+    #[arg(long, value_name = "REPO")]
+    pub git: Option<PathBuf>,
+    /// Where to write the baseline.
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        default_value = ".keysweep-baseline.json"
+    )]
+    pub output: PathBuf,
+    /// What to read and how.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Put findings into the baseline even when their line carries an allow comment.
+    #[arg(long)]
+    pub ignore_inline_allow: bool,
+    /// Print nothing on stderr but errors.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// `keysweep explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The finding's fingerprint (from any report, or a baseline); a unique prefix of at least
+    /// 8 hex digits is enough.
+    #[arg(value_name = "FINGERPRINT")]
+    pub fingerprint: String,
+    /// The directory to scan (ignored with --git).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+    /// Look in the whole history of this repository instead of files.
+    #[arg(long, value_name = "REPO")]
+    pub git: Option<PathBuf>,
+    /// What to read and how.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Which findings to leave out.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Flags that change which findings are dropped (besides the config file).
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Report findings even when their line carries an allow comment (`keysweep:allow`,
+    /// `gitleaks:allow`, `pragma: allowlist secret`).
+    #[arg(long)]
+    pub ignore_inline_allow: bool,
+    /// Drop findings whose fingerprint is in FILE (written by `keysweep baseline`, or any
+    /// keysweep JSON report): only new findings are reported.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 }
 
 /// `keysweep git`.
@@ -63,6 +134,9 @@ pub struct GitArgs {
     /// What to read and how.
     #[command(flatten)]
     pub input: InputArgs,
+    /// Which findings to leave out.
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// No progress bar (it is shown only when stderr is a terminal anyway).
     #[arg(long)]
     pub no_progress: bool,
@@ -107,6 +181,10 @@ pub struct ReportArgs {
     /// Print nothing on stderr but errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// List every dropped finding on stderr (place, rule, fingerprint and the filter that
+    /// dropped it; never the secret).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 /// `keysweep scan`.
@@ -121,6 +199,9 @@ pub struct ScanArgs {
     /// What to read and how.
     #[command(flatten)]
     pub input: InputArgs,
+    /// Which findings to leave out.
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Do not honour .gitignore, .ignore and git exclude files.
     #[arg(long)]
     pub no_ignore: bool,
@@ -185,5 +266,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Git(args) => git_cmd::run(args),
         Command::Rules(args) => rules_cmd::run(args),
         Command::InstallHook(args) => hook_cmd::run(args),
+        Command::Baseline(args) => baseline_cmd::run(args),
+        Command::Explain(args) => explain_cmd::run(args),
     }
 }

@@ -354,6 +354,27 @@ pub fn finish_run(
             escape_for_terminal(&s.reason.to_string())
         );
     }
+    if args.verbose {
+        for d in &outcome.dropped {
+            let f = &d.finding;
+            eprintln!(
+                "keysweep: dropped {}:{} {} [{}]: {}",
+                escape_for_terminal(&f.path),
+                f.span.line,
+                f.rule_id,
+                &f.fingerprint[..f.fingerprint.len().min(16)],
+                escape_for_terminal(&d.reason.describe())
+            );
+        }
+    }
+    if !args.quiet {
+        for entry in &outcome.stats.stale_ignore_entries {
+            eprintln!(
+                "keysweep: warning: stale ignore entry (matched nothing, remove it): {}",
+                escape_for_terminal(entry)
+            );
+        }
+    }
     reports.finish(outcome, context)?;
     if outcome.incomplete() {
         eprintln!(

@@ -1,21 +1,47 @@
 //! Filters drop findings that the user has allowed. They run after the engine and know nothing
-//! of how a finding was made; every drop is counted per reason so that nothing is hidden
-//! silently.
+//! of how a finding was made; every drop is counted per reason (and recorded, for `--verbose`,
+//! `explain` and the JSON report's `suppressions`) so that nothing is hidden silently.
+//!
+//! In order: allowlists (config, per rule), inline allow comments, the ignore file, the
+//! baseline, then well-known public keys. Conditions on commits (allowlist `commits`,
+//! `commit:path:rule:line` ignore entries) are decided after git history attribution, by
+//! [`Filters::check_attributed`].
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+pub mod allowlist;
+pub mod baseline;
+pub mod ignore_file;
+pub mod inline_allow;
+pub mod known_keys;
+
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::error::ConfigError;
 use crate::finding::Finding;
-
-pub mod known_keys;
+use crate::rules::Rule;
+use allowlist::{AllowKind, Allowlist};
+use baseline::Baseline;
+use ignore_file::IgnoreFile;
+use inline_allow::InlineAllow;
 
 /// Why a finding was dropped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DropReason {
-    /// Its path matches `[allowlist] paths`.
-    AllowlistPath,
+    /// An allowlist matched: which condition, and where the allowlist is defined.
+    Allowlist {
+        /// The condition that matched.
+        kind: AllowKind,
+        /// `file:line` of the allowlist.
+        origin: String,
+    },
+    /// An allow comment on the finding's line.
+    InlineAllow(InlineAllow),
+    /// An entry of `.keysweepignore` / `.gitleaksignore` (`file:line` of it).
+    IgnoreFile(String),
+    /// Its fingerprint is in the `--baseline` file.
+    Baseline,
     /// A range scan found it in a file that already held it before the range.
     AlreadyInBase,
     /// It is a well-known public key (development-chain default account, spec test vector):
@@ -23,11 +49,49 @@ pub enum DropReason {
     KnownPublicKey,
 }
 
+impl DropReason {
+    /// One line for people (`--verbose`, `explain`).
+    pub fn describe(&self) -> String {
+        match self {
+            DropReason::Allowlist { kind, origin } => format!("{} ({origin})", kind.as_str()),
+            DropReason::InlineAllow(a) => {
+                let mut s = format!("inline `{}`", a.marker);
+                if let Some(r) = &a.rule {
+                    s.push_str(&format!(" for {r}"));
+                }
+                if let Some(r) = &a.reason {
+                    s.push_str(&format!(", reason: {r}"));
+                }
+                if let Some(u) = &a.until {
+                    s.push_str(&format!(", until {u}"));
+                }
+                s
+            }
+            DropReason::IgnoreFile(origin) => format!("ignore file entry ({origin})"),
+            DropReason::Baseline => "in the baseline".into(),
+            DropReason::AlreadyInBase => "already in the range's base".into(),
+            DropReason::KnownPublicKey => "a well-known public test key".into(),
+        }
+    }
+}
+
 /// Counts of dropped findings, per reason (reported in `stats.dropped`).
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
 pub struct DropCounts {
-    /// Dropped by `[allowlist] paths`.
+    /// Allowlist `paths` / `path_regexes`.
     pub allowlist_path: u64,
+    /// Allowlist `regexes`.
+    pub allowlist_regex: u64,
+    /// Allowlist `stopwords`.
+    pub allowlist_stopword: u64,
+    /// Allowlist `commits`.
+    pub allowlist_commit: u64,
+    /// Inline allow comments.
+    pub inline_allow: u64,
+    /// Ignore file entries.
+    pub ignore_file: u64,
+    /// The `--baseline` file.
+    pub baseline: u64,
     /// Range scans: already in the file before the range.
     pub already_in_base: u64,
     /// Well-known public test keys (Hardhat/Anvil/Ganache/Truffle defaults, spec vectors).
@@ -36,65 +100,194 @@ pub struct DropCounts {
 
 impl DropCounts {
     /// Counts one drop.
-    pub fn add(&mut self, reason: DropReason) {
-        match reason {
-            DropReason::AllowlistPath => self.allowlist_path += 1,
-            DropReason::AlreadyInBase => self.already_in_base += 1,
-            DropReason::KnownPublicKey => self.known_test_key += 1,
-        }
+    pub fn add(&mut self, reason: &DropReason) {
+        let n = match reason {
+            DropReason::Allowlist { kind, .. } => match kind {
+                AllowKind::Path => &mut self.allowlist_path,
+                AllowKind::Regex => &mut self.allowlist_regex,
+                AllowKind::Stopword => &mut self.allowlist_stopword,
+                AllowKind::Commit => &mut self.allowlist_commit,
+            },
+            DropReason::InlineAllow(_) => &mut self.inline_allow,
+            DropReason::IgnoreFile(_) => &mut self.ignore_file,
+            DropReason::Baseline => &mut self.baseline,
+            DropReason::AlreadyInBase => &mut self.already_in_base,
+            DropReason::KnownPublicKey => &mut self.known_test_key,
+        };
+        *n += 1;
     }
 
     /// Adds another thread's counts.
-    pub fn merge(&mut self, other: &DropCounts) {
-        self.allowlist_path += other.allowlist_path;
-        self.already_in_base += other.already_in_base;
-        self.known_test_key += other.known_test_key;
+    pub fn merge(&mut self, o: &DropCounts) {
+        self.allowlist_path += o.allowlist_path;
+        self.allowlist_regex += o.allowlist_regex;
+        self.allowlist_stopword += o.allowlist_stopword;
+        self.allowlist_commit += o.allowlist_commit;
+        self.inline_allow += o.inline_allow;
+        self.ignore_file += o.ignore_file;
+        self.baseline += o.baseline;
+        self.already_in_base += o.already_in_base;
+        self.known_test_key += o.known_test_key;
     }
 }
 
-/// The compiled filters of one run.
-#[derive(Debug, Clone)]
+/// A dropped finding, as `--verbose`, `explain` and the JSON report's `suppressions` show it
+/// (no secret: a dropped finding is not reported).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    /// The finding, for the rule, place and fingerprint (its secret is never printed).
+    pub finding: Finding,
+    /// Why.
+    pub reason: DropReason,
+}
+
+/// The compiled filters of one run. Built with [`Filters::new`] and the `with_*` methods.
+#[derive(Debug, Default)]
 pub struct Filters {
-    allow_paths: GlobSet,
+    allowlists: Vec<Allowlist>,
+    rule_ids: HashSet<String>,
+    inline_allow: bool,
+    today: String,
+    ignore: IgnoreFile,
+    baseline: Option<Baseline>,
 }
 
 impl Filters {
-    /// Compiles the config's filters; a bad glob is a config error naming the file.
-    pub fn new(config: &Config) -> Result<Filters, ConfigError> {
-        let mut b = GlobSetBuilder::new();
-        for pattern in &config.allowlist.paths {
-            let glob = Glob::new(pattern).map_err(|e| ConfigError::Invalid {
-                location: config
-                    .source
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| "config".into()),
-                message: format!("allowlist.paths: bad glob '{pattern}': {e}"),
-            })?;
-            b.add(glob);
+    /// Compiles the config's allowlists and the rules' own; bad patterns are config errors
+    /// naming the file and line. Inline allow comments are honoured.
+    pub fn new(config: &Config, rules: &[Rule]) -> Result<Filters, ConfigError> {
+        let mut allowlists = Vec::new();
+        for spec in &config.allowlists {
+            allowlists.push(Allowlist::compile(spec, None)?);
         }
-        let allow_paths = b.build().map_err(|e| ConfigError::Invalid {
-            location: "config".into(),
-            message: e.to_string(),
-        })?;
-        Ok(Filters { allow_paths })
+        for rule in rules {
+            for spec in &rule.allowlist {
+                allowlists.push(Allowlist::compile(spec, Some(&rule.id))?);
+            }
+        }
+        let rule_ids: HashSet<String> = rules.iter().map(|r| r.id.clone()).collect();
+        for a in &allowlists {
+            if let Some(id) = a.rules().iter().find(|id| !rule_ids.contains(*id)) {
+                return Err(ConfigError::Invalid {
+                    location: a.origin.clone(),
+                    message: format!("allowlist rules: no rule has the id '{id}'"),
+                });
+            }
+        }
+        Ok(Filters {
+            allowlists,
+            rule_ids,
+            inline_allow: true,
+            today: crate::report::time::utc_date(std::time::SystemTime::now()),
+            ignore: IgnoreFile::default(),
+            baseline: None,
+        })
     }
 
-    /// Filters without a config: only the well-known public keys are dropped.
+    /// Filters without a config: only the well-known public keys (and inline allow comments)
+    /// drop findings.
     pub fn none() -> Filters {
         Filters {
-            allow_paths: GlobSet::empty(),
+            inline_allow: true,
+            today: crate::report::time::utc_date(std::time::SystemTime::now()),
+            ..Filters::default()
         }
     }
 
-    /// `Err(reason)` when the finding must be dropped.
-    pub fn check(&self, finding: &Finding) -> Result<(), DropReason> {
-        if self.allow_paths.is_match(&finding.path) {
-            return Err(DropReason::AllowlistPath);
+    /// `--ignore-inline-allow`: report findings whatever their line says.
+    pub fn with_inline_allow(mut self, honour: bool) -> Filters {
+        self.inline_allow = honour;
+        self
+    }
+
+    /// The date inline `until=` dates are compared with (`YYYY-MM-DD`); today (UTC) by default.
+    pub fn with_today(mut self, today: &str) -> Filters {
+        self.today = today.to_string();
+        self
+    }
+
+    /// The entries of the ignore files.
+    pub fn with_ignore_file(mut self, ignore: IgnoreFile) -> Filters {
+        self.ignore = ignore;
+        self
+    }
+
+    /// Drop findings already in this baseline.
+    pub fn with_baseline(mut self, baseline: Baseline) -> Filters {
+        self.baseline = Some(baseline);
+        self
+    }
+
+    /// `Err(reason)` when the finding must be dropped. `line` is the text of the finding's
+    /// line(s) in its blob, for inline allow comments and line regexes. Conditions on commits
+    /// are left to [`Filters::check_attributed`] when the finding has no commit yet.
+    pub fn check(&self, finding: &Finding, line: &[u8]) -> Result<(), DropReason> {
+        for a in &self.allowlists {
+            if let Some(kind) = a.allows(finding, line) {
+                return Err(DropReason::Allowlist {
+                    kind,
+                    origin: a.origin.clone(),
+                });
+            }
+        }
+        if self.inline_allow {
+            for mut allow in inline_allow::find(line) {
+                if allow
+                    .rule
+                    .as_ref()
+                    .is_some_and(|r| !self.rule_ids.contains(r))
+                {
+                    allow.rule = None;
+                }
+                if allow.applies(&finding.rule_id, &self.today) {
+                    return Err(DropReason::InlineAllow(allow));
+                }
+            }
+        }
+        if let Some(origin) = self.ignore.matches(finding, &|r| self.rule_ids.contains(r)) {
+            return Err(DropReason::IgnoreFile(origin.to_string()));
+        }
+        if self.baseline.as_ref().is_some_and(|b| b.contains(finding)) {
+            return Err(DropReason::Baseline);
         }
         if known_keys::is_known_public(&finding.secret) {
             return Err(DropReason::KnownPublicKey);
         }
         Ok(())
     }
+
+    /// The checks that need a commit, for findings just attributed to one by a history scan.
+    pub fn check_attributed(&self, finding: &Finding) -> Result<(), DropReason> {
+        for a in self.allowlists.iter().filter(|a| a.needs_commit()) {
+            if let Some(kind) = a.allows(finding, b"") {
+                return Err(DropReason::Allowlist {
+                    kind,
+                    origin: a.origin.clone(),
+                });
+            }
+        }
+        if let Some(origin) = self.ignore.matches(finding, &|r| self.rule_ids.contains(r)) {
+            return Err(DropReason::IgnoreFile(origin.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Ignore file entries that matched nothing (see [`IgnoreFile::stale`]).
+    pub fn stale_ignore_entries(&self, history: bool) -> Vec<String> {
+        self.ignore.stale(history)
+    }
+}
+
+/// The text of the lines that hold `range` in `data` (at most 64 KiB on each side, so a
+/// one-line 100 MB file costs little per finding): what inline allow comments and line regexes
+/// look at.
+pub fn lines_around(data: &[u8], range: std::ops::Range<usize>) -> &[u8] {
+    const LIMIT: usize = 64 * 1024;
+    let start = range.start.min(data.len());
+    let end = range.end.clamp(start, data.len());
+    let lo = start.saturating_sub(LIMIT);
+    let from = memchr::memrchr(b'\n', &data[lo..start]).map_or(lo, |i| lo + i + 1);
+    let hi = (end + LIMIT).min(data.len());
+    let to = memchr::memchr(b'\n', &data[end..hi]).map_or(hi, |i| end + i);
+    &data[from..to]
 }

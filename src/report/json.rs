@@ -16,6 +16,7 @@ struct JsonReport<'a> {
     tool: Tool,
     findings: Vec<FindingView<'a>>,
     skipped: Vec<Skipped<'a>>,
+    suppressions: Vec<Suppression<'a>>,
     stats: &'a Stats,
     #[serde(skip_serializing_if = "Option::is_none")]
     scope: Option<&'a GitScope>,
@@ -32,6 +33,18 @@ struct Skipped<'a> {
     path: &'a str,
     reason: &'static str,
     message: String,
+}
+
+/// An inline allow comment that dropped a finding: reviewers see what was allowed, by which
+/// comment, why and until when.
+#[derive(Serialize)]
+struct Suppression<'a> {
+    rule_id: &'a str,
+    path: &'a str,
+    line: usize,
+    fingerprint: &'a str,
+    #[serde(flatten)]
+    allow: &'a crate::filters::inline_allow::InlineAllow,
 }
 
 /// Writes the whole report as pretty JSON followed by a newline.
@@ -54,6 +67,20 @@ pub fn write(outcome: &ScanOutcome, options: ReportOptions, out: &mut dyn Write)
                 path: &s.path,
                 reason: reason_code(&s.reason),
                 message: s.reason.to_string(),
+            })
+            .collect(),
+        suppressions: outcome
+            .dropped
+            .iter()
+            .filter_map(|d| match &d.reason {
+                crate::filters::DropReason::InlineAllow(allow) => Some(Suppression {
+                    rule_id: &d.finding.rule_id,
+                    path: &d.finding.path,
+                    line: d.finding.span.line,
+                    fingerprint: &d.finding.fingerprint,
+                    allow,
+                }),
+                _ => None,
             })
             .collect(),
         stats: &outcome.stats,

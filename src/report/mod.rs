@@ -13,7 +13,7 @@ mod junit;
 pub mod redact;
 mod sarif;
 mod text;
-mod time;
+pub(crate) mod time;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -499,6 +499,7 @@ mod tests {
             severity: Severity::High,
             path: "p".into(),
             span,
+            offset: 0..secret.len(),
             secret: secret.into(),
             before: before.into(),
             after: String::new(),

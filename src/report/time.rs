@@ -51,6 +51,12 @@ pub fn rfc3339_utc(t: SystemTime) -> String {
     )
 }
 
+/// `yyyy-mm-dd` in UTC: today's date for `keysweep:allow ... until=` (compared as text).
+pub fn utc_date(t: SystemTime) -> String {
+    let c = civil(t);
+    format!("{:04}-{:02}-{:02}", c.year, c.month, c.day)
+}
+
 /// `yyyy-mm-ddThh:mm:ss` in UTC, the exact pattern GitLab's report schema requires.
 pub fn gitlab_utc(t: SystemTime) -> String {
     let c = civil(t);

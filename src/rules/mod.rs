@@ -29,20 +29,30 @@ fn finish_rules(
     check_regex: bool,
 ) -> Result<Vec<Rule>, ConfigError> {
     for rule in &mut rules {
-        rule.source_file = file.to_string();
-        let checked = rule.check().and_then(|()| {
-            if check_regex {
-                rule.check_regex()
-            } else {
-                Ok(())
-            }
-        });
-        checked.map_err(|message| ConfigError::Invalid {
-            location: file.to_string(),
-            message: format!("rule '{}': {message}", rule.id),
-        })?;
+        finish_rule(file, rule, check_regex)?;
     }
     Ok(rules)
+}
+
+/// Records where `rule` was defined (`location`: `file` or `file:line:column`) and checks it;
+/// with `check_regex`, its regex syntax too (built-in rules had theirs checked at build time).
+pub(crate) fn finish_rule(
+    location: &str,
+    rule: &mut Rule,
+    check_regex: bool,
+) -> Result<(), ConfigError> {
+    rule.source_file = location.to_string();
+    let checked = rule.check().and_then(|()| {
+        if check_regex {
+            rule.check_regex()
+        } else {
+            Ok(())
+        }
+    });
+    checked.map_err(|message| ConfigError::Invalid {
+        location: location.to_string(),
+        message: format!("rule '{}': {message}", rule.id),
+    })
 }
 
 /// The built-in rule set, without the rules' examples (scans do not need them). The embedded

@@ -102,6 +102,10 @@ pub struct Rule {
     pub companion_only: bool,
     /// What to do: where to revoke or rotate, then purge history.
     pub remediation: String,
+    /// Allowlists for this rule only (`[[rules.allowlist]]` in a config): a finding of this
+    /// rule that one of them matches is dropped.
+    #[serde(default)]
+    pub allowlist: Vec<crate::config::AllowlistSpec>,
     /// Texts in which this rule must find a secret.
     #[serde(default)]
     pub examples: Vec<String>,

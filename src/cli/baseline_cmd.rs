@@ -1,0 +1,61 @@
+//! `keysweep baseline`: scan (files, or all of a repository's history) and write what was found
+//! as a baseline (see `filters::baseline`). The scan is the one `scan`/`git` run, with the
+//! same config and filters, so the baseline holds exactly what they would report.
+
+use super::git_cmd::GitRun;
+use super::output::Output;
+use super::scan_cmd::FsRun;
+use super::{BaselineArgs, FilterArgs, Outcome};
+use crate::filters::baseline;
+use crate::sources::git::Selection;
+
+/// Writes the baseline. An incomplete scan writes nothing (a baseline that misses findings
+/// would hide them later) and exits 2.
+pub fn run(args: BaselineArgs) -> anyhow::Result<Outcome> {
+    let output = Output::open(Some(&args.output))?;
+    let filter = FilterArgs {
+        ignore_inline_allow: args.ignore_inline_allow,
+        baseline: None,
+    };
+    let (outcome, _) = match &args.git {
+        Some(repo) => GitRun {
+            repo,
+            selection: Selection::AllRefs,
+            staged: false,
+            input: &args.input,
+            filter: &filter,
+            quiet: args.quiet,
+            progress: true,
+            cache: None,
+        }
+        .scan(None)?,
+        None => FsRun {
+            paths: std::slice::from_ref(&args.path),
+            input: &args.input,
+            filter: &filter,
+            no_ignore: false,
+            quiet: args.quiet,
+        }
+        .scan(None)?,
+    };
+    if outcome.incomplete() {
+        for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {
+            eprintln!("keysweep: warning: {}: {}", s.path, s.reason);
+        }
+        anyhow::bail!(
+            "{}: not written: the scan is incomplete ({} input(s) could not be read)",
+            args.output.display(),
+            outcome.stats.errors
+        );
+    }
+    let json = baseline::to_json(&outcome.findings);
+    output.write_with(|w| w.write_all(json.as_bytes()))?;
+    if !args.quiet {
+        eprintln!(
+            "keysweep: baseline of {} finding(s) written to {}",
+            outcome.findings.len(),
+            args.output.display()
+        );
+    }
+    Ok(Outcome::Clean)
+}

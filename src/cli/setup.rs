@@ -1,0 +1,46 @@
+//! What every scanning command sets up the same way before reading a file: the config (found
+//! at the scanned root or given with `--config`), the rule set it asks for, and the filters
+//! (allowlists, inline allow, ignore files, baseline). All of it fails before the scan starts.
+
+use std::path::Path;
+
+use super::{FilterArgs, InputArgs};
+use crate::config::Config;
+use crate::filters::baseline::Baseline;
+use crate::filters::ignore_file::IgnoreFile;
+use crate::filters::Filters;
+use crate::rules::Rule;
+
+/// The rules and filters of one run.
+pub struct Loaded {
+    /// Built-in rules (minus disabled ones) and custom ones.
+    pub rules: Vec<Rule>,
+    /// What to drop.
+    pub filters: Filters,
+}
+
+/// Loads config, rules and filters for a scan rooted at `root` (the scanned directory or the
+/// repository's work tree, when there is one). Config warnings (gitleaks keys keysweep does not
+/// apply) go to stderr unless `quiet`.
+pub fn load(
+    input: &InputArgs,
+    filter: &FilterArgs,
+    root: Option<&Path>,
+    quiet: bool,
+) -> anyhow::Result<Loaded> {
+    let config = Config::discover(input.config.as_deref(), root)?;
+    if !quiet {
+        for w in &config.warnings {
+            eprintln!("keysweep: warning: {w}");
+        }
+    }
+    let rules = config.rules(crate::rules::builtin_rules()?)?;
+    let mut filters = Filters::new(&config, &rules)?.with_inline_allow(!filter.ignore_inline_allow);
+    if let Some(root) = root {
+        filters = filters.with_ignore_file(IgnoreFile::discover(root)?);
+    }
+    if let Some(path) = &filter.baseline {
+        filters = filters.with_baseline(Baseline::load(path)?);
+    }
+    Ok(Loaded { rules, filters })
+}
