@@ -3,6 +3,7 @@
 
 mod util;
 
+mod filters;
 mod git;
 mod reports;
 mod scan;

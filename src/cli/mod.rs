@@ -35,7 +35,7 @@ pub enum Command {
     /// Scan git history: every blob reachable from every ref (default), a branch, a range
     /// (`--range A..B`), or what the next commit adds (`--staged`).
     Git(GitArgs),
-    /// List the built-in rules, or check a rule file (`--check FILE`).
+    /// List the built-in rules, or check a rule file or a config's custom rules (`--check FILE`).
     Rules(RulesArgs),
     /// Write a git pre-commit hook that runs `keysweep git --staged`.
     InstallHook(InstallHookArgs),
@@ -229,7 +229,8 @@ pub struct InputArgs {
 /// `keysweep rules`.
 #[derive(Debug, Args)]
 pub struct RulesArgs {
-    /// Check a rule file: parse it, compile every regex and run every example.
+    /// Check a rule file, or the custom rules of a config file (`.keysweep.toml`,
+    /// `.gitleaks.toml`): parse, compile every regex and run every example.
     #[arg(long, value_name = "FILE")]
     pub check: Option<PathBuf>,
     /// Output format of the listing.

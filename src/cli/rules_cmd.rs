@@ -19,12 +19,35 @@ struct RuleRow<'a> {
     validate: Option<&'a str>,
 }
 
+/// A rule file has `[[rule]]` tables; anything else is a config file (keysweep's, whose custom
+/// rules are `[[rules]]`, or gitleaks'). A file that does not parse is taken as a rule file, so
+/// the error names its line.
+fn is_rule_file(text: &str) -> bool {
+    text.parse::<toml::Table>()
+        .map(|t| t.contains_key("rule"))
+        .unwrap_or(true)
+}
+
 /// Lists or checks rules.
 pub fn run(args: RulesArgs) -> anyhow::Result<Outcome> {
     if let Some(file) = &args.check {
         let text = std::fs::read_to_string(file)
             .with_context(|| format!("{}: cannot read", file.display()))?;
-        let rules = parse_rule_file(&file.display().to_string(), &text)?;
+        let rules = if is_rule_file(&text) {
+            parse_rule_file(&file.display().to_string(), &text)?
+        } else {
+            let config = crate::config::Config::parse_file(file, &text)?;
+            for w in &config.warnings {
+                eprintln!("keysweep: warning: {w}");
+            }
+            if config.custom_rules.is_empty() {
+                anyhow::bail!(
+                    "{}: no rules to check (neither [[rule]] nor [[rules]])",
+                    file.display()
+                );
+            }
+            config.custom_rules
+        };
         let scanner = ScannerBuilder::new().rules(rules).build()?;
         scanner.compile_all()?;
         let failures = check_examples(&scanner);

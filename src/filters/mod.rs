@@ -232,10 +232,13 @@ impl Filters {
         }
         if self.inline_allow {
             for mut allow in inline_allow::find(line) {
+                // A first word that no rule has as id is free text ("keysweep:allow test key"),
+                // unless it looks like a rule id (has a '-'): a mistyped id must allow nothing
+                // rather than everything on the line.
                 if allow
                     .rule
                     .as_ref()
-                    .is_some_and(|r| !self.rule_ids.contains(r))
+                    .is_some_and(|r| !self.rule_ids.contains(r) && !r.contains('-'))
                 {
                     allow.rule = None;
                 }
