@@ -85,7 +85,7 @@ fn config_errors_name_file_line_and_key_and_exit_2() {
         ),
         (
             "[rules.disable]\nids = [\"no-such-rule\"]\n".to_string(),
-            ".keysweep.toml",
+            ".keysweep.toml:2:",
             "no-such-rule",
         ),
         (

@@ -142,7 +142,7 @@ fn yes() -> bool {
 /// because TOML cannot hold both `[[rules]]` and `[rules.disable]`.
 #[derive(Debug, Default)]
 struct RulesSection {
-    disable: Vec<String>,
+    disable: Vec<toml::Spanned<String>>,
     custom: Vec<toml::Spanned<Rule>>,
 }
 
@@ -158,7 +158,7 @@ struct RulesTable {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DisableTable {
-    ids: Vec<String>,
+    ids: Vec<toml::Spanned<String>>,
 }
 
 impl<'de> Deserialize<'de> for RulesSection {
@@ -218,6 +218,23 @@ impl Config {
             crate::rules::finish_rule(&location, &mut rule, true)?;
             custom_rules.push(rule);
         }
+        let mut disabled_rules = Vec::new();
+        if !parsed.rules.disable.is_empty() {
+            let builtin = crate::rules::builtin_rules()?;
+            for spanned in parsed.rules.disable {
+                let location = at(spanned.span());
+                let id = spanned.into_inner();
+                if !builtin.iter().any(|r| r.id == id) {
+                    return Err(ConfigError::Invalid {
+                        location,
+                        message: format!(
+                            "rules.disable.ids: no built-in rule has the id '{id}' (see `keysweep rules`)"
+                        ),
+                    });
+                }
+                disabled_rules.push(id);
+            }
+        }
         let mut allowlists = Vec::new();
         for spanned in parsed.allowlist.into_iter().chain(parsed.allowlists) {
             let origin = at(spanned.span());
@@ -227,7 +244,7 @@ impl Config {
         }
         Ok(Config {
             extend_default: parsed.extend_default,
-            disabled_rules: parsed.rules.disable,
+            disabled_rules,
             custom_rules,
             allowlists,
             source: Some(file.to_path_buf()),
@@ -338,11 +355,11 @@ mod tests {
             Config::parse(Path::new("c.toml"), &format!("[[rules]]\n{RULE}")).expect("array form");
         assert_eq!(c.custom_rules[0].id, "acme-token");
         let text = format!(
-            "extend_default = false\n[rules.disable]\nids = [\"x\"]\n[[rules.custom]]\n{RULE}"
+            "extend_default = false\n[rules.disable]\nids = [\"github-classic-pat\"]\n[[rules.custom]]\n{RULE}"
         );
         let c = Config::parse(Path::new("c.toml"), &text).expect("table form");
         assert_eq!(c.custom_rules.len(), 1);
-        assert_eq!(c.disabled_rules, vec!["x"]);
+        assert_eq!(c.disabled_rules, vec!["github-classic-pat"]);
         assert!(!c.extend_default);
     }
 
@@ -366,16 +383,14 @@ mod tests {
     }
 
     #[test]
-    fn disabling_an_unknown_rule_is_an_error() {
-        let c = Config::parse(
+    fn disabling_an_unknown_rule_is_an_error_with_line() {
+        let err = Config::parse(
             Path::new("c.toml"),
-            "[rules.disable]\nids = [\"no-such\"]\n",
+            "[rules.disable]\nids = [\n  \"github-classic-pat\",\n  \"no-such\",\n]\n",
         )
-        .expect("parses");
-        let err = c
-            .rules(crate::rules::builtin_rules().expect("built-in"))
-            .unwrap_err()
-            .to_string();
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("c.toml:4:"), "{err}");
         assert!(err.contains("no-such"), "{err}");
     }
 }
