@@ -2,12 +2,9 @@
 //! as a baseline (see `filters::baseline`). The scan is the one `scan`/`git` run, with the
 //! same config and filters, so the baseline holds exactly what they would report.
 
-use super::git_cmd::GitRun;
 use super::output::Output;
-use super::scan_cmd::FsRun;
 use super::{BaselineArgs, FilterArgs, Outcome};
 use crate::filters::baseline;
-use crate::sources::git::Selection;
 
 /// Writes the baseline. An incomplete scan writes nothing (a baseline that misses findings
 /// would hide them later) and exits 2.
@@ -17,27 +14,13 @@ pub fn run(args: BaselineArgs) -> anyhow::Result<Outcome> {
         ignore_inline_allow: args.ignore_inline_allow,
         baseline: None,
     };
-    let (outcome, _) = match &args.git {
-        Some(repo) => GitRun {
-            repo,
-            selection: Selection::AllRefs,
-            staged: false,
-            input: &args.input,
-            filter: &filter,
-            quiet: args.quiet,
-            progress: true,
-            cache: None,
-        }
-        .scan(None)?,
-        None => FsRun {
-            paths: std::slice::from_ref(&args.path),
-            input: &args.input,
-            filter: &filter,
-            no_ignore: false,
-            quiet: args.quiet,
-        }
-        .scan(None)?,
-    };
+    let (outcome, _) = super::setup::scan_tree_or_history(
+        &args.path,
+        args.git.as_deref(),
+        &args.input,
+        &filter,
+        args.quiet,
+    )?;
     if outcome.incomplete() {
         for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {
             eprintln!("keysweep: warning: {}: {}", s.path, s.reason);

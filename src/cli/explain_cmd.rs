@@ -3,14 +3,11 @@
 //! validator proved it, and whether a filter dropped it and which. For a user wondering "why is
 //! this reported?" or "why is this not reported any more?". Never prints the secret.
 
-use super::git_cmd::GitRun;
 use super::output::Output;
-use super::scan_cmd::FsRun;
 use super::{ExplainArgs, Outcome};
 use crate::config::Config;
 use crate::finding::Finding;
 use crate::report::redact::redact;
-use crate::sources::git::Selection;
 
 /// Explains one finding; exit 2 when no finding has the fingerprint.
 pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
@@ -21,27 +18,13 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
             args.fingerprint
         );
     }
-    let (outcome, context) = match &args.git {
-        Some(repo) => GitRun {
-            repo,
-            selection: Selection::AllRefs,
-            staged: false,
-            input: &args.input,
-            filter: &args.filter,
-            quiet: true,
-            progress: true,
-            cache: None,
-        }
-        .scan(None)?,
-        None => FsRun {
-            paths: std::slice::from_ref(&args.path),
-            input: &args.input,
-            filter: &args.filter,
-            no_ignore: false,
-            quiet: true,
-        }
-        .scan(None)?,
-    };
+    let (outcome, context) = super::setup::scan_tree_or_history(
+        &args.path,
+        args.git.as_deref(),
+        &args.input,
+        &args.filter,
+        true,
+    )?;
     let reported = outcome
         .findings
         .iter()

@@ -44,3 +44,35 @@ pub fn load(
     }
     Ok(Loaded { rules, filters })
 }
+
+/// A full scan of the directory `path`, or of all of `git`'s history when given: what
+/// `baseline` and `explain` look at (with the same config and filters as `scan` and `git`).
+pub fn scan_tree_or_history(
+    path: &Path,
+    git: Option<&Path>,
+    input: &InputArgs,
+    filter: &FilterArgs,
+    quiet: bool,
+) -> anyhow::Result<(crate::scan::ScanOutcome, crate::report::ReportContext)> {
+    match git {
+        Some(repo) => super::git_cmd::GitRun {
+            repo,
+            selection: crate::sources::git::Selection::AllRefs,
+            staged: false,
+            input,
+            filter,
+            quiet,
+            progress: true,
+            cache: None,
+        }
+        .scan(None),
+        None => super::scan_cmd::FsRun {
+            paths: std::slice::from_ref(&path.to_path_buf()),
+            input,
+            filter,
+            no_ignore: false,
+            quiet,
+        }
+        .scan(None),
+    }
+}
