@@ -56,6 +56,9 @@ pub struct Finding {
     /// The other parts of the same credential found beside it (an exchange API key next to its
     /// secret, a passphrase, a keystore's password), in file order.
     pub companions: Vec<CompanionPart>,
+    /// For a secret found inside encoded text (whose place `span` gives): the encodings
+    /// peeled to reach it, outermost first (`["base64"]`). Empty for a plain secret.
+    pub decoded: Vec<&'static str>,
 }
 
 /// One other part of a credential, reported inside the finding of its main part.
@@ -147,7 +150,10 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
             end_line += 1;
             end_line_start = m.start + i + 1;
         }
-        let secret = &data[m.start..m.end];
+        let secret: &[u8] = match &m.decoded {
+            Some(d) => &d.secret,
+            None => &data[m.start..m.end],
+        };
         let companions = m
             .companions
             .iter()
@@ -184,6 +190,11 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
             remediation: rule.remediation.clone(),
             git: None,
             companions,
+            decoded: m
+                .decoded
+                .as_ref()
+                .map(|d| d.encodings.clone())
+                .unwrap_or_default(),
         });
     }
     out

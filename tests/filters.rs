@@ -436,3 +436,65 @@ fn explain_says_which_rule_validator_and_filter() {
     assert_eq!(code, 2);
     assert!(err.contains("no finding has the fingerprint"), "{err}");
 }
+
+#[test]
+fn a_gitleaks_config_at_the_root_is_read_in_gitleaks_format() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(111);
+    let allowed = format!("acme_{}", fake.chars(b"0123456789", 20));
+    dir.create(
+        "a.env",
+        &format!(
+            "ACME={}\nACME2={allowed}\nGH={}\n",
+            acme(&mut fake),
+            fake.github_pat()
+        ),
+    );
+    let config = r#"title = "team config"
+
+[extend]
+useDefault = true
+
+[[rules]]
+id = "acme-token"
+description = "Acme API token"
+regex = '''\b(acme_[a-z0-9]{20})\b'''
+secretGroup = 1
+keywords = ["acme_"]
+frobnicate = true
+
+[[rules.allowlists]]
+regexes = ['''^acme_[0-9]+$''']
+"#;
+    dir.create(".gitleaks.toml", config);
+    let (code, out, err) = run(ks(&dir).args(["scan", "--format", "json"]));
+    assert_eq!(code, 1, "{err}");
+    let r = json(&out);
+    assert_eq!(rule_ids(&r), ["acme-token", "github-classic-pat"]);
+    assert_eq!(r["stats"]["dropped"]["allowlist_regex"], 1);
+    assert!(
+        err.contains(".gitleaks.toml:12") && err.contains("frobnicate"),
+        "{err}"
+    );
+
+    // A keysweep config wins over a gitleaks one.
+    dir.create(
+        ".keysweep.toml",
+        "[rules.disable]\nids = [\"github-classic-pat\"]\n",
+    );
+    let (_, r, _) = scan_json(&dir, &[]);
+    assert_eq!(rule_ids(&r), Vec::<String>::new());
+
+    // Go RE2 syntax that Rust's regex does not take: an error naming the rule.
+    std::fs::remove_file(dir.join(".keysweep.toml")).expect("rm");
+    dir.create(
+        ".gitleaks.toml",
+        &config.replace(r"\b(acme_", r"(?=x)\b(acme_"),
+    );
+    let (code, _, err) = run(ks(&dir).args(["scan"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(".gitleaks.toml:") && err.contains("acme-token"),
+        "{err}"
+    );
+}

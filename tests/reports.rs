@@ -592,6 +592,7 @@ fn git_outcome() -> ScanOutcome {
                 still_in_head: false,
             }),
             companions: Vec::new(),
+            decoded: Vec::new(),
         }
     };
     let commit_a = "3f2c1a9e8d7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a";

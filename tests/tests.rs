@@ -3,6 +3,7 @@
 
 mod util;
 
+mod decoding;
 mod filters;
 mod git;
 mod reports;

@@ -69,10 +69,16 @@ impl GitRun<'_> {
         let repo = open_repository(self.repo)?;
         let loaded = super::setup::load(self.input, self.filter, repo.workdir(), self.quiet)?;
         let cache = match self.cache {
-            Some(dir) => Some(BlobCache::open(dir, &loaded.rules).map_err(anyhow::Error::msg)?),
+            Some(dir) => Some(
+                BlobCache::open(dir, &loaded.rules, self.input.max_decode_depth)
+                    .map_err(anyhow::Error::msg)?,
+            ),
             None => None,
         };
-        let scanner = ScannerBuilder::new().rules(loaded.rules).build()?;
+        let scanner = ScannerBuilder::new()
+            .rules(loaded.rules)
+            .max_decode_depth(self.input.max_decode_depth)
+            .build()?;
 
         let mut ctx = ScanContext::new(&scanner, &loaded.filters);
         ctx.list_binary = self.input.list_skipped;

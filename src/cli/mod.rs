@@ -224,6 +224,9 @@ pub struct InputArgs {
     /// Also list binary files in the report's `skipped` (they are always counted).
     #[arg(long)]
     pub list_skipped: bool,
+    /// Layers of base64, hex and percent-encoding to decode and scan inside (0: none).
+    #[arg(long, value_name = "N", default_value_t = crate::engine::DEFAULT_DECODE_DEPTH)]
+    pub max_decode_depth: usize,
 }
 
 /// `keysweep rules`.

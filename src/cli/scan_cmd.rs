@@ -58,7 +58,10 @@ impl FsRun<'_> {
             _ => None,
         };
         let loaded = super::setup::load(self.input, self.filter, root_dir, self.quiet)?;
-        let scanner = ScannerBuilder::new().rules(loaded.rules).build()?;
+        let scanner = ScannerBuilder::new()
+            .rules(loaded.rules)
+            .max_decode_depth(self.input.max_decode_depth)
+            .build()?;
 
         let mut source = FsSource::new(self.paths.to_vec());
         source

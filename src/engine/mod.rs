@@ -6,6 +6,7 @@
 //! first time one of their keywords hits, so a pre-commit run over a few files pays for a few
 //! regexes, not for the whole rule pack.
 
+pub mod decode;
 mod keyword_automaton;
 mod pairing;
 mod placeholder;
@@ -50,6 +51,18 @@ pub struct RawMatch {
     pub context_len: usize,
     /// Matches of companion rules folded into this one (see [`Rule::pair_with`]), in blob order.
     pub companions: Vec<Companion>,
+    /// For a secret found in encoded text (`start..end` is then the encoded text): the
+    /// decoded secret and the encodings peeled, outermost first.
+    pub decoded: Option<Box<DecodedSecret>>,
+}
+
+/// A secret that was found only after decoding: what it is and how it was hidden.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodedSecret {
+    /// The secret itself (decoded bytes).
+    pub secret: Vec<u8>,
+    /// Encodings peeled to reach it, outermost first (`["base64"]`, `["base64", "hex"]`).
+    pub encodings: Vec<&'static str>,
 }
 
 /// A companion rule's match folded into a primary match: an exchange API key beside its
@@ -69,7 +82,12 @@ pub struct Companion {
 #[derive(Debug, Default)]
 pub struct ScannerBuilder {
     rules: Vec<Rule>,
+    max_decode_depth: Option<usize>,
 }
+
+/// How many layers of encoding are peeled by default (`--max-decode-depth`): base64 of a file
+/// that holds hex or percent-encoded values is two.
+pub const DEFAULT_DECODE_DEPTH: usize = 2;
 
 impl ScannerBuilder {
     /// A builder with no rules.
@@ -80,6 +98,13 @@ impl ScannerBuilder {
     /// Adds rules (default: none). Use [`crate::rules::builtin_rules`] for the built-in set.
     pub fn rules(&mut self, rules: Vec<Rule>) -> &mut ScannerBuilder {
         self.rules.extend(rules);
+        self
+    }
+
+    /// Layers of base64/hex/percent encoding to peel and scan inside (default
+    /// [`DEFAULT_DECODE_DEPTH`]; 0 turns decoding off).
+    pub fn max_decode_depth(&mut self, depth: usize) -> &mut ScannerBuilder {
+        self.max_decode_depth = Some(depth);
         self
     }
 
@@ -171,6 +196,7 @@ impl ScannerBuilder {
             prefilter,
             companion_prefilter,
             pairing,
+            max_decode_depth: self.max_decode_depth.unwrap_or(DEFAULT_DECODE_DEPTH),
         })
     }
 }
@@ -266,6 +292,8 @@ pub struct Scanner {
     companion_prefilter: Option<Prefilter>,
     /// Some rule pairs or is a companion: the pairing pass has work to do.
     pairing: bool,
+    /// Layers of encoding peeled (see [`decode`]).
+    max_decode_depth: usize,
 }
 
 impl Scanner {
@@ -310,6 +338,53 @@ impl Scanner {
     /// [`Scanner::scan`] for a blob whose path is known: rules whose `file_names` match the
     /// path's last component also run over the whole blob (a bare `id.json`).
     pub fn scan_file(&self, path: &str, data: &[u8]) -> Vec<RawMatch> {
+        let mut out = self.scan_plain(path, data);
+        if self.max_decode_depth > 0 {
+            let mut budget = decode::MAX_DECODED_PER_BLOB;
+            let before = out.len();
+            self.scan_encoded(path, data, self.max_decode_depth, &mut budget, &mut out);
+            if out.len() > before {
+                out.sort_by_key(|m| (m.start, m.rule, m.end));
+            }
+        }
+        out
+    }
+
+    /// Finds encoded text in `data` (see [`decode`]), scans what it decodes to (and, with
+    /// `depth` left, the encoded text inside that), and adds the matches located at the
+    /// encoded text, with the decoded secret.
+    fn scan_encoded(
+        &self,
+        path: &str,
+        data: &[u8],
+        depth: usize,
+        budget: &mut usize,
+        out: &mut Vec<RawMatch>,
+    ) {
+        for candidate in decode::candidates(data, budget) {
+            let mut inner = self.scan_plain(path, &candidate.bytes);
+            if depth > 1 {
+                self.scan_encoded(path, &candidate.bytes, depth - 1, budget, &mut inner);
+            }
+            for m in inner {
+                let (secret, mut encodings) = match m.decoded {
+                    Some(d) => (d.secret, d.encodings),
+                    None => (candidate.bytes[m.start..m.end].to_vec(), Vec::new()),
+                };
+                encodings.insert(0, candidate.encoding.as_str());
+                out.push(RawMatch {
+                    start: candidate.start,
+                    end: candidate.end,
+                    companions: Vec::new(),
+                    decoded: Some(Box::new(DecodedSecret { secret, encodings })),
+                    ..m
+                });
+            }
+        }
+    }
+
+    /// The scan of `data` as it is, without decoding.
+    fn scan_plain(&self, path: &str, data: &[u8]) -> Vec<RawMatch> {
         let mut out = Vec::new();
         if !self.name_rules.is_empty() && !path.is_empty() && data.len() <= WHOLE_FILE_LIMIT {
             let name = path.rsplit(['/', '!']).next().unwrap_or(path);
@@ -538,6 +613,7 @@ impl Scanner {
             entropy,
             validation,
             companions: Vec::new(),
+            decoded: None,
         })
     }
 }

@@ -221,6 +221,7 @@ mod tests {
             remediation: String::new(),
             git: None,
             companions: Vec::new(),
+            decoded: Vec::new(),
         }
     }
 

@@ -73,6 +73,9 @@ pub struct FindingView<'a> {
     /// The other parts of the same credential found beside it (absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub companions: Vec<CompanionView<'a>>,
+    /// Encodings peeled to find the secret, outermost first (absent for a plain secret).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub decoded: &'a [&'static str],
     /// Git provenance (`keysweep git` only; absent for files on disk).
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub git: Option<GitView<'a>>,
@@ -138,6 +141,7 @@ impl<'a> FindingView<'a> {
                     secret: shown(&c.secret, show_secrets),
                 })
                 .collect(),
+            decoded: &f.decoded,
             git: f.git.as_ref().map(|g| GitView {
                 commit: &g.commit,
                 author: &g.author,

@@ -509,6 +509,7 @@ mod tests {
             remediation: "x".into(),
             git: None,
             companions: Vec::new(),
+            decoded: Vec::new(),
         }
     }
 

@@ -94,6 +94,13 @@ fn write_finding(f: &Finding, style: &Style, show: bool, out: &mut dyn Write) ->
             escape_for_terminal(first_line(&value))
         )?;
     }
+    if !f.decoded.is_empty() {
+        writeln!(
+            out,
+            "  decoded: {} (the secret is inside the encoded text at this place)",
+            f.decoded.join(" > ")
+        )?;
+    }
     if let Some(v) = &f.validation {
         writeln!(out, "  validated: {v}")?;
     }
