@@ -61,6 +61,11 @@ pub enum SkipReason {
     Unreadable(String),
     /// A FIFO, socket or device: reading it could block forever or never end.
     NotAFile,
+    /// An archive (or the rest of it) was not opened: a limit against decompression bombs was
+    /// reached, or it is nested too deep. Members read before are scanned.
+    ArchiveLimit(String),
+    /// A file named as an archive that cannot be read as one (corrupt, encrypted, truncated).
+    BadArchive(String),
 }
 
 impl SkipReason {
@@ -78,6 +83,8 @@ impl fmt::Display for SkipReason {
             SkipReason::TooLarge(n) => write!(f, "too large ({n} bytes, over --max-file-size)"),
             SkipReason::Unreadable(e) => write!(f, "cannot read: {e}"),
             SkipReason::NotAFile => write!(f, "not a regular file"),
+            SkipReason::ArchiveLimit(m) => write!(f, "archive limit: {m}"),
+            SkipReason::BadArchive(m) => write!(f, "not a readable archive: {m}"),
         }
     }
 }

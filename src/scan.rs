@@ -28,6 +28,8 @@ pub struct Stats {
     pub skipped_too_large: u64,
     /// FIFOs, sockets and devices not read.
     pub skipped_not_file: u64,
+    /// Archives (or their rest) not opened: a limit was reached, or they cannot be read.
+    pub skipped_archive: u64,
     /// Inputs that could not be read: any makes the run incomplete (exit 2).
     pub errors: u64,
     /// Findings reported.
@@ -256,6 +258,10 @@ impl BlobSink for Worker<'_> {
                 stats.skipped_not_file += 1;
                 true
             }
+            SkipReason::ArchiveLimit(_) | SkipReason::BadArchive(_) => {
+                stats.skipped_archive += 1;
+                true
+            }
             SkipReason::Unreadable(_) => {
                 stats.errors += 1;
                 true
@@ -283,6 +289,7 @@ impl Drop for Worker<'_> {
         s.skipped_binary += l.skipped_binary;
         s.skipped_too_large += l.skipped_too_large;
         s.skipped_not_file += l.skipped_not_file;
+        s.skipped_archive += l.skipped_archive;
         s.errors += l.errors;
         s.dropped.merge(&l.dropped);
     }

@@ -43,6 +43,8 @@ pub struct GitScanOptions {
     pub progress: bool,
     /// Blob ids known clean for this rule set (`--cache`).
     pub cache: Option<BlobCache>,
+    /// How archives in blobs are opened.
+    pub expand: crate::sources::expand::ExpandLimits,
 }
 
 /// A finding before attribution: which blob it came from.
@@ -140,12 +142,13 @@ pub fn scan_history(
                             lock(&shared).clean.push(oid);
                         }
                     }
-                    BlobOutcome::Found(n, found, dropped, log) => {
+                    BlobOutcome::Found(n, found, dropped, log, skipped) => {
                         files.fetch_add(1, Ordering::Relaxed);
                         bytes.fetch_add(n, Ordering::Relaxed);
                         let mut s = lock(&shared);
                         s.dropped.merge(&dropped);
                         s.dropped_log.extend(log);
+                        s.skipped.extend(skipped);
                         s.findings
                             .extend(found.into_iter().map(|finding| BlobFinding {
                                 blob: index,
@@ -237,6 +240,15 @@ pub fn scan_history(
     skipped.extend(listed);
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.stats.errors = skipped.iter().filter(|e| e.reason.is_error()).count() as u64;
+    outcome.stats.skipped_archive = skipped
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.reason,
+                SkipReason::ArchiveLimit(_) | SkipReason::BadArchive(_)
+            )
+        })
+        .count() as u64;
     outcome.skipped = skipped;
     outcome.stats.files_scanned = files.into_inner();
     outcome.stats.bytes_scanned = bytes.into_inner();
@@ -325,6 +337,7 @@ enum BlobOutcome {
         Vec<Finding>,
         crate::filters::DropCounts,
         Vec<crate::filters::Dropped>,
+        Vec<ScanError>,
     ),
     Skipped(ScanError),
 }
@@ -375,25 +388,68 @@ fn scan_blob(
     if data.len() as u64 > options.max_file_size {
         return skipped(SkipReason::TooLarge(data.len() as u64));
     }
-    if crate::sources::looks_binary(data) {
-        return skipped(SkipReason::Binary);
+    let mut collect = BlobCollector {
+        ctx,
+        oid,
+        scanned_text: false,
+        found: Vec::new(),
+        dropped: crate::filters::DropCounts::default(),
+        log: Vec::new(),
+        skipped: Vec::new(),
+    };
+    crate::sources::expand::deliver(path, data, &options.expand, &mut collect);
+    let BlobCollector {
+        scanned_text,
+        found,
+        dropped,
+        log,
+        mut skipped,
+        ..
+    } = collect;
+    if !scanned_text && found.is_empty() && skipped.len() == 1 {
+        return BlobOutcome::Skipped(skipped.remove(0));
     }
-    let matches = ctx.scanner.scan_file(path, data);
-    if matches.is_empty() {
+    if found.is_empty() && log.is_empty() && skipped.is_empty() {
         return BlobOutcome::Clean(data.len() as u64);
     }
-    // Not observed here: history findings are streamed after the same secret's places are
-    // collapsed into one finding.
-    let mut dropped = crate::filters::DropCounts::default();
-    let mut log = Vec::new();
-    let kept = locate(ctx.scanner, path, data, &matches)
-        .into_iter()
-        .filter(|f| {
+    BlobOutcome::Found(data.len() as u64, found, dropped, log, skipped)
+}
+
+/// Receives one blob's content from `expand::deliver` (the blob itself, or its members if it
+/// is an archive) and scans it.
+struct BlobCollector<'a, 'c> {
+    ctx: &'a ScanContext<'c>,
+    oid: Oid,
+    scanned_text: bool,
+    found: Vec<Finding>,
+    dropped: crate::filters::DropCounts,
+    log: Vec<crate::filters::Dropped>,
+    skipped: Vec<ScanError>,
+}
+
+impl crate::sources::BlobSink for BlobCollector<'_, '_> {
+    fn blob(&mut self, path: &str, data: &[u8]) {
+        self.scanned_text = true;
+        let matches = self.ctx.scanner.scan_file(path, data);
+        if matches.is_empty() {
+            return;
+        }
+        // Not observed here: history findings are streamed after the same secret's places are
+        // collapsed into one finding.
+        for f in locate(self.ctx.scanner, path, data, &matches) {
             let line = crate::filters::lines_around(data, f.offset.clone());
-            ctx.allows(f, line, &mut dropped, &mut log)
-        })
-        .collect();
-    BlobOutcome::Found(data.len() as u64, kept, dropped, log)
+            if self.ctx.allows(&f, line, &mut self.dropped, &mut self.log) {
+                self.found.push(f);
+            }
+        }
+    }
+
+    fn skipped(&mut self, error: ScanError) {
+        self.skipped.push(ScanError {
+            path: format!("{} (blob {})", error.path, self.oid),
+            reason: error.reason,
+        });
+    }
 }
 
 /// Range scans: a secret that the same path already held just outside the range (in A, or in
@@ -509,6 +565,7 @@ fn commit_metadata(repo: &Repository, oid: Oid) -> (String, String, String, Stri
 /// Scans what the next commit adds: staged blobs, findings only on added lines.
 pub fn scan_staged(
     repo: &Repository,
+    expand: &crate::sources::expand::ExpandLimits,
     max_file_size: u64,
     ctx: &ScanContext<'_>,
 ) -> Result<ScanOutcome, ConfigError> {
@@ -541,26 +598,15 @@ pub fn scan_staged(
                 .push(skip(SkipReason::TooLarge(data.len() as u64)));
             continue;
         }
-        if crate::sources::looks_binary(data) {
-            outcome.stats.skipped_binary += 1;
-            if ctx.list_binary {
-                outcome.skipped.push(skip(SkipReason::Binary));
-            }
-            continue;
-        }
         outcome.stats.files_scanned += 1;
         outcome.stats.bytes_scanned += data.len() as u64;
-        let matches = ctx.scanner.scan_file(&file.path, data);
-        for f in locate(ctx.scanner, &file.path, data, &matches) {
-            if !file.adds_any(f.span.line, f.span.end_line) {
-                continue;
-            }
-            let line = crate::filters::lines_around(data, f.offset.clone());
-            if ctx.allows(&f, line, &mut outcome.stats.dropped, &mut outcome.dropped) {
-                ctx.observe(&f);
-                outcome.findings.push(f);
-            }
-        }
+        let mut sink = StagedSink {
+            ctx,
+            file,
+            original: data,
+            outcome: &mut outcome,
+        };
+        crate::sources::expand::deliver(&file.path, data, expand, &mut sink);
     }
     outcome
         .findings
@@ -581,6 +627,52 @@ pub fn scan_staged(
     });
     outcome.stats.duration_ms = started.elapsed().as_millis() as u64;
     Ok(outcome)
+}
+
+/// Receives one staged file's content (itself, its UTF-16 decoding, or its archive members).
+/// Findings in the file's own bytes count only on added lines; in decoded text or archive
+/// members, whose lines the diff does not describe, every finding counts.
+struct StagedSink<'a, 'c, 'o> {
+    ctx: &'a ScanContext<'c>,
+    file: &'a crate::sources::staged::StagedFile,
+    original: &'a [u8],
+    outcome: &'o mut ScanOutcome,
+}
+
+impl crate::sources::BlobSink for StagedSink<'_, '_, '_> {
+    fn blob(&mut self, path: &str, data: &[u8]) {
+        let own_bytes = std::ptr::eq(data, self.original);
+        let matches = self.ctx.scanner.scan_file(path, data);
+        for f in locate(self.ctx.scanner, path, data, &matches) {
+            if own_bytes && !self.file.adds_any(f.span.line, f.span.end_line) {
+                continue;
+            }
+            let line = crate::filters::lines_around(data, f.offset.clone());
+            let o = &mut *self.outcome;
+            if self
+                .ctx
+                .allows(&f, line, &mut o.stats.dropped, &mut o.dropped)
+            {
+                self.ctx.observe(&f);
+                o.findings.push(f);
+            }
+        }
+    }
+
+    fn skipped(&mut self, error: ScanError) {
+        let stats = &mut self.outcome.stats;
+        match error.reason {
+            SkipReason::Binary => {
+                stats.skipped_binary += 1;
+                if !self.ctx.list_binary {
+                    return;
+                }
+            }
+            SkipReason::ArchiveLimit(_) | SkipReason::BadArchive(_) => stats.skipped_archive += 1,
+            _ => {}
+        }
+        self.outcome.skipped.push(error);
+    }
 }
 
 /// The `.git` directory (or bare repository) of the repository containing `path`.

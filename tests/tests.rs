@@ -3,6 +3,7 @@
 
 mod util;
 
+mod archives;
 mod decoding;
 mod filters;
 mod git;

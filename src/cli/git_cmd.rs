@@ -86,7 +86,12 @@ impl GitRun<'_> {
         let whole_history = matches!(self.selection, Selection::AllRefs) && !self.staged;
         let started = SystemTime::now();
         let mut outcome: ScanOutcome = if self.staged {
-            scan_staged(&repo, self.input.max_file_size, &ctx)?
+            scan_staged(
+                &repo,
+                &self.input.expand_limits(),
+                self.input.max_file_size,
+                &ctx,
+            )?
         } else {
             if repo.is_shallow() && !self.quiet {
                 eprintln!("keysweep: warning: shallow clone: history before the cut is not scanned (see \"scope\" in the JSON report)");
@@ -97,6 +102,7 @@ impl GitRun<'_> {
                 threads: self.input.threads,
                 progress: self.progress && !self.quiet && std::io::stderr().is_terminal(),
                 cache,
+                expand: self.input.expand_limits(),
             };
             scan_history(repo.path(), &options, &ctx)?
         };

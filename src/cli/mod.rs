@@ -224,9 +224,24 @@ pub struct InputArgs {
     /// Also list binary files in the report's `skipped` (they are always counted).
     #[arg(long)]
     pub list_skipped: bool,
+    /// Archives (zip, jar, war, apk, whl, nupkg, tar, tar.gz, tgz, gz) within archives are
+    /// opened this deep (0: archives are not opened).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub max_archive_depth: usize,
     /// Layers of base64, hex and percent-encoding to decode and scan inside (0: none).
     #[arg(long, value_name = "N", default_value_t = crate::engine::DEFAULT_DECODE_DEPTH)]
     pub max_decode_depth: usize,
+}
+
+impl InputArgs {
+    /// The archive limits these flags ask for (the others are keysweep's defaults).
+    pub fn expand_limits(&self) -> crate::sources::expand::ExpandLimits {
+        crate::sources::expand::ExpandLimits {
+            max_depth: self.max_archive_depth,
+            max_member_size: self.max_file_size,
+            ..Default::default()
+        }
+    }
 }
 
 /// `keysweep rules`.

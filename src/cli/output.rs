@@ -347,7 +347,16 @@ pub fn finish_run(
     args: &ReportArgs,
 ) -> anyhow::Result<Outcome> {
     use crate::report::escape::escape_for_terminal;
-    for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {
+    let warn = |s: &&crate::error::ScanError| {
+        s.reason.is_error()
+            || (!args.quiet
+                && matches!(
+                    s.reason,
+                    crate::error::SkipReason::ArchiveLimit(_)
+                        | crate::error::SkipReason::BadArchive(_)
+                ))
+    };
+    for s in outcome.skipped.iter().filter(warn) {
         eprintln!(
             "keysweep: warning: {}: {}",
             escape_for_terminal(&s.path),

@@ -67,7 +67,8 @@ impl FsRun<'_> {
         source
             .threads(self.input.threads)
             .honor_ignore_files(!self.no_ignore)
-            .max_file_size(self.input.max_file_size);
+            .max_file_size(self.input.max_file_size)
+            .max_archive_depth(self.input.max_archive_depth);
         let mut ctx = ScanContext::new(&scanner, &loaded.filters);
         ctx.list_binary = self.input.list_skipped;
         ctx.on_finding = observer;

@@ -97,5 +97,7 @@ fn reason_code(r: &crate::error::SkipReason) -> &'static str {
         TooLarge(_) => "too_large",
         Unreadable(_) => "unreadable",
         NotAFile => "not_a_file",
+        ArchiveLimit(_) => "archive_limit",
+        BadArchive(_) => "bad_archive",
     }
 }

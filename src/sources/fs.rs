@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ignore::{WalkBuilder, WalkState};
 
+use super::expand::{self, ExpandLimits};
 use super::read::read_file;
 use super::BlobSink;
 use crate::error::{ScanError, SkipReason};
@@ -18,6 +19,7 @@ pub struct FsSource {
     threads: usize,
     honor_ignore_files: bool,
     max_file_size: u64,
+    expand: ExpandLimits,
 }
 
 impl FsSource {
@@ -28,6 +30,7 @@ impl FsSource {
             threads: 0,
             honor_ignore_files: true,
             max_file_size: 10 * 1024 * 1024,
+            expand: ExpandLimits::default(),
         }
     }
 
@@ -44,9 +47,17 @@ impl FsSource {
         self
     }
 
-    /// Files larger than this are skipped and listed (default 10 MiB).
+    /// Files larger than this are skipped and listed (default 10 MiB); so are archive members.
     pub fn max_file_size(&mut self, bytes: u64) -> &mut FsSource {
         self.max_file_size = bytes;
+        self.expand.max_member_size = bytes;
+        self
+    }
+
+    /// Archives within archives are opened this deep (default 2; 0: archives are skipped as
+    /// binary files).
+    pub fn max_archive_depth(&mut self, depth: usize) -> &mut FsSource {
+        self.expand.max_depth = depth;
         self
     }
 
@@ -79,13 +90,14 @@ impl FsSource {
             });
         let display = PathDisplay::new(&self.roots);
         let max = self.max_file_size;
+        let limits = self.expand;
         builder.build_parallel().run(|| {
             let mut sink = make_sink();
             let mut buf = Vec::new();
             let display = &display;
             Box::new(move |entry| {
                 match entry {
-                    Ok(entry) => visit(&entry, display, max, &mut buf, sink.as_mut()),
+                    Ok(entry) => visit(&entry, display, max, &limits, &mut buf, sink.as_mut()),
                     Err(err) => sink.skipped(walk_error(err, display)),
                 }
                 WalkState::Continue
@@ -98,6 +110,7 @@ fn visit(
     entry: &ignore::DirEntry,
     display: &PathDisplay,
     max: u64,
+    limits: &ExpandLimits,
     buf: &mut Vec<u8>,
     sink: &mut dyn BlobSink,
 ) {
@@ -123,8 +136,9 @@ fn visit(
         }
         return;
     }
-    match read_file(entry.path(), max, buf) {
-        Ok(()) => sink.blob(&path, buf),
+    let archive = limits.max_depth > 0 && expand::is_archive(&path);
+    match read_file(entry.path(), max, buf, archive) {
+        Ok(()) => expand::deliver(&path, buf, limits, sink),
         Err(reason) => sink.skipped(ScanError { path, reason }),
     }
 }

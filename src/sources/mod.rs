@@ -2,12 +2,14 @@
 //! reports show. Each source calls a [`BlobSink`] per worker thread, so that reading, scanning
 //! and dropping a blob happen on one core without copying it across threads.
 
+pub mod expand;
 pub mod fs;
 pub mod git;
 pub mod pack_order;
 mod read;
 pub mod staged;
 pub mod timefmt;
+pub mod utf16;
 
 pub use read::{looks_binary, BINARY_PROBE};
 

@@ -17,8 +17,16 @@ pub fn looks_binary(data: &[u8]) -> bool {
 }
 
 /// Reads `path` into `buf` (cleared first). On `Err`, the file was not scanned, for the reason
-/// given.
-pub fn read_file(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> Result<(), SkipReason> {
+/// given. A binary file is not read past its first 8 KiB, unless it is an `archive` (opened by
+/// `expand`) or UTF-16 text.
+pub fn read_file(
+    path: &Path,
+    max_size: u64,
+    buf: &mut Vec<u8>,
+    archive: bool,
+) -> Result<(), SkipReason> {
+    let binary =
+        |data: &[u8]| !archive && looks_binary(data) && super::utf16::detect(data).is_none();
     buf.clear();
     let mut file = open_nonblocking(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     let meta = file
@@ -38,17 +46,22 @@ pub fn read_file(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> Result<(), Sk
             return Err(SkipReason::Unreadable(e.to_string()));
         }
         buf.clear();
-        return read_rest(&mut file, max_size, buf);
+        return read_rest(&mut file, max_size, buf, &binary);
     }
-    if looks_binary(buf) {
+    if binary(buf) {
         return Err(SkipReason::Binary);
     }
-    read_rest(&mut file, max_size, buf)?;
+    read_rest(&mut file, max_size, buf, &binary)?;
     Ok(())
 }
 
 /// Reads to the end, still capped: a file can grow after `stat`.
-fn read_rest(file: &mut File, max_size: u64, buf: &mut Vec<u8>) -> Result<(), SkipReason> {
+fn read_rest(
+    file: &mut File,
+    max_size: u64,
+    buf: &mut Vec<u8>,
+    binary: &dyn Fn(&[u8]) -> bool,
+) -> Result<(), SkipReason> {
     let already = buf.len() as u64;
     let mut limited = file.take(max_size.saturating_sub(already) + 1);
     limited
@@ -57,7 +70,7 @@ fn read_rest(file: &mut File, max_size: u64, buf: &mut Vec<u8>) -> Result<(), Sk
     if buf.len() as u64 > max_size {
         return Err(SkipReason::TooLarge(buf.len() as u64));
     }
-    if already == 0 && looks_binary(buf) {
+    if already == 0 && binary(buf) {
         return Err(SkipReason::Binary);
     }
     Ok(())
@@ -89,17 +102,23 @@ mod tests {
         let text = dir.path().join("t");
         std::fs::write(&text, b"hello\r\nworld").expect("write");
         let mut buf = Vec::new();
-        read_file(&text, 100, &mut buf).expect("readable");
+        read_file(&text, 100, &mut buf, false).expect("readable");
         assert_eq!(buf, b"hello\r\nworld");
-        assert_eq!(read_file(&text, 5, &mut buf), Err(SkipReason::TooLarge(12)));
+        assert_eq!(
+            read_file(&text, 5, &mut buf, false),
+            Err(SkipReason::TooLarge(12))
+        );
         let bin = dir.path().join("b");
         std::fs::write(&bin, b"ab\0cd").expect("write");
-        assert_eq!(read_file(&bin, 100, &mut buf), Err(SkipReason::Binary));
+        assert_eq!(
+            read_file(&bin, 100, &mut buf, false),
+            Err(SkipReason::Binary)
+        );
         let late_nul = dir.path().join("late");
         let mut data = vec![b'a'; BINARY_PROBE + 10];
         data[BINARY_PROBE + 5] = 0;
         std::fs::write(&late_nul, &data).expect("write");
-        read_file(&late_nul, 1 << 20, &mut buf).expect("NUL after the probe is text");
+        read_file(&late_nul, 1 << 20, &mut buf, false).expect("NUL after the probe is text");
     }
 
     #[cfg(unix)]
@@ -111,6 +130,9 @@ mod tests {
         // SAFETY: mkfifo with a valid NUL-terminated path.
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
         let mut buf = Vec::new();
-        assert_eq!(read_file(&fifo, 100, &mut buf), Err(SkipReason::NotAFile));
+        assert_eq!(
+            read_file(&fifo, 100, &mut buf, false),
+            Err(SkipReason::NotAFile)
+        );
     }
 }

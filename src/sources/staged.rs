@@ -72,8 +72,17 @@ pub fn staged_files(repo: &Repository) -> Result<(Vec<StagedFile>, Vec<ScanError
             .map(|p| String::from_utf8_lossy(p).into_owned())
             .unwrap_or_default();
         let patch = match git2::Patch::from_diff(&diff, i) {
-            Ok(Some(p)) => p,
-            Ok(None) => continue,
+            Ok(Some(p)) if !delta.flags().is_binary() => p,
+            // git gives no lines for a binary file (an archive, UTF-16 text): the whole file
+            // is what the commit adds.
+            Ok(_) => {
+                files.push(StagedFile {
+                    path,
+                    oid: new.id(),
+                    added: vec![(1, usize::MAX)],
+                });
+                continue;
+            }
             Err(e) => {
                 errors.push(ScanError {
                     path,
