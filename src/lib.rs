@@ -26,6 +26,7 @@ pub mod engine;
 pub mod error;
 pub mod filters;
 pub mod finding;
+pub mod interrupt;
 pub mod report;
 pub mod rules;
 pub mod scan;

@@ -7,6 +7,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = keysweep::cli::Cli::parse();
+    keysweep::interrupt::install();
     match keysweep::cli::run(cli) {
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(err) => {

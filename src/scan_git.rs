@@ -120,6 +120,9 @@ pub fn scan_history(
         });
         pool.install(|| {
             let handle = |repo: &mut Option<Repository>, queued: QueuedBlob| {
+                if crate::interrupt::requested() {
+                    return;
+                }
                 let QueuedBlob {
                     index, oid, path, ..
                 } = queued;
@@ -198,6 +201,7 @@ pub fn scan_history(
     }
     if let Some(cache) = &options.cache {
         if seed_usable
+            && !crate::interrupt::requested()
             && history.errors.is_empty()
             && shared.skipped.iter().all(|e| !e.reason.is_error())
         {

@@ -4,6 +4,7 @@
 mod util;
 
 mod archives;
+mod bad_input;
 mod decoding;
 mod filters;
 mod git;

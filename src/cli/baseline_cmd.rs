@@ -21,6 +21,10 @@ pub fn run(args: BaselineArgs) -> anyhow::Result<Outcome> {
         &filter,
         args.quiet,
     )?;
+    if crate::interrupt::requested() {
+        eprintln!("keysweep: interrupted");
+        return Ok(Outcome::Interrupted);
+    }
     if outcome.incomplete() {
         for s in outcome.skipped.iter().filter(|s| s.reason.is_error()) {
             eprintln!("keysweep: warning: {}: {}", s.path, s.reason);

@@ -25,6 +25,10 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
         &args.filter,
         true,
     )?;
+    if crate::interrupt::requested() {
+        eprintln!("keysweep: interrupted");
+        return Ok(Outcome::Interrupted);
+    }
     let reported = outcome
         .findings
         .iter()

@@ -265,6 +265,8 @@ pub enum Outcome {
     Findings(u8),
     /// An error, or an incomplete scan: exit 2, whatever was found.
     Error,
+    /// Stopped by Ctrl-C: exit 130, no report written.
+    Interrupted,
 }
 
 impl Outcome {
@@ -274,6 +276,7 @@ impl Outcome {
             Outcome::Clean => 0,
             Outcome::Findings(n) => n,
             Outcome::Error => 2,
+            Outcome::Interrupted => crate::interrupt::EXIT_CODE,
         }
     }
 }

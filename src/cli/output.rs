@@ -347,6 +347,12 @@ pub fn finish_run(
     args: &ReportArgs,
 ) -> anyhow::Result<Outcome> {
     use crate::report::escape::escape_for_terminal;
+    if crate::interrupt::requested() {
+        // What was found so far is not a scan result: no report (the temporary files go away
+        // with `reports`), nothing that could pass for one.
+        eprintln!("keysweep: interrupted: no report written");
+        return Ok(Outcome::Interrupted);
+    }
     let warn = |s: &&crate::error::ScanError| {
         s.reason.is_error()
             || (!args.quiet

@@ -195,7 +195,7 @@ impl Config {
         let name = file.display().to_string();
         let parsed: ConfigFile = toml::from_str(text).map_err(|e| ConfigError::Invalid {
             location: crate::rules::toml_location(&name, text, e.span()),
-            message: e.message().trim().to_string(),
+            message: crate::rules::toml_message(e.message()),
         })?;
         let at =
             |span: std::ops::Range<usize>| crate::rules::toml_location(&name, text, Some(span));
@@ -272,7 +272,13 @@ impl Config {
                 let found = root.and_then(|r| {
                     [CONFIG_FILE_NAME, GITLEAKS_CONFIG_FILE_NAME]
                         .iter()
-                        .map(|n| r.join(n))
+                        .map(|n| {
+                            if r == Path::new(".") {
+                                PathBuf::from(n)
+                            } else {
+                                r.join(n)
+                            }
+                        })
                         .find(|p| p.is_file())
                 });
                 match found {

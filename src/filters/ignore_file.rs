@@ -47,7 +47,11 @@ impl IgnoreFile {
     pub fn discover(root: &Path) -> Result<IgnoreFile, ConfigError> {
         let mut out = IgnoreFile::default();
         for name in IGNORE_FILE_NAMES {
-            let path = root.join(name);
+            let path = if root == Path::new(".") {
+                Path::new(name).to_path_buf()
+            } else {
+                root.join(name)
+            };
             if !path.is_file() {
                 continue;
             }

@@ -18,7 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 pub fn parse_rule_file(file: &str, text: &str) -> Result<Vec<Rule>, ConfigError> {
     let parsed: RuleFile = toml::from_str(text).map_err(|e| ConfigError::Invalid {
         location: toml_location(file, text, e.span()),
-        message: e.message().trim().to_string(),
+        message: toml_message(e.message()),
     })?;
     finish_rules(file, parsed.rule, true)
 }
@@ -95,6 +95,16 @@ pub fn check_unique_ids(rules: &[Rule]) -> Result<(), ConfigError> {
         }
     }
     Ok(())
+}
+
+/// The TOML parser's message on one line (it spreads some over several).
+pub(crate) fn toml_message(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// `file:line:column` for a byte span reported by the TOML parser, or just `file`.

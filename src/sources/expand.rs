@@ -147,7 +147,7 @@ fn open_archive(
     sink: &mut dyn BlobSink,
 ) -> Result<(), SkipReason> {
     let mut member = |name: &str, bytes: Vec<u8>, budget: &mut Budget| {
-        let inner = format!("{path}!{name}");
+        let inner = format!("{path}!{}", member_name(name));
         deliver_at(&inner, &bytes, limits, depth + 1, budget, sink);
     };
     match kind {
@@ -166,6 +166,22 @@ fn open_archive(
             member(&inner, bytes, counter.budget);
             Ok(())
         }
+    }
+}
+
+/// A member's name as reports show it: '/'-separated, without a leading '/', and with `..`
+/// written `__`, so that a crafted archive ("zip slip") cannot put a path in a report that
+/// points outside the scanned tree.
+fn member_name(name: &str) -> String {
+    let parts: Vec<&str> = name
+        .split(['/', '\\'])
+        .filter(|p| !p.is_empty() && *p != ".")
+        .map(|p| if p == ".." { "__" } else { p })
+        .collect();
+    if parts.is_empty() {
+        "_".to_string()
+    } else {
+        parts.join("/")
     }
 }
 
@@ -373,6 +389,13 @@ mod tests {
                 b"secret notes\n".to_vec()
             )]
         );
+    }
+
+    #[test]
+    fn member_names_cannot_climb_out() {
+        assert_eq!(member_name("../../etc/passwd"), "__/__/etc/passwd");
+        assert_eq!(member_name("/abs/./x\\y"), "abs/x/y");
+        assert_eq!(member_name(""), "_");
     }
 
     #[test]

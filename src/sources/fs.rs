@@ -96,6 +96,9 @@ impl FsSource {
             let mut buf = Vec::new();
             let display = &display;
             Box::new(move |entry| {
+                if crate::interrupt::requested() {
+                    return WalkState::Quit;
+                }
                 match entry {
                     Ok(entry) => visit(&entry, display, max, &limits, &mut buf, sink.as_mut()),
                     Err(err) => sink.skipped(walk_error(err, display)),

@@ -186,6 +186,9 @@ pub fn walk(
         let _ = revwalk.hide(tip);
     }
     for step in revwalk {
+        if crate::interrupt::requested() {
+            break;
+        }
         match step {
             Ok(oid) => history.commits.push(oid),
             Err(e) => {
@@ -237,6 +240,9 @@ pub fn walk(
         .max()
         .unwrap_or(0);
     for (i, &oid) in history.commits.iter().enumerate() {
+        if crate::interrupt::requested() {
+            break;
+        }
         let tree = match repo.find_commit(oid) {
             Ok(c) => c.tree_id(),
             Err(e) => {
