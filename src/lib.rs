@@ -26,6 +26,8 @@ pub mod engine;
 pub mod error;
 pub mod filters;
 pub mod finding;
+#[doc(hidden)]
+pub mod fuzz_entry;
 pub mod interrupt;
 pub mod report;
 pub mod rules;

@@ -7,6 +7,7 @@ mod archives;
 mod bad_input;
 mod decoding;
 mod filters;
+mod fuzz_corpus;
 mod git;
 mod reports;
 mod scan;
