@@ -173,3 +173,20 @@ fn archives_in_git_history_and_staged() {
     assert_eq!(code, 1, "{err}");
     assert_eq!(places(&json(&out)), [("next.zip!x.env".to_string(), 1)]);
 }
+
+#[test]
+fn member_names_never_climb_out_of_the_scanned_tree() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(303);
+    let env = format!("TOKEN={}\n", fake.github_pat());
+    dir.create_bytes(
+        "slip.zip",
+        &zip_of(&[("../../etc/cron.d/job.env", env.as_bytes())]),
+    );
+    let (code, out, err) = run(ks(&dir).args(["scan", "--format", "json"]));
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        places(&json(&out)),
+        [("slip.zip!__/__/etc/cron.d/job.env".to_string(), 1)]
+    );
+}

@@ -100,7 +100,8 @@ fn deliver_at(
     budget: &mut Budget,
     sink: &mut dyn BlobSink,
 ) {
-    if let Some(kind) = archive_kind(path) {
+    // With archives turned off (`--max-archive-depth 0`) an archive is a binary file.
+    if let Some(kind) = archive_kind(path).filter(|_| limits.max_depth > 0) {
         if depth < limits.max_depth {
             if let Err(reason) = open_archive(kind, path, data, limits, depth, budget, sink) {
                 sink.skipped(ScanError {
