@@ -1,0 +1,103 @@
+"""Rules of the databases family."""
+from rulegen.core import *  # noqa: F401,F403
+
+# ============================== databases ==============================
+
+def not_words(words, first_excl, rest_excl):
+    """Regex for a non-empty string over a negated class that is NOT one of `words`.
+
+    Rust's regex has no look-ahead, so "a password other than `password`" is spelled
+    out as a trie: at every prefix of a listed word the string may end (unless the
+    prefix is itself a listed word), diverge into any other byte, or continue the word.
+    Letters compare ASCII case-insensitively.
+    """
+    trie = {}
+    for w in words:
+        node = trie
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alts(ch):
+        return ch + ch.upper() if ch.isalpha() else ch
+
+    def rx(node, depth):
+        excl = first_excl if depth == 0 else rest_excl
+        kids = sorted(k for k in node if k)
+        kid_chars = "".join(re.escape(alts(k)) if len(alts(k)) == 1 else alts(k) for k in kids)
+        parts = [f"[^{excl}{kid_chars}][^{rest_excl}]*"]
+        for k in kids:
+            a = alts(k)
+            parts.append((f"[{a}]" if len(a) > 1 else re.escape(a)) + rx(node[k], depth + 1))
+        body = "(?:" + "|".join(parts) + ")"
+        if depth == 0 or "" in node:
+            return body  # must continue: empty string, or a listed word so far
+        return body + "?"
+
+    return rx(trie, 0)
+
+
+# Passwords that are placeholders in docs and compose files, not secrets.
+DB_PLACEHOLDER_PASSWORDS = ["password", "passwd", "pass", "pwd", "secret", "guest", "admin", "root",
+                            "user", "test", "postgres", "mysql", "redis", "mongo", "rabbitmq", "changeme"]
+
+DB_REMEDIATION = ("Change the database user's password now ({how}), check the server's logs for logins from "
+                  "unknown hosts, move the URL to a secret manager or an environment variable, " + PURGE)
+# user: no ':' '@' '/' or space; password: no '/' space quotes '<>' '{}' '*', may hold '@' (the
+# host starts after the last one), must not start with '$' '%' '_' '@' (templating) and must not be
+# a placeholder word; host: at least one byte.
+DB_USERPASS = (r"[^:@/\s\"'<>]*:("
+               + not_words(DB_PLACEHOLDER_PASSWORDS, r"@/\s\"'<>{}*$%_", r"/\s\"'<>{}*")
+               + r")@[^@/\s\"'<>]+")
+
+
+def db_rule(rid, desc, scheme_re, keywords, schemes, how, host, path):
+    def examples(g):
+        s = schemes
+        return [
+            f"DATABASE_URL={s[0]}://app_{g.s(LOWER, 4)}:{g.password()}@{host}{path}",
+            f'  url: "{s[-1]}://svc:{g.password()}@{host.split(":")[0]}{path}"',
+            f'engine = connect("{s[0]}://admin:{g.password()}@10.0.{g.r.randint(0, 255)}.{g.r.randint(1, 254)}{path}")',
+            f"{s[0]}://ops:{g.alnum(5)}@{g.alnum(4)}@{host}{path}",
+        ]
+
+    def negatives(g):
+        s = schemes[0]
+        return [
+            f"DATABASE_URL={s}://user:password@localhost{path}",
+            f"DATABASE_URL={s}://app:${{DB_PASSWORD}}@{host}{path}",
+            f"DATABASE_URL={s}://app:<password>@{host}{path}",
+            f"DATABASE_URL={s}://{host}{path}",
+            f"DATABASE_URL={s}://user:@{host}{path}",
+            f"DATABASE_URL={s}://app:$DB_PASSWORD@{host}{path}",
+        ]
+
+    rule("databases",
+         id=rid,
+         description=desc,
+         severity="high",
+         keywords=keywords,
+         regex=r"(?i:\b" + scheme_re + r")://" + DB_USERPASS,
+         min_entropy=2.0,
+         remediation=DB_REMEDIATION.format(how=how),
+         examples=examples,
+         negative_examples=negatives)
+
+
+db_rule("postgres-connection-url", "PostgreSQL connection URL with a password",
+        r"(?:postgres(?:ql)?|postgis)(?:\+[a-z0-9]+)?",
+        ["postgres://", "postgresql://", "postgres+", "postgresql+", "postgis://"],
+        ["postgres", "postgresql+psycopg2"], "ALTER ROLE … PASSWORD …", "db.internal:5432", "/orders")
+db_rule("mysql-connection-url", "MySQL/MariaDB connection URL with a password",
+        r"(?:mysql(?:x|2)?|mariadb)(?:\+[a-z0-9]+)?", ["mysql://", "mysql+", "mysql2://", "mysqlx://", "mariadb://", "mariadb+"],
+        ["mysql", "mysql+pymysql"], "ALTER USER … IDENTIFIED BY …", "mysql.internal:3306", "/shop")
+db_rule("mongodb-connection-url", "MongoDB connection string with a password",
+        r"mongodb(?:\+srv)?", ["mongodb://", "mongodb+srv://"],
+        ["mongodb", "mongodb+srv"], "db.changeUserPassword(), or Database Access in MongoDB Atlas",
+        "cluster0.a1b2c.mongodb.net", "/app?retryWrites=true&w=majority")
+db_rule("redis-connection-url", "Redis connection URL with a password",
+        r"rediss?", ["redis://", "rediss://"],
+        ["redis", "rediss"], "ACL SETUSER / requirepass, or the provider's console", "cache.internal:6379", "/0")
+db_rule("amqp-connection-url", "AMQP (RabbitMQ) connection URL with a password",
+        r"amqps?", ["amqp://", "amqps://"],
+        ["amqp", "amqps"], "rabbitmqctl change_password", "mq.internal:5672", "/jobs")
