@@ -116,9 +116,17 @@ def main():
     if args.peer_rule:
         manifest = [m for m in manifest if m["rule_id"].startswith(args.peer_rule)]
 
+    kw_lower = {r["id"]: [k.lower() for k in r["keywords"]] for r in rules}
+
     def findings(text):
         out = []
+        low = text.lower()
         for r in rules:
+            # the engine runs a rule only where one of its keywords occurs (or by file name,
+            # which corpus samples never match)
+            kws = kw_lower[r["id"]]
+            if kws and not any(k in low for k in kws):
+                continue
             try:
                 got = core.engine_findings(r, text)
             except Exception as e:  # a rule the emulation cannot run is a rule bug: say which

@@ -47,8 +47,12 @@ pub struct Finding {
     pub fingerprint: String,
     /// Shannon entropy of the secret, bits per byte.
     pub entropy: f32,
-    /// The offline validator that passed, if the rule has one.
+    /// The offline validator that ran, if the rule has one; it passed unless
+    /// `validation_failed`.
     pub validation: Option<String>,
+    /// The validator failed (reported only with `--report-invalid`, at low severity): the
+    /// shape is right but the checksum or structure is not, so it is most likely not a key.
+    pub validation_failed: bool,
     /// What to do about it.
     pub remediation: String,
     /// Where in git history the secret entered, for findings of `keysweep git`.
@@ -96,7 +100,7 @@ pub struct GitProvenance {
 impl Finding {
     /// True when an offline validator proved the secret's structure.
     pub fn validated(&self) -> bool {
-        self.validation.is_some()
+        self.validation.is_some() && !self.validation_failed
     }
 
     /// The deterministic report order: path, line, column, rule.
@@ -164,6 +168,7 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
             })
             .collect::<Vec<_>>();
         let severity = match rule.paired_severity {
+            _ if m.validation_failed => Severity::Low,
             Some(s) if !companions.is_empty() => s,
             _ => rule.severity,
         };
@@ -187,6 +192,7 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
             fingerprint: fingerprint(&rule.id, secret, path),
             entropy: m.entropy,
             validation: m.validation.map(str::to_string),
+            validation_failed: m.validation_failed,
             remediation: rule.remediation.clone(),
             git: None,
             companions,

@@ -581,6 +581,7 @@ fn git_outcome() -> ScanOutcome {
             after: String::new(),
             entropy: 4.5,
             validation: None,
+            validation_failed: false,
             remediation: "Revoke it, then purge it from history.".to_string(),
             git: Some(GitProvenance {
                 commit: commit.to_string(),

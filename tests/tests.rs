@@ -13,3 +13,4 @@ mod reports;
 mod scan;
 mod scan_errors;
 mod scan_output;
+mod validation;

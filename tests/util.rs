@@ -76,6 +76,8 @@ pub struct Fake {
 
 const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const BASE32: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+/// GitHub's base62 digit order (digits, upper, lower) for checksums.
+const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 impl Fake {
     /// A generator seeded with `seed` (non-zero).
@@ -99,9 +101,28 @@ impl Fake {
             .collect()
     }
 
-    /// A GitHub classic personal access token shape.
+    /// A GitHub classic personal access token: 30 random base62 characters and their CRC32
+    /// in six base62 digits, as GitHub writes them (the `github-crc32` validator checks it).
     pub fn github_pat(&mut self) -> String {
-        format!("{}{}", ["gh", "p_"].concat(), self.chars(ALNUM, 36))
+        let random = self.chars(ALNUM, 30);
+        let mut crc = u64::from(crc32fast::hash(random.as_bytes()));
+        let mut checksum = [b'0'; 6];
+        for slot in checksum.iter_mut().rev() {
+            *slot = BASE62[(crc % 62) as usize];
+            crc /= 62;
+        }
+        format!(
+            "{}{random}{}",
+            ["gh", "p_"].concat(),
+            String::from_utf8_lossy(&checksum)
+        )
+    }
+
+    /// A GitHub token shape whose checksum is wrong (one of its 30 random characters changed).
+    pub fn github_pat_bad_checksum(&mut self) -> String {
+        let mut t = self.github_pat().into_bytes();
+        t[10] = if t[10] == b'a' { b'b' } else { b'a' };
+        String::from_utf8(t).expect("ascii")
     }
 
     /// An AWS access key id shape.

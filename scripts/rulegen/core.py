@@ -320,6 +320,187 @@ def pem_der_valid(s):
     return False
 
 
+def macaroon_location(b):
+    """The location of a well-formed v2 macaroon (b"" when it has none), else None
+    (src/engine/validators/macaroon.rs)."""
+    pos = [1]
+
+    def varint():
+        v, shift = 0, 0
+        while pos[0] < len(b):
+            x = b[pos[0]]
+            pos[0] += 1
+            v |= (x & 0x7F) << shift
+            if not x & 0x80:
+                return v
+            shift += 7
+        raise IndexError
+
+    def packet():
+        kind = varint()
+        if kind == 0:
+            return 0, b""
+        n = varint()
+        if pos[0] + n > len(b):
+            raise IndexError
+        data = b[pos[0]:pos[0] + n]
+        pos[0] += n
+        return kind, data
+
+    try:
+        if not b or b[0] != 2:
+            return None
+        loc, ident = None, False
+        while True:
+            kind, data = packet()
+            if kind == 0:
+                break
+            if kind == 1 and loc is None and not ident:
+                loc = data
+            elif kind == 2 and not ident:
+                ident = True
+            else:
+                return None
+        if not ident:
+            return None
+        while True:
+            n = 0
+            while True:
+                kind, _ = packet()
+                if kind == 0:
+                    break
+                if kind not in (1, 2, 4):
+                    return None
+                n += 1
+            if n == 0:
+                break
+        kind, sig = packet()
+        ok = kind == 6 and len(sig) == 32 and pos[0] == len(b)
+        return (loc or b"") if ok else None
+    except IndexError:
+        return None
+
+
+def pypi_valid(s):
+    """src/engine/validators/macaroon.rs: `pypi-` + base64url of a macaroon at pypi.org."""
+    if not s.startswith("pypi-"):
+        return False
+    t = s[5:].rstrip("=")
+    try:
+        b = base64.urlsafe_b64decode(t + "=" * (-len(t) % 4))
+    except ValueError:
+        return False
+    return macaroon_location(b) in (b"pypi.org", b"test.pypi.org")
+
+
+def base62_crc_valid(s, prefixes):
+    """src/engine/validators/base62_crc.rs: prefix + 30 base62 + base62(crc32 of the 30)."""
+    if s[:4] not in prefixes or len(s) != 40 or not s[4:].isalnum() or not s[4:].isascii():
+        return False
+    return base62(zlib.crc32(s[4:34].encode()), 6) == s[34:]
+
+
+def pem_private_key_valid(s):
+    """src/engine/validators/pem.rs is_valid_pem_private_key: the body decodes to the start of
+    a key structure (DER SEQUENCE, openssh magic, PGP packet, or legacy-encrypted bytes)."""
+    m = re.search(r"-----BEGIN ([A-Z0-9 ]+)-----", s)
+    if not m:
+        return False
+    label = m.group(1)
+    rest = s[m.end():]
+    end = rest.find("-----END ")
+    body = (rest if end < 0 else rest[:end]).replace("\\r", "\n").replace("\\n", "\n")
+    encrypted, clean = False, []
+    for line in body.split("\n"):
+        line = line.strip().rstrip("+").strip().strip("\"',")
+        if ":" in line:
+            encrypted |= line.startswith("Proc-Type:")
+            continue
+        if line.startswith("=") and len(line) == 5:
+            continue
+        clean.append("".join(line.split()))
+    t = "".join(clean).rstrip("=")
+    if len(t) % 4 == 1:
+        t = t[:-1]
+    if not re.fullmatch(r"[A-Za-z0-9+/]*", t):
+        return False
+    try:
+        der = base64.b64decode(t + "=" * (-len(t) % 4))
+    except ValueError:
+        return False
+    if len(der) < 16:
+        return False
+    if encrypted:
+        return True
+    return der[0] == 0x30 or der.startswith(b"openssh-key-v1\0") or (label.startswith("PGP") and der[0] & 0x80 != 0)
+
+
+def aws_key_id_valid(s):
+    """src/engine/validators/aws.rs: a known prefix and a 16-character base32 body."""
+    return s[:4] in ("AKIA", "ASIA", "ABIA", "ACCA") and re.fullmatch(r"[A-Z2-7]{16}", s[4:]) is not None
+
+
+def generic_secret_valid(s):
+    """src/engine/validators/generic.rs looks_generated: a digit and a letter; no URL or path;
+    none of the words code puts there; no dotted name path; no version."""
+    if not re.search(r"[0-9]", s) or not re.search(r"[A-Za-z]", s):
+        return False
+    low = s.lower()
+    if low.startswith(("http:", "https:", "file:", "/", "./", "../", "~/")):
+        return False
+    if any(w in low for w in ("passw", "secret", "token", "apikey", "api_key", "length", "size", "true",
+                              "false", "null", "none", "undefined")):
+        return False
+    if "." in s:
+        parts = s.split(".")
+        if all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p) for p in parts) and any(
+                len(p) >= 4 and re.fullmatch(r"[a-z_]+", p) for p in parts):
+            return False
+    if re.search(r"[0-9]+\.[0-9]+\.[0-9]", s):
+        return False
+    # an ascending run of five (abcde, 12345): typed, not generated
+    return not any(all(ord(s[i + k + 1]) == ord(s[i + k]) + 1 for k in range(4)) for i in range(len(s) - 4))
+
+
+PLACEHOLDER_PASSWORDS = {"password", "passwd", "pass", "pwd", "secret", "changeme", "change_me", "changeit",
+                         "admin", "root", "test", "testing", "example", "sample", "dummy", "none", "null", "nil",
+                         "empty", "undefined", "default", "todo", "tbd", "fixme", "your_password", "yourpassword",
+                         "your-password", "string", "value", "required", "optional", "true", "false", "redacted",
+                         "username", "mypassword", "my-password", "my_password", "password1", "password123",
+                         "password_here", "some_password", "smtp_password", "123456", "12345678", "s3cret",
+                         "postgres", "android", "qwerty", "repopwd", "guest", "user", "mysql", "redis", "mongo",
+                         "rabbitmq"}
+# Values that point at a secret kept elsewhere.
+REFERENCE_PREFIXES = ("env:", "vault:", "os.environ", "process.env", "getenv", "secrets.", "import.meta.env",
+                      "!vault", "!ref", "!sub", "!getatt", "!env", "!secret")
+
+
+def typed_password_valid(s):
+    """src/engine/validators/generic.rs is_typed_password."""
+    t = s.strip()
+    if len(t) < 4 or t.lower() in PLACEHOLDER_PASSWORDS or t[0] in "$%#@&*{(<:":
+        return False
+    if t.lower().startswith(REFERENCE_PREFIXES):
+        return False
+    if all(c in "*xX.-_?" for c in t):
+        return False
+    # an ascending run of six (123456, abcdef): a test value or a keyboard walk
+    if any(all(ord(t[i + k + 1]) == ord(t[i + k]) + 1 for k in range(5)) for i in range(len(t) - 5)):
+        return False
+    return not ("_" in t and re.fullmatch(r"[A-Z0-9_]+", t))
+
+
+def basic_auth_valid(s):
+    """src/engine/validators/generic.rs is_basic_auth: base64 of printable user:password."""
+    t = s.strip().rstrip("=")
+    try:
+        d = base64.b64decode(t + "=" * (-len(t) % 4), validate=True)
+    except ValueError:
+        return False
+    i = d.find(b":")
+    return i > 0 and i + 1 < len(d) and all(0x20 <= c < 0x7F for c in d)
+
+
 def eth_valid(s):
     k = int(s[2:] if s[:2].lower() == "0x" else s, 16)
     return 1 <= k < SECP256K1_N
@@ -338,7 +519,12 @@ KNOWN_PUBLIC |= {"_gg7wSSi0KMBsdKnGVfHDueq6xMB9EkC", "84842078b09946638c03157f83
                  "M4009eFnOoPwhNoMwJlsAHgIgleGVFPl", "a7Xd92LmQW3vBtRzYpMj5CxNKeT1HuVs0fFgJcAw",
                  "L7rVaYfBIc2BDsnlQGfkR93d6DoOAJCw7mJr5Eso"}
 
-VALIDATORS = {"secp256k1-scalar": eth_valid, "bip39-checksum": mnemonic_valid,
+VALIDATORS = {"github-crc32": lambda s: base62_crc_valid(s, ("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
+              "npm-crc32": lambda s: base62_crc_valid(s, ("npm_",)), "pypi-macaroon": pypi_valid,
+              "pem-private-key": pem_private_key_valid, "gcp-service-account": pem_private_key_valid,
+              "aws-key-id": aws_key_id_valid, "generic-secret": generic_secret_valid,
+              "basic-auth": basic_auth_valid, "typed-password": typed_password_valid,
+              "secp256k1-scalar": eth_valid, "bip39-checksum": mnemonic_valid,
               "base58check-xprv": xprv_valid, "base58check-wif": wif_valid,
               "ed25519-keypair": keypair_valid, "p256-private-key": p256_valid,
               "base64-64-bytes": base64_64_valid, "pem-der": pem_der_valid}
@@ -671,7 +857,7 @@ def _literal_keywords(names):
 
 def named_rule(family, id, description, names, cls, length, url, severity="medium", words=None,
                keywords=None, min_entropy=None, make=None, validate=None, what="key", verb="Revoke",
-               extra_examples=lambda g: [], extra_negatives=lambda g: [], value_prefix="", window=None,
+               extra_examples=lambda g: [], extra_negatives=lambda g: [], value_prefix="", window=48,
                remediation=None):
     """A key without a prefix, found by the provider's name in the variable, key or tag that
     holds it. `names`: provider names (literals, or regexes with `keywords` given); `cls` and
@@ -777,7 +963,7 @@ def toml_list(items):
 
 FIELD_ORDER = ["id", "description", "severity", "keywords", "file_names", "regex", "secret_group", "min_entropy",
                "validate", "window", "pair_with", "pair_lines", "paired_severity", "companion_only",
-               "remediation", "examples", "negative_examples"]
+               "generic", "exclude_words", "remediation", "examples", "negative_examples"]
 
 
 def render(family, rules):
@@ -792,7 +978,7 @@ def render(family, rules):
                 continue
             v = r[k]
             if isinstance(v, list):
-                if k == "keywords":
+                if k in ("keywords", "exclude_words"):
                     out.append(f"{k} = [" + ", ".join(toml_basic(x) for x in v) + "]")
                 else:
                     out.append(f"{k} = {toml_list(v)}")
@@ -815,6 +1001,8 @@ def materialize():
         lst = []
         for r in rules:
             d = dict(r)
+            if callable(d.get("exclude_words")):
+                d["exclude_words"] = d["exclude_words"](RULES)  # words that depend on the whole pack
             g = Gen(r["id"])
             d["examples"] = r["examples"](g)
             d["negative_examples"] = r["negative_examples"](g)
@@ -846,16 +1034,19 @@ def engine_findings(r, text):
         kwl = kw.lower().encode()
         pos = low.find(kwl)
         while pos != -1:
-            ls = data.rfind(b"\n", 0, pos) + 1
-            if window:
-                ws, we = ls, min(len(data), pos + window)
-            else:
-                le = data.find(b"\n", pos)
-                le = len(data) if le == -1 else le
-                ws, we = max(ls, pos - 1024), min(le, pos + len(kwl) + 1024)
+            # src/engine/window.rs: from the hit's line start (at most 1024 bytes back) to the end
+            # of the line holding hit end + `window` (at most 1024 bytes further)
+            lo = max(0, pos - 1024)
+            ws = data.rfind(b"\n", lo, pos) + 1 or lo
+            after = min(len(data), pos + len(kwl) + (window or 0))
+            hi = min(len(data), after + 1024)
+            le = data.find(b"\n", after, hi)
+            we = hi if le == -1 else le
             for m in rx.finditer(data[ws:we]):
                 sec = m.group(group)
                 if sec is None:
+                    continue
+                if any(w.encode() in m.group(0).lower() for w in r.get("exclude_words", [])):
                     continue
                 s = sec.decode("latin-1")
                 if r.get("validate") != "bip39-checksum" and looks_like_placeholder_engine(s):
@@ -873,10 +1064,15 @@ def engine_findings(r, text):
 
 
 def looks_like_placeholder_engine(s):
+    """src/engine/placeholder.rs: a marker, or (secrets up to 100 bytes) a run of one character
+    at least 8 long that covers a third of the secret."""
     low = s.lower()
     if any(w in low for w in ENGINE_PLACEHOLDER_MARKERS):
         return True
-    return re.search(r"(.)\1{7,}", s) is not None
+    if len(s) > 100:
+        return False
+    need = max(8, len(s) // 3)
+    return re.search(r"(.)\1{%d,}" % (need - 1), s) is not None
 
 
 def check(families, rules_dir):

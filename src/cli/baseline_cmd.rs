@@ -12,7 +12,7 @@ pub fn run(args: BaselineArgs) -> anyhow::Result<Outcome> {
     let output = Output::open(Some(&args.output))?;
     let filter = FilterArgs {
         ignore_inline_allow: args.ignore_inline_allow,
-        baseline: None,
+        ..FilterArgs::default()
     };
     let (outcome, _) = super::setup::scan_tree_or_history(
         &args.path,

@@ -88,6 +88,9 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
                 )?;
             }
             let validation = match (&rule.validate, &first.validation) {
+                (_, Some(v)) if first.validation_failed => {
+                    format!("{v}: FAILED (reported because of --report-invalid)")
+                }
                 (_, Some(v)) => {
                     format!("{v}: passed (checked offline, from the secret's structure)")
                 }

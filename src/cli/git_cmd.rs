@@ -70,14 +70,20 @@ impl GitRun<'_> {
         let loaded = super::setup::load(self.input, self.filter, repo.workdir(), self.quiet)?;
         let cache = match self.cache {
             Some(dir) => Some(
-                BlobCache::open(dir, &loaded.rules, self.input.max_decode_depth)
-                    .map_err(anyhow::Error::msg)?,
+                BlobCache::open(
+                    dir,
+                    &loaded.rules,
+                    self.input.max_decode_depth,
+                    self.filter.report_invalid,
+                )
+                .map_err(anyhow::Error::msg)?,
             ),
             None => None,
         };
         let scanner = ScannerBuilder::new()
             .rules(loaded.rules)
             .max_decode_depth(self.input.max_decode_depth)
+            .report_invalid(self.filter.report_invalid)
             .build()?;
 
         let mut ctx = ScanContext::new(&scanner, &loaded.filters);

@@ -107,6 +107,15 @@ pub struct FilterArgs {
     /// keysweep JSON report): only new findings are reported.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Report only findings of this severity or worse (critical, high, medium, low); the
+    /// others are dropped and counted in stats.
+    #[arg(long, value_name = "SEVERITY", value_parser = output::parse_severity)]
+    pub min_severity: Option<crate::rules::Severity>,
+    /// Also report secrets whose offline check fails (a GitHub or npm token with a wrong
+    /// checksum, a key that does not decode), at low severity with `validation_failed`:
+    /// look-alikes that are most likely not keys.
+    #[arg(long)]
+    pub report_invalid: bool,
 }
 
 /// `keysweep git`.

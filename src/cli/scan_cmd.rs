@@ -61,6 +61,7 @@ impl FsRun<'_> {
         let scanner = ScannerBuilder::new()
             .rules(loaded.rules)
             .max_decode_depth(self.input.max_decode_depth)
+            .report_invalid(self.filter.report_invalid)
             .build()?;
 
         let mut source = FsSource::new(self.paths.to_vec());

@@ -35,7 +35,9 @@ pub fn load(
         }
     }
     let rules = config.rules(crate::rules::builtin_rules()?)?;
-    let mut filters = Filters::new(&config, &rules)?.with_inline_allow(!filter.ignore_inline_allow);
+    let mut filters = Filters::new(&config, &rules)?
+        .with_inline_allow(!filter.ignore_inline_allow)
+        .with_min_severity(filter.min_severity);
     if let Some(root) = root {
         filters = filters.with_ignore_file(IgnoreFile::discover(root)?);
     }

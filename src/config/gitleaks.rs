@@ -750,6 +750,8 @@ fn custom_rule(cx: &mut Cx<'_>, entry: RuleEntry) -> Result<Rule, ConfigError> {
         pair_lines: None,
         paired_severity: None,
         companion_only: false,
+        generic: false,
+        exclude_words: Vec::new(),
         remediation: REMEDIATION.to_string(),
         allowlist: entry.allowlists,
         examples: Vec::new(),
@@ -1281,7 +1283,7 @@ keywords = ["acme_"]
         let text = format!(
             "{EXTENDED}\n[[allowlists]]\ntargetRules = [\"Acme_Key\", \"adafruit-api-key\"]\ncondition = \"AND\"\n\
              paths = ['''^docs/''']\nstopwords = [\"sample\"]\n\n\
-             [[allowlists]]\ntargetRules = [\"adobe-client-id\"]\nregexes = ['''x''']\n"
+             [[allowlists]]\ntargetRules = [\"zz-no-such-rule\"]\nregexes = ['''x''']\n"
         );
         let c = parse_ok(&text);
         assert_eq!(c.custom_rules[0].id, "acme-key");

@@ -42,9 +42,13 @@ pub struct RawMatch {
     pub end: usize,
     /// Shannon entropy of the secret in bits per byte.
     pub entropy: f32,
-    /// What the offline validator checked, when the rule has one (it passed: failures are
-    /// dropped).
+    /// What the offline validator checked, when the rule has one (it passed, unless
+    /// `validation_failed`).
     pub validation: Option<&'static str>,
+    /// The validator failed and the scanner reports such matches anyway
+    /// ([`ScannerBuilder::report_invalid`]): a token of the right shape whose checksum is
+    /// wrong, shown at low severity.
+    pub validation_failed: bool,
     /// Length of the whole regex match (the secret plus the context the rule required): when
     /// two rules find the same secret, the one that required more context is the more
     /// specific and the only one reported.
@@ -83,6 +87,7 @@ pub struct Companion {
 pub struct ScannerBuilder {
     rules: Vec<Rule>,
     max_decode_depth: Option<usize>,
+    report_invalid: bool,
 }
 
 /// How many layers of encoding are peeled by default (`--max-decode-depth`): base64 of a file
@@ -105,6 +110,13 @@ impl ScannerBuilder {
     /// [`DEFAULT_DECODE_DEPTH`]; 0 turns decoding off).
     pub fn max_decode_depth(&mut self, depth: usize) -> &mut ScannerBuilder {
         self.max_decode_depth = Some(depth);
+        self
+    }
+
+    /// Also report matches whose offline validator fails (default: they are dropped), marked
+    /// `validation_failed`: for a user who wants to see checksum-failing look-alikes.
+    pub fn report_invalid(&mut self, yes: bool) -> &mut ScannerBuilder {
+        self.report_invalid = yes;
         self
     }
 
@@ -197,6 +209,7 @@ impl ScannerBuilder {
             companion_prefilter,
             pairing,
             max_decode_depth: self.max_decode_depth.unwrap_or(DEFAULT_DECODE_DEPTH),
+            report_invalid: self.report_invalid,
         })
     }
 }
@@ -294,6 +307,8 @@ pub struct Scanner {
     pairing: bool,
     /// Layers of encoding peeled (see [`decode`]).
     max_decode_depth: usize,
+    /// Matches whose validator fails are kept, marked (see [`ScannerBuilder::report_invalid`]).
+    report_invalid: bool,
 }
 
 impl Scanner {
@@ -344,6 +359,8 @@ impl Scanner {
             let before = out.len();
             self.scan_encoded(path, data, self.max_decode_depth, &mut budget, &mut out);
             if out.len() > before {
+                // A generic rule that matched the encoded text yields to what it decodes to.
+                self.drop_generic_overlaps(&mut out);
                 out.sort_by_key(|m| (m.start, m.rule, m.end));
             }
         }
@@ -450,12 +467,14 @@ impl Scanner {
         // one finding, from the most specific rule. A companion-only rule never takes the
         // bytes from a rule that reports on its own (`"key": "xprv…"` is a wallet key, not
         // an exchange config's API key), and a rule without keywords yields to one that found
-        // the secret by its context (a phrase named `mnemonic` says more than a phrase).
+        // the secret by its context (a phrase named `mnemonic` says more than a phrase). A
+        // generic rule yields to every other, companions included.
         out.sort_by_key(|m| {
             let rule = &self.rules[m.rule].rule;
             (
                 m.start,
                 m.end,
+                rule.generic,
                 rule.companion_only,
                 rule.keywords.is_empty() && rule.file_names.is_empty(),
                 std::cmp::Reverse(m.context_len),
@@ -463,11 +482,32 @@ impl Scanner {
             )
         });
         out.dedup_by_key(|m| (m.start, m.end));
+        self.drop_generic_overlaps(&mut out);
         out.sort_by_key(|m| (m.start, m.rule, m.end));
         if self.pairing && !out.is_empty() {
             out = pairing::fold_companions(self, data, out);
         }
         out
+    }
+
+    /// Drops the matches of generic rules whose secret overlaps the secret of a specific rule's
+    /// match.
+    fn drop_generic_overlaps(&self, out: &mut Vec<RawMatch>) {
+        let is_generic = |m: &RawMatch| self.rules[m.rule].rule.generic;
+        if !out.iter().any(is_generic) {
+            return;
+        }
+        let specific: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|m| !is_generic(m))
+            .map(|m| (m.start, m.end))
+            .collect();
+        out.retain(|m| {
+            !is_generic(m)
+                || !specific
+                    .iter()
+                    .any(|&(start, end)| start < m.end && m.start < end)
+        });
     }
 
     /// The resolved companion rule indices of rule `index`.
@@ -568,6 +608,11 @@ impl Scanner {
                 if end <= start {
                     continue;
                 }
+                if !compiled.rule.exclude_words.is_empty()
+                    && contains_any_word(&data[m.start()..m.end()], &compiled.rule.exclude_words)
+                {
+                    continue;
+                }
                 if let Some(mut found) = self.check_secret(rule_index, data, start, end) {
                     found.context_len = m.end() - m.start();
                     out.push(found);
@@ -598,12 +643,13 @@ impl Scanner {
         if !checksummed_words && placeholder::looks_like_placeholder(secret) {
             return None;
         }
-        let validation = match &rule.validate {
+        let (validation, validation_failed) = match &rule.validate {
             Some(name) => match validators::validate(name, secret) {
-                Some(v) if v.valid => Some(v.checked),
+                Some(v) if v.valid => (v.proof.then_some(v.checked), false),
+                Some(v) if self.report_invalid => (Some(v.checked), true),
                 _ => return None,
             },
-            None => None,
+            None => (None, false),
         };
         Some(RawMatch {
             context_len: end - start,
@@ -612,10 +658,19 @@ impl Scanner {
             end,
             entropy,
             validation,
+            validation_failed,
             companions: Vec::new(),
             decoded: None,
         })
     }
+}
+
+/// True when `text` holds one of the lowercase `words`, ignoring ASCII case.
+fn contains_any_word(text: &[u8], words: &[String]) -> bool {
+    let lower = text.to_ascii_lowercase();
+    words
+        .iter()
+        .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
 }
 
 #[cfg(test)]

@@ -27,9 +27,12 @@ const MAX_RUN_CHECKED_LEN: usize = 100;
 
 /// True when `secret` looks like a placeholder rather than a credential.
 pub fn looks_like_placeholder(secret: &[u8]) -> bool {
-    // Long structured secrets (PEM bodies) legitimately hold runs of zero bytes, which base64
-    // shows as `AAAAAAAA`; their entropy floor does the work there.
-    if secret.len() <= MAX_RUN_CHECKED_LEN && has_long_run(secret, 8) {
+    // A fill (`sk_live_0000…`, `AKIAAAAAAAAA…`) is one character repeated over much of the
+    // secret. Real formats hold shorter runs by design (Twitter bearer tokens and Dropbox
+    // tokens start with or contain `AAAAAAAAAA`, base64 of zero bytes), so a run counts only
+    // when it is at least 8 long and covers a third of the secret. Long structured secrets
+    // (PEM bodies) legitimately hold runs of zero bytes; their entropy floor does the work.
+    if secret.len() <= MAX_RUN_CHECKED_LEN && has_long_run(secret, (secret.len() / 3).max(8)) {
         return true;
     }
     let lower: Vec<u8> = secret.iter().map(|b| b.to_ascii_lowercase()).collect();
@@ -67,6 +70,13 @@ mod tests {
         assert!(looks_like_placeholder(b"${GITHUB_TOKEN}"));
         assert!(looks_like_placeholder(b"<your-api-key>"));
         assert!(looks_like_placeholder(b"sk_live_00000000000000000000"));
+        assert!(looks_like_placeholder(b"0000000000000000000000001a2b3c4d"));
+        // A token whose base64 starts with zero bytes is not a fill.
+        let mut bearer = vec![b'A'; 22];
+        bearer.extend_from_slice(
+            b"Zq8v3Kp0aLmN4rT7yW2bC9dE6fG1hJ5kX0sUpq7Rt2Lm9Nb4Vc3Xz8Qw1Er6Ty0Ui5Op",
+        );
+        assert!(!looks_like_placeholder(&bearer));
         let token = concat!("gh", "p_Zq8v3Kp0aLmN4rT7yW2bC9dE6fG1hJ5kX0sU");
         assert!(!looks_like_placeholder(token.as_bytes()));
         let mut pem = b"b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAA".to_vec();

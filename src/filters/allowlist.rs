@@ -218,6 +218,7 @@ mod tests {
             fingerprint: String::new(),
             entropy: 0.0,
             validation: None,
+            validation_failed: false,
             remediation: String::new(),
             git: None,
             companions: Vec::new(),

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::error::ConfigError;
 use crate::finding::Finding;
-use crate::rules::Rule;
+use crate::rules::{Rule, Severity};
 use allowlist::{AllowKind, Allowlist};
 use baseline::Baseline;
 use ignore_file::IgnoreFile;
@@ -47,6 +47,8 @@ pub enum DropReason {
     /// It is a well-known public key (development-chain default account, spec test vector):
     /// see [`known_keys`].
     KnownPublicKey,
+    /// Its severity is below `--min-severity`.
+    BelowMinSeverity,
 }
 
 impl DropReason {
@@ -71,6 +73,7 @@ impl DropReason {
             DropReason::Baseline => "in the baseline".into(),
             DropReason::AlreadyInBase => "already in the range's base".into(),
             DropReason::KnownPublicKey => "a well-known public test key".into(),
+            DropReason::BelowMinSeverity => "below --min-severity".into(),
         }
     }
 }
@@ -96,6 +99,8 @@ pub struct DropCounts {
     pub already_in_base: u64,
     /// Well-known public test keys (Hardhat/Anvil/Ganache/Truffle defaults, spec vectors).
     pub known_test_key: u64,
+    /// Below `--min-severity`.
+    pub below_min_severity: u64,
 }
 
 impl DropCounts {
@@ -113,6 +118,7 @@ impl DropCounts {
             DropReason::Baseline => &mut self.baseline,
             DropReason::AlreadyInBase => &mut self.already_in_base,
             DropReason::KnownPublicKey => &mut self.known_test_key,
+            DropReason::BelowMinSeverity => &mut self.below_min_severity,
         };
         *n += 1;
     }
@@ -128,6 +134,7 @@ impl DropCounts {
         self.baseline += o.baseline;
         self.already_in_base += o.already_in_base;
         self.known_test_key += o.known_test_key;
+        self.below_min_severity += o.below_min_severity;
     }
 }
 
@@ -150,6 +157,7 @@ pub struct Filters {
     today: String,
     ignore: IgnoreFile,
     baseline: Option<Baseline>,
+    min_severity: Option<Severity>,
 }
 
 impl Filters {
@@ -181,6 +189,7 @@ impl Filters {
             today: crate::report::time::utc_date(std::time::SystemTime::now()),
             ignore: IgnoreFile::default(),
             baseline: None,
+            min_severity: None,
         })
     }
 
@@ -212,6 +221,12 @@ impl Filters {
         self
     }
 
+    /// Drop findings below this severity (`--min-severity`).
+    pub fn with_min_severity(mut self, min: Option<Severity>) -> Filters {
+        self.min_severity = min;
+        self
+    }
+
     /// Drop findings already in this baseline.
     pub fn with_baseline(mut self, baseline: Baseline) -> Filters {
         self.baseline = Some(baseline);
@@ -222,6 +237,9 @@ impl Filters {
     /// line(s) in its blob, for inline allow comments and line regexes. Conditions on commits
     /// are left to [`Filters::check_attributed`] when the finding has no commit yet.
     pub fn check(&self, finding: &Finding, line: &[u8]) -> Result<(), DropReason> {
+        if self.min_severity.is_some_and(|min| finding.severity < min) {
+            return Err(DropReason::BelowMinSeverity);
+        }
         for a in &self.allowlists {
             if let Some(kind) = a.allows(finding, line) {
                 return Err(DropReason::Allowlist {

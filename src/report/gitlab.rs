@@ -148,8 +148,14 @@ fn vulnerability<'a>(f: &'a Finding, show: bool, default_sha: &'a str) -> Vulner
         "{} ({}) in {} at line {}: {}.",
         f.description, f.rule_id, f.path, f.span.line, v.secret
     );
-    if let Some(check) = &f.validation {
-        description.push_str(&format!(" Its structure was proven offline ({check})."));
+    match &f.validation {
+        Some(check) if f.validation_failed => description.push_str(&format!(
+            " Its offline check ({check}) failed: most likely not a key."
+        )),
+        Some(check) => {
+            description.push_str(&format!(" Its structure was proven offline ({check})."));
+        }
+        None => {}
     }
     let git = f.git.as_ref();
     Vulnerability {

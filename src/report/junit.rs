@@ -101,8 +101,12 @@ fn write_case(v: &FindingView<'_>, out: &mut dyn Write) -> io::Result<()> {
         "{location}\n{} ({}, severity {})\nsecret: {}\nfingerprint: {}\n",
         v.description, v.rule_id, v.severity, v.secret, v.fingerprint
     );
-    if let Some(check) = v.validation {
-        body.push_str(&format!("validated offline: {check}\n"));
+    match v.validation {
+        Some(check) if v.validation_failed => {
+            body.push_str(&format!("offline check failed: {check}\n"));
+        }
+        Some(check) => body.push_str(&format!("validated offline: {check}\n")),
+        None => {}
     }
     if let Some(g) = &v.git {
         body.push_str(&format!(

@@ -68,6 +68,9 @@ pub struct FindingView<'a> {
     pub validated: bool,
     /// The check that ran, or null.
     pub validation: Option<&'a str>,
+    /// The check failed (only with `--report-invalid`; absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub validation_failed: bool,
     /// What to do.
     pub remediation: &'a str,
     /// The other parts of the same credential found beside it (absent when there are none).
@@ -130,6 +133,7 @@ impl<'a> FindingView<'a> {
             entropy: (f64::from(f.entropy) * 1000.0).round() / 1000.0,
             validated: f.validated(),
             validation: f.validation.as_deref(),
+            validation_failed: f.validation_failed,
             remediation: &f.remediation,
             companions: f
                 .companions

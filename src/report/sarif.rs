@@ -186,6 +186,8 @@ struct ResultProperties<'a> {
     validated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     validation: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    validation_failed: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     companions: Vec<super::redact::CompanionView<'a>>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
@@ -363,8 +365,14 @@ fn result(f: &Finding, rule_index: usize, show_secrets: bool) -> SarifResult<'_>
             c.rule_id, c.secret, c.line
         ));
     }
-    if let Some(check) = &f.validation {
-        text.push_str(&format!(" (structure proven offline: {check})"));
+    match &f.validation {
+        Some(check) if f.validation_failed => {
+            text.push_str(&format!(
+                " (offline check {check} failed: most likely not a key)"
+            ));
+        }
+        Some(check) => text.push_str(&format!(" (structure proven offline: {check})")),
+        None => {}
     }
     if let Some(g) = &f.git {
         text.push_str(&format!(", introduced in commit {}", short(&g.commit)));
@@ -387,6 +395,7 @@ fn result(f: &Finding, rule_index: usize, show_secrets: bool) -> SarifResult<'_>
             secret: v.secret,
             validated: v.validated,
             validation: v.validation,
+            validation_failed: v.validation_failed,
             companions: v.companions,
             git: v.git,
         },
@@ -506,6 +515,7 @@ mod tests {
             fingerprint: "f".into(),
             entropy: 4.0,
             validation: None,
+            validation_failed: false,
             remediation: "x".into(),
             git: None,
             companions: Vec::new(),

@@ -101,8 +101,13 @@ fn write_finding(f: &Finding, style: &Style, show: bool, out: &mut dyn Write) ->
             f.decoded.join(" > ")
         )?;
     }
-    if let Some(v) = &f.validation {
-        writeln!(out, "  validated: {v}")?;
+    match &f.validation {
+        Some(v) if f.validation_failed => writeln!(
+            out,
+            "  validation failed: {v} (the shape matches but the structure does not: most likely not a key)"
+        )?,
+        Some(v) => writeln!(out, "  validated: {v}")?,
+        None => {}
     }
     writeln!(out, "  fix: {}", f.remediation)?;
     writeln!(out)

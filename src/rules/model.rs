@@ -100,6 +100,17 @@ pub struct Rule {
     /// passphrase or password is not a finding; next to an exchange secret it is part of one).
     #[serde(default)]
     pub companion_only: bool,
+    /// A catch-all rule (a secret-named variable, a password in a URL): a match of it that
+    /// overlaps the secret of any rule that is not generic is dropped, so the provider's rule,
+    /// which knows the format and the remediation, reports it (or, having rejected it, does
+    /// not).
+    #[serde(default)]
+    pub generic: bool,
+    /// Words (matched case-insensitively anywhere in the regex's whole match: the name and the
+    /// value) that say the match is not a secret: generic rules, whose name part is open, use
+    /// them to skip `publicToken`, `csrf_token` and the like.
+    #[serde(default)]
+    pub exclude_words: Vec<String>,
     /// What to do: where to revoke or rotate, then purge history.
     pub remediation: String,
     /// Allowlists for this rule only (`[[rules.allowlist]]` in a config): a finding of this
@@ -144,6 +155,13 @@ impl Rule {
         }
         if self.keywords.iter().any(|k| k.is_empty()) {
             return Err("empty keyword".into());
+        }
+        if self
+            .exclude_words
+            .iter()
+            .any(|w| w.is_empty() || w.bytes().any(|b| b.is_ascii_uppercase()))
+        {
+            return Err("exclude_words must be non-empty lowercase words".into());
         }
         if let Some(e) = self.min_entropy {
             if !(0.0..=8.0).contains(&e) {

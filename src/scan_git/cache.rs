@@ -45,10 +45,10 @@ struct PlaceFile {
 }
 
 /// A stable hash of the rule set and the engine version: the cache key.
-pub fn rules_hash(rules: &[Rule], decode_depth: usize) -> String {
+pub fn rules_hash(rules: &[Rule], decode_depth: usize, report_invalid: bool) -> String {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    h.update(format!("decode-depth={decode_depth}\0").as_bytes());
+    h.update(format!("decode-depth={decode_depth}\0report-invalid={report_invalid}\0").as_bytes());
     for r in rules {
         h.update(format!("{r:?}").as_bytes());
         h.update([0]);
@@ -62,10 +62,15 @@ pub fn rules_hash(rules: &[Rule], decode_depth: usize) -> String {
 
 impl BlobCache {
     /// Opens (creating `dir` if needed) the cache for this rule set.
-    pub fn open(dir: &Path, rules: &[Rule], decode_depth: usize) -> Result<BlobCache, String> {
+    pub fn open(
+        dir: &Path,
+        rules: &[Rule],
+        decode_depth: usize,
+        report_invalid: bool,
+    ) -> Result<BlobCache, String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("{}: cannot create cache directory: {e}", dir.display()))?;
-        let hash = rules_hash(rules, decode_depth);
+        let hash = rules_hash(rules, decode_depth, report_invalid);
         let path = dir.join(format!("clean-blobs-{hash}.bin"));
         let history_path = dir.join(format!("history-{hash}.json"));
         let mut known = HashSet::new();
@@ -193,15 +198,15 @@ mod tests {
     fn round_trip_and_rule_change() {
         let dir = tempfile::tempdir().expect("tempdir");
         let rules = crate::rules::builtin_rules().expect("rules");
-        let cache = BlobCache::open(dir.path(), &rules, 2).expect("open");
+        let cache = BlobCache::open(dir.path(), &rules, 2, false).expect("open");
         assert!(cache.is_empty());
         let a = Oid::from_str("0123456789abcdef0123456789abcdef01234567").expect("oid");
         cache.record_clean(&[a]).expect("record");
-        let again = BlobCache::open(dir.path(), &rules, 2).expect("open");
+        let again = BlobCache::open(dir.path(), &rules, 2, false).expect("open");
         assert!(again.contains(&a));
         let mut changed = rules.clone();
         changed[0].regex.push('x');
-        let other = BlobCache::open(dir.path(), &changed, 2).expect("open");
+        let other = BlobCache::open(dir.path(), &changed, 2, false).expect("open");
         assert!(!other.contains(&a), "a rule change invalidates the cache");
     }
 }

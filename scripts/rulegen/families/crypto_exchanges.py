@@ -14,9 +14,10 @@ from rulegen.core import *  # noqa: F401,F403
 # when the context is equally long, the rule defined first: every secret rule below is
 # therefore defined before its key rule.
 
-# A variable, config key or header name: `<exchange>…<what>`, then an assignment.
+# A variable, config key or header name: `<exchange>…<what>`, then an assignment (any of the forms
+# code and config use: `=`, `:=`, `?=`, `.=`, setProperty("NAME", "v"), <name>v</name>, …).
 def exchange_name(names, what, gap=r"[\w.-]*?"):
-    return rf"(?i:(?:{names}){gap}{what})\w*" + ASSIGN
+    return rf"(?i:(?:{names}){gap}{what})\w*(?:[ \t]+string)?" + ASSIGN_ANY
 
 
 SECRET_WORDS = r"(?:secret|private[_.-]?key|priv[_.-]?key|sec[_.-]?key)"
@@ -27,12 +28,13 @@ PASS_WORDS = r"(?:passphrase|password|pass[_.-]?phrase)"
 def exchange_rules(slug, label, names, keywords, url, secret, key, key_headers=None,
                    passphrase=False, secret_validate=None, secret_severity="critical",
                    secret_desc=None, key_desc=None, extra_secret_examples=(), extra_key_examples=(),
-                   extra_secret_negatives=(), extra_key_negatives=(), gap=r"[\w.-]*?"):
+                   extra_secret_negatives=(), extra_key_negatives=(), gap=r"[\w.-]*?",
+                   secret_words=SECRET_WORDS, key_words=KEY_WORDS, exclude_words=None):
     """The secret rule (primary) and the key rule of one exchange.
 
     `secret` and `key` are (value regex, generator g -> value, wrong-length generator, end
     pattern, entropy floor). `key_headers` is a regex alternation of HTTP header names that
-    carry the key."""
+    carry the key. `secret_words`/`key_words`: what the name says after the exchange's name."""
     s_re, s_gen, s_bad, s_end, s_ent = secret
     k_re, k_gen, k_bad, k_end, k_ent = key
     up = slug.upper().replace("-", "_")
@@ -51,10 +53,12 @@ def exchange_rules(slug, label, names, keywords, url, secret, key, key_headers=N
          description=secret_desc or f"{label} API secret (next to a {label} secret name)",
          severity=secret_severity,
          keywords=keywords,
-         regex=exchange_name(names, SECRET_WORDS, gap) + f"({s_re})" + s_end,
+         regex=exchange_name(names, secret_words, gap) + f"({s_re})" + s_end,
          min_entropy=s_ent,
          validate=secret_validate,
+         window=48,
          pair_with=companions,
+         exclude_words=exclude_words,
          remediation=rem,
          examples=lambda g: [
              f"{up}_API_SECRET={s_gen(g)}",
@@ -70,7 +74,7 @@ def exchange_rules(slug, label, names, keywords, url, secret, key, key_headers=N
              f"{slug.replace('-', '_')}_order_id = {s_gen(g)}",
          ] + [e(g) for e in extra_secret_negatives])
 
-    key_names = exchange_name(names, KEY_WORDS, gap)
+    key_names = exchange_name(names, key_words, gap)
     if key_headers:
         key_names = rf"(?:{key_names}|(?i:{key_headers})" + ASSIGN + ")"
     rule("crypto-exchanges",
@@ -81,6 +85,8 @@ def exchange_rules(slug, label, names, keywords, url, secret, key, key_headers=N
          keywords=keywords,
          regex=key_names + f"({k_re})" + k_end,
          min_entropy=k_ent,
+         window=48,
+         exclude_words=exclude_words,
          remediation=rem,
          examples=lambda g: [
              f"{up}_API_KEY={k_gen(g)}",
@@ -277,6 +283,33 @@ rule("crypto-exchanges",
          "headers['CB-ACCESS-KEY'] = api_key",
      ])
 
+# Coinbase OAuth2 access/refresh tokens (Sign in with Coinbase / Coinbase App API): 64 characters
+# (hex in practice) under a name that ENDS in token, so that `coinbase_token_address`,
+# `coinbase_token_tx` and other on-chain names (tx hashes are 64 hex too) are never read as one.
+rule("crypto-exchanges",
+     id="coinbase-oauth-token",
+     description="Coinbase OAuth2 access or refresh token (64 characters next to a name ending in Coinbase …token)",
+     severity="high",
+     keywords=["coinbase"],
+     regex=(r"(?i:coinbase[\w.-]{0,20}?token)(?:\s+string)?" + ASSIGN_ANY + r"([0-9A-Za-z_-]{64})" + END_B64URL),
+     window=48,
+     min_entropy=3.5,
+     remediation=("Revoke the token (POST https://login.coinbase.com/oauth2/revoke) and the app's access at "
+                  "https://accounts.coinbase.com/connected-apps, review the account's activity and sends, "
+                  "request new tokens with the least scopes, " + PURGE),
+     examples=lambda g: [
+         f"COINBASE_ACCESS_TOKEN={g.hex(64)}",
+         f'var coinbaseToken string = "{g.s(DIGITS + LOWER + "_-", 64)}"',
+         f'  "coinbase_refresh_token": "{g.hex(64)}",',
+     ],
+     negative_examples=lambda g: [
+         f"coinbase_token_tx = {g.hex(64)}",
+         f"COINBASE_TOKEN_ADDRESS=0x{g.hex(64)}",
+         f"Coinbase token transfer: {g.hex(64)}",
+         f"COINBASE_ACCESS_TOKEN={g.hex(40)}",
+         "COINBASE_ACCESS_TOKEN=${COINBASE_ACCESS_TOKEN}",
+     ])
+
 # ---- Kraken: API key 56 base64 chars; private key base64 of 64 bytes. Headers API-Key/API-Sign.
 exchange_rules(
     "kraken", "Kraken", "kraken", ["kraken"],
@@ -315,6 +348,11 @@ exchange_rules(
             lambda g: g.hex(32), ALNUM_END, 3.0),
     key=(r"[0-9a-f]{24}", lambda g: g.hex(24), lambda g: g.hex(20), ALNUM_END, 3.0),
     key_headers="kc-api-key", passphrase=True,
+    # a bare `kucoin…token` name: the two shapes (UUID secret, 24-hex key) keep them apart
+    secret_words=r"(?:secret|private[_.-]?key|priv[_.-]?key|sec[_.-]?key|token)",
+    key_words=KEY_WORDS[:-1] + "|token)",
+    extra_secret_examples=[lambda g: f'kucoinToken := "{g.uuid()}"'],
+    extra_key_examples=[lambda g: f'kucoinToken = "{g.hex(24)}"'],
     secret_desc="KuCoin API secret (UUID next to a KuCoin secret name)",
     extra_secret_negatives=[lambda g: "KUCOIN_API_SECRET=00000000-0000-0000-0000-000000000000",
                             lambda g: f"KUCOIN_REQUEST_ID={g.uuid()}"])
@@ -384,7 +422,9 @@ exchange_rules(
     "cryptocom", "Crypto.com Exchange", r"crypto[_.-]?com|cryptocom", ["crypto_com", "cryptocom", "crypto.com"],
     "the Crypto.com Exchange API page (User Center > API)",
     secret=(r"[A-Za-z0-9_-]{20,64}", lambda g: g.alnum(32), lambda g: g.alnum(12), END_B64URL, 3.8),
-    key=(r"[A-Za-z0-9_-]{20,64}", lambda g: g.alnum(24), lambda g: g.alnum(12), END_B64URL, 3.8))
+    key=(r"[A-Za-z0-9_-]{20,64}", lambda g: g.alnum(24), lambda g: g.alnum(12), END_B64URL, 3.8),
+    exclude_words=["cryptocompare"],  # a market-data API with a rule of its own
+    extra_secret_negatives=[lambda g: f"CRYPTOCOMPARE_API_KEY={g.hex(64)}"])
 
 # ---- Deribit: client_id + client_secret (doc samples are allowlisted as known public keys).
 exchange_rules(
@@ -430,6 +470,18 @@ exchange_rules(
     key=(r"[0-9A-Z]{8}-[0-9A-Z]{8}-[0-9A-Z]{8}-[0-9A-Z]{8}",
          lambda g: "-".join(g.s(DIGITS + UPPER, 8) for _ in range(4)),
          lambda g: "-".join(g.s(DIGITS + UPPER, 8) for _ in range(3)), ALNUM_END, 3.5))
+
+# ---- Bittrex (closed in 2023; old keys still leak and may be reused): key and secret 32 hex,
+# found lowercase alphanumeric in configs; a bare `bittrex…token` name is taken as the secret.
+exchange_rules(
+    "bittrex", "Bittrex", "bittrex", ["bittrex"],
+    "the Bittrex API Keys page (Account > Site Settings > API Keys; the exchange has closed: revoke any reuse)",
+    secret=(r"[0-9a-z]{32}", lambda g: g.hex(32), lambda g: g.hex(24), ALNUM_END, 3.3),
+    key=(r"[0-9a-z]{32}", lambda g: g.hex(32), lambda g: g.hex(24), ALNUM_END, 3.3),
+    secret_severity="high",
+    secret_words=r"(?:secret|private[_.-]?key|priv[_.-]?key|sec[_.-]?key|token)",
+    extra_secret_examples=[lambda g: f'bittrexToken := "{g.s(DIGITS + LOWER, 32)}"'],
+    extra_secret_negatives=[lambda g: f"BITTREX_API_SECRET={g.hex(40)}"])
 
 # ---- Fireblocks: the API secret is an RSA-4096 private key (PKCS#8 PEM, made with openssl).
 

@@ -3,52 +3,16 @@ from rulegen.core import *  # noqa: F401,F403
 
 # ============================== databases ==============================
 
-def not_words(words, first_excl, rest_excl):
-    """Regex for a non-empty string over a negated class that is NOT one of `words`.
-
-    Rust's regex has no look-ahead, so "a password other than `password`" is spelled
-    out as a trie: at every prefix of a listed word the string may end (unless the
-    prefix is itself a listed word), diverge into any other byte, or continue the word.
-    Letters compare ASCII case-insensitively.
-    """
-    trie = {}
-    for w in words:
-        node = trie
-        for ch in w.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def alts(ch):
-        return ch + ch.upper() if ch.isalpha() else ch
-
-    def rx(node, depth):
-        excl = first_excl if depth == 0 else rest_excl
-        kids = sorted(k for k in node if k)
-        kid_chars = "".join(re.escape(alts(k)) if len(alts(k)) == 1 else alts(k) for k in kids)
-        parts = [f"[^{excl}{kid_chars}][^{rest_excl}]*"]
-        for k in kids:
-            a = alts(k)
-            parts.append((f"[{a}]" if len(a) > 1 else re.escape(a)) + rx(node[k], depth + 1))
-        body = "(?:" + "|".join(parts) + ")"
-        if depth == 0 or "" in node:
-            return body  # must continue: empty string, or a listed word so far
-        return body + "?"
-
-    return rx(trie, 0)
-
-
-# Passwords that are placeholders in docs and compose files, not secrets.
-DB_PLACEHOLDER_PASSWORDS = ["password", "passwd", "pass", "pwd", "secret", "guest", "admin", "root",
-                            "user", "test", "postgres", "mysql", "redis", "mongo", "rabbitmq", "changeme"]
-
 DB_REMEDIATION = ("Change the database user's password now ({how}), check the server's logs for logins from "
                   "unknown hosts, move the URL to a secret manager or an environment variable, " + PURGE)
 # user: no ':' '@' '/' or space; password: no '/' space quotes '<>' '{}' '*', may hold '@' (the
 # host starts after the last one), must not start with '$' '%' '_' '@' (templating) and must not be
 # a placeholder word; host: at least one byte.
+# (Placeholder passwords (`password`, `guest`, `changeme`…) are the typed-password validator's.)
 DB_USERPASS = (r"[^:@/\s\"'<>]*:("
-               + not_words(DB_PLACEHOLDER_PASSWORDS, r"@/\s\"'<>{}*$%_", r"/\s\"'<>{}*")
-               + r")@[^@/\s\"'<>]+")
+               + r"[^@/\s\"'<>{}*$%_][^/\s\"'<>{}*]*"
+               # a host, not a percent-encoded unix socket path (`@%2Ftmp%2Fmongodb.sock`)
+               + r")@[^@/\s\"'<>%][^@/\s\"'<>]*")
 
 
 def db_rule(rid, desc, scheme_re, keywords, schemes, how, host, path):
@@ -79,6 +43,7 @@ def db_rule(rid, desc, scheme_re, keywords, schemes, how, host, path):
          keywords=keywords,
          regex=r"(?i:\b" + scheme_re + r")://" + DB_USERPASS,
          min_entropy=2.0,
+         validate="typed-password",
          remediation=DB_REMEDIATION.format(how=how),
          examples=examples,
          negative_examples=negatives)

@@ -24,7 +24,10 @@ def pem_rule(rid, kind, desc, headers_re=None, example_headers=(), severity="cri
             f"-----BEGIN {kind}-----\n{g.s(ALNUM + '+/', 40)}\n-----END {kind}-----",
             f"-----BEGIN {kind.replace('PRIVATE', 'PUBLIC')}-----\n" + "\n".join(wrap(b64(g.bytes(270)), 64))
             + f"\n-----END {kind.replace('PRIVATE', 'PUBLIC')}-----",
-        ]
+        ] + ([] if kind.startswith("PGP") else [
+            # base64 of the right length that is not a key structure (no DER SEQUENCE, no magic)
+            f"-----BEGIN {kind}-----\n" + "\n".join(wrap(b64(b"\x42" + g.bytes(400)), 64)) + f"\n-----END {kind}-----",
+        ])
 
     rule("private-keys",
          id=rid,
@@ -34,6 +37,7 @@ def pem_rule(rid, kind, desc, headers_re=None, example_headers=(), severity="cri
          regex=pem_regex(kind, headers_re),
          window=8192,
          min_entropy=4.0,
+         validate="pem-private-key",
          remediation=PEM_REMEDIATION,
          examples=examples,
          negative_examples=negatives)

@@ -431,61 +431,7 @@ def macaroon_valid(s):
             t.replace("-", "+").replace("_", "/").rstrip("=") + "=" * (-len(t.rstrip("=")) % 4), validate=True)
     except ValueError:
         return False
-    pos = [1]
-
-    def varint():
-        v, shift = 0, 0
-        while pos[0] < len(b):
-            x = b[pos[0]]
-            pos[0] += 1
-            v |= (x & 0x7F) << shift
-            if not x & 0x80:
-                return v
-            shift += 7
-        raise IndexError
-
-    def packet():
-        kind = varint()
-        if kind == 0:
-            return 0, b""
-        n = varint()
-        if pos[0] + n > len(b):
-            raise IndexError
-        data = b[pos[0]:pos[0] + n]
-        pos[0] += n
-        return kind, data
-
-    try:
-        if not b or b[0] != 2:
-            return False
-        loc, ident = None, False
-        while True:
-            kind, data = packet()
-            if kind == 0:
-                break
-            if kind == 1 and loc is None and not ident:
-                loc = data
-            elif kind == 2 and not ident:
-                ident = True
-            else:
-                return False
-        if not ident:
-            return False
-        while True:
-            n = 0
-            while True:
-                kind, _ = packet()
-                if kind == 0:
-                    break
-                if kind not in (1, 2, 4):
-                    return False
-                n += 1
-            if n == 0:
-                break
-        kind, sig = packet()
-        return kind == 6 and len(sig) == 32 and pos[0] == len(b) and loc == b"lnd"
-    except IndexError:
-        return False
+    return macaroon_location(b) == b"lnd"
 
 
 VALIDATORS.update({"sui-private-key": sui_valid, "nostr-nsec": nsec_valid, "age-secret-key": age_valid,

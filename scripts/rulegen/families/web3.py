@@ -126,7 +126,7 @@ rule("web3",
      description="Infura API key secret / project secret (32 hex) assigned to an Infura secret name or in HTTP Basic credentials for an Infura endpoint",
      severity="high",
      keywords=["infura"],
-     regex=(r"(?:(?i:infura[\w.-]{0,30}?secret)\w*" + ASSIGN
+     regex=(r"(?:(?i:infura[\w.-]{0,30}?secret)\w*" + ASSIGN_ANY
             + r"|(?i:infura)[^\n]{0,200}?projectSecret[\"']?\s*:\s*[\"']"
             r"|(?i:infura)\w*\(\s*[\"'][\w-]+[\"']\s*,\s*[\"'][0-9a-f]{32}[\"']\s*,\s*[\"']"
             r"|(?:-u|--user)[ =][\"']?[0-9A-Za-z]{0,40}:"
@@ -143,6 +143,7 @@ rule("web3",
          f'const ipfs = create({{ url: "https://{g.alnum(27)}:{g.hex(32)}@ipfs.infura.io:5001/api/v0" }});',
          f"curl --user :{g.hex(32)} https://mainnet.infura.io/v3/{g.hex(32)} -d '{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\"}}'",
          f'provider = new InfuraProvider("mainnet", "{g.hex(32)}", "{g.hex(32)}");',
+         f"infuraSecret-{g.hex(32)}",
      ],
      negative_examples=lambda g: [
          f"INFURA_API_KEY={g.hex(32)}",
@@ -364,7 +365,7 @@ rule("web3",
      description="Etherscan-family API key (34 uppercase alphanumerics): *SCAN_API_KEY names, hardhat etherscan.apiKey, foundry [etherscan] key, apikey= in explorer API URLs",
      severity="medium",
      keywords=SCAN_KEYWORDS,
-     regex=(r"(?:(?i:" + SCANS + r")[\w.-]{0,20}?(?i:api[_.-]?key|key|token)\w*" + ASSIGN
+     regex=(r"(?:(?i:" + SCANS + r")[\w. -]{0,20}?(?i:api[_.-]?key|key|token)\w*" + ASSIGN
             # hardhat-verify: etherscan: { apiKey: "…" } or etherscan: { apiKey: { mainnet: "…" } }
             + r"|(?i:" + SCANS + r")[\"']?\s*:\s*\{[^}]{0,400}?\w[\"']?\s*:\s*[\"'`]"
             # foundry.toml: [etherscan] <chain> = { key = "…" }
@@ -381,6 +382,7 @@ rule("web3",
                                   check="the key's usage statistics for abuse"),
      examples=lambda g: [
          f"ETHERSCAN_API_KEY={g.s(UPPER + DIGITS, 34)}\nBSCSCAN_API_KEY={g.s(UPPER + DIGITS, 34)}",
+         f"etherscan SECRETKEY={g.s(UPPER + DIGITS, 34)}",
          "  etherscan: {\n    apiKey: {\n"
          f'      mainnet: "{g.s(UPPER + DIGITS, 34)}",\n      polygon: "{g.s(UPPER + DIGITS, 34)}",\n'
          "    },\n  },",
@@ -396,6 +398,33 @@ rule("web3",
          f"ETHERSCAN_API_KEY={g.s(UPPER + DIGITS, 33)}",
          f"https://api.etherscan.io/api?module=account&action=balance&address=0x{g.hex(40)}&apikey=YourApiKeyToken",
          f"POLYGONSCAN_API_KEY={g.s(UPPER + DIGITS, 34).lower()}",
+     ])
+
+# --- Ethplorer --------------------------------------------------------------------------------------
+# Personal keys are EK-xxxxx-xxxxxxx-xxxxx (22 characters); `freekey` is the public demo key and
+# has neither shape.
+
+rule("web3",
+     id="ethplorer-api-key",
+     description="Ethplorer API key (EK-xxxxx-xxxxxxx-xxxxx, or 22 alphanumerics) next to an Ethplorer key name or in an api.ethplorer.io URL",
+     severity="medium",
+     keywords=["ethplorer"],
+     regex=(r"(?:(?i:ethplorer[\w.-]{0,20}?(?:api[_.-]?key|key|token|secret))\w*" + ASSIGN_ANY
+            + r"|(?i:ethplorer\.io)/[^\s\"'<>]{0,300}?[?&]apiKey=)"
+            r"(EK-[0-9A-Za-z]{5}-[0-9A-Za-z]{7}-[0-9A-Za-z]{5}|[0-9A-Za-z]{22})" + END_B64URL),
+     min_entropy=3.3,
+     remediation=web3_remediation("https://ethplorer.io/account (API keys: delete the key)",
+                                  "use a separate key per app and keep it server-side (no origin/IP allowlist)"),
+     examples=lambda g: [
+         f"ETHPLORER_API_KEY=EK-{g.alnum(5)}-{g.alnum(7)}-{g.alnum(5)}",
+         f'curl "https://api.ethplorer.io/getAddressInfo/0x{g.hex(40)}?apiKey=EK-{g.alnum(5)}-{g.alnum(7)}-{g.alnum(5)}"',
+         f"ethplorerSecretKey-{g.alnum(22)}",
+     ],
+     negative_examples=lambda g: [
+         f"https://api.ethplorer.io/getTokenInfo/0x{g.hex(40)}?apiKey=freekey",
+         f"ETHPLORER_API_KEY=EK-{g.alnum(5)}-{g.alnum(7)}",
+         "ETHPLORER_API_KEY=${ETHPLORER_API_KEY}",
+         f"https://ethplorer.io/tx/0x{g.hex(64)}",
      ])
 
 # --- Moralis ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-//! LND macaroons (Lightning node credentials; `admin.macaroon` controls the node and its
-//! funds), as they are pasted into configs: hex (`LND_MACAROON=0201036c6e64…`) or base64
-//! (`AgEDbG5k…`). The binary is parsed as a version-2 macaroon (packets of type, length,
+//! Version-2 macaroons: LND's (Lightning node credentials; `admin.macaroon` controls the node
+//! and its funds), as they are pasted into configs: hex (`LND_MACAROON=0201036c6e64…`) or base64
+//! (`AgEDbG5k…`), and PyPI API tokens (`pypi-` + base64url of a macaroon located at
+//! `pypi.org`). The binary is parsed as a version-2 macaroon (packets of type, length,
 //! data): a location packet `lnd`, an identifier, the caveat sections and a 32-byte
 //! signature, with nothing left over. Hand-written: the format is a few packet types and no
 //! maintained crate parses v2 macaroons without pulling in their crypto.
@@ -15,7 +16,20 @@ const SIGNATURE: u64 = 6;
 
 /// `lnd-macaroon`: a well-formed v2 macaroon whose location is `lnd`.
 pub fn is_valid_lnd_macaroon(secret: &[u8]) -> bool {
-    decode(secret.trim_ascii()).is_some_and(|bytes| parse_v2(&bytes) == Some(true))
+    decode(secret.trim_ascii()).is_some_and(|bytes| location(&bytes) == Some(b"lnd"))
+}
+
+/// `pypi-macaroon`: `pypi-` then the base64url of a well-formed v2 macaroon located at
+/// `pypi.org` or `test.pypi.org`.
+pub fn is_valid_pypi_token(secret: &[u8]) -> bool {
+    let Some(encoded) = secret.trim_ascii().strip_prefix(b"pypi-") else {
+        return false;
+    };
+    let unpadded: Vec<u8> = encoded.iter().copied().filter(|&b| b != b'=').collect();
+    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(unpadded) else {
+        return false;
+    };
+    matches!(location(&bytes), Some(b"pypi.org") | Some(b"test.pypi.org"))
 }
 
 fn decode(text: &[u8]) -> Option<Vec<u8>> {
@@ -37,8 +51,9 @@ fn decode(text: &[u8]) -> Option<Vec<u8>> {
     engine.decode(unpadded).ok()
 }
 
-/// Some(true) for a v2 macaroon located at `lnd`; None when the bytes are not a v2 macaroon.
-fn parse_v2(b: &[u8]) -> Option<bool> {
+/// The location of a well-formed v2 macaroon (empty when it has none); None when the bytes are
+/// not one.
+fn location(b: &[u8]) -> Option<&[u8]> {
     let mut r = Reader { b, pos: 0 };
     if r.byte()? != 2 {
         return None;
@@ -77,7 +92,7 @@ fn parse_v2(b: &[u8]) -> Option<bool> {
     if kind != SIGNATURE || signature.len() != 32 || r.pos != b.len() {
         return None;
     }
-    Some(location == Some(b"lnd".as_slice()))
+    Some(location.unwrap_or_default())
 }
 
 struct Reader<'a> {
@@ -159,6 +174,24 @@ mod tests {
         assert!(is_valid_lnd_macaroon(b64.as_bytes()));
         let url = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&m);
         assert!(is_valid_lnd_macaroon(url.as_bytes()));
+    }
+
+    #[test]
+    fn pypi_tokens() {
+        let url = |m: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(m);
+        let token = format!("pypi-{}", url(&macaroon(b"pypi.org", 5)));
+        assert!(token.starts_with("pypi-AgEIcHlwaS5vcmc"));
+        assert!(is_valid_pypi_token(token.as_bytes()));
+        let test = format!("pypi-{}", url(&macaroon(b"test.pypi.org", 6)));
+        assert!(is_valid_pypi_token(test.as_bytes()));
+        assert!(!is_valid_pypi_token(
+            format!("pypi-{}", url(&macaroon(b"lnd", 7))).as_bytes()
+        ));
+        assert!(!is_valid_pypi_token(&token.as_bytes()[..token.len() - 4]));
+        assert!(!is_valid_pypi_token(
+            token.trim_start_matches("pypi-").as_bytes()
+        ));
+        assert!(!is_valid_lnd_macaroon(token.as_bytes()));
     }
 
     #[test]

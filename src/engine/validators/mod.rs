@@ -3,10 +3,13 @@
 //! A validator never touches the network.
 
 mod aip80;
+mod aws;
+mod base62_crc;
 mod base64_len;
 mod bech32_keys;
 mod bip39;
 mod ed25519;
+mod generic;
 mod jwt;
 mod macaroon;
 mod p256;
@@ -22,6 +25,10 @@ pub struct Validation {
     pub valid: bool,
     /// A short name of the check, e.g. `secp256k1-scalar`.
     pub checked: &'static str,
+    /// Passing proves the secret's structure (a checksum, a key derivation, a parse). A
+    /// heuristic filter (`generic-secret`) only drops look-alikes: its findings are not marked
+    /// validated.
+    pub proof: bool,
 }
 
 /// Every validator name a rule may give in `validate`.
@@ -41,6 +48,15 @@ pub const NAMES: &[&str] = &[
     "aip80-private-key",
     "lnd-macaroon",
     "jwt",
+    "github-crc32",
+    "npm-crc32",
+    "pypi-macaroon",
+    "pem-private-key",
+    "gcp-service-account",
+    "aws-key-id",
+    "generic-secret",
+    "typed-password",
+    "basic-auth",
 ];
 
 /// True when `name` is a known validator.
@@ -73,9 +89,34 @@ pub fn validate(name: &str, secret: &[u8]) -> Option<Validation> {
         "aip80-private-key" => (aip80::is_valid_aip80(secret), "aip80-private-key"),
         "lnd-macaroon" => (macaroon::is_valid_lnd_macaroon(secret), "lnd-macaroon"),
         "jwt" => (jwt::is_valid_jwt(secret), "jwt"),
+        "github-crc32" => (base62_crc::is_valid_github_token(secret), "github-crc32"),
+        "npm-crc32" => (base62_crc::is_valid_npm_token(secret), "npm-crc32"),
+        "pypi-macaroon" => (macaroon::is_valid_pypi_token(secret), "pypi-macaroon"),
+        "pem-private-key" => (pem::is_valid_pem_private_key(secret), "pem-private-key"),
+        // The rule's regex holds the JSON's `"type": "service_account"`; the secret is its
+        // `private_key`, which must be a key.
+        "gcp-service-account" => (pem::is_valid_pem_private_key(secret), "gcp-service-account"),
+        "aws-key-id" => (aws::is_valid_access_key_id(secret), "aws-key-id"),
+        "basic-auth" => (generic::is_basic_auth(secret), "basic-auth"),
+        "generic-secret" | "typed-password" => {
+            let (valid, checked) = if name == "generic-secret" {
+                (generic::looks_generated(secret), "generic-secret")
+            } else {
+                (generic::is_typed_password(secret), "typed-password")
+            };
+            return Some(Validation {
+                valid,
+                checked,
+                proof: false,
+            });
+        }
         _ => return None,
     };
-    Some(Validation { valid, checked })
+    Some(Validation {
+        valid,
+        checked,
+        proof: true,
+    })
 }
 
 /// The words of a BIP39 phrase as the validator reads them (lowercase, single spaces), for
@@ -129,7 +170,7 @@ mod tests {
     #[test]
     fn every_name_dispatches() {
         for name in NAMES {
-            let v = validate(name, b"not a secret").expect("known validator");
+            let v = validate(name, b"").expect("known validator");
             assert!(!v.valid);
             assert_eq!(v.checked, *name);
         }

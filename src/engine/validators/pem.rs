@@ -54,6 +54,76 @@ pub fn is_valid_pem_der(secret: &[u8]) -> bool {
     decode_pem(secret).is_some_and(|(_, der)| is_one_der_sequence(&der))
 }
 
+/// `pem-private-key`: the block's body, once headers (`Proc-Type:`, PGP armor headers), the PGP
+/// checksum line, escaped newlines and string-literal quoting are set aside, decodes from
+/// base64 to the start of a key structure: a DER SEQUENCE (PKCS#1, SEC1, PKCS#8, encrypted
+/// PKCS#8), the `openssh-key-v1` magic, an OpenPGP packet, or, under a `Proc-Type` header,
+/// ciphertext of whole cipher blocks. Truncated copies still pass (a leak of most of a key is
+/// a leak); text that is not base64 of a key (`...`, `<key>`, words) does not.
+pub fn is_valid_pem_private_key(secret: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(secret) else {
+        return false;
+    };
+    let Some(begin) = text.find("-----BEGIN ") else {
+        return false;
+    };
+    let label_start = begin + "-----BEGIN ".len();
+    let Some(label_len) = text[label_start..].find("-----") else {
+        return false;
+    };
+    let label = &text[label_start..label_start + label_len];
+    let body_start = label_start + label_len + "-----".len();
+    let body_end = text[body_start..]
+        .find("-----END ")
+        .map_or(text.len(), |i| body_start + i);
+    let body = text[body_start..body_end]
+        .replace("\\r", "\n")
+        .replace("\\n", "\n");
+    let mut encrypted_legacy = false;
+    let mut clean = String::with_capacity(body.len());
+    for line in body.lines() {
+        // String-literal joins (`"…" +`), quotes and commas around each line.
+        let line = line.trim().trim_end_matches('+').trim();
+        let line = line.trim_matches(|c| c == '"' || c == '\'' || c == ',');
+        if line.contains(':') {
+            encrypted_legacy |= line.starts_with("Proc-Type:");
+            continue; // a header
+        }
+        if line.starts_with('=') && line.len() == 5 {
+            continue; // the PGP armor checksum
+        }
+        clean.extend(line.chars().filter(|c| !c.is_ascii_whitespace()));
+    }
+    let unpadded = clean.trim_end_matches('=');
+    // A truncated copy may end mid-quantum: drop a dangling sixth of a byte.
+    let usable = if unpadded.len() % 4 == 1 {
+        &unpadded[..unpadded.len() - 1]
+    } else {
+        unpadded
+    };
+    let Ok(der) = LENIENT.decode(usable.as_bytes()) else {
+        return false;
+    };
+    if der.len() < 16 {
+        return false;
+    }
+    if encrypted_legacy {
+        return true; // ciphertext: its length is the only structure, and copies get cut
+    }
+    der[0] == 0x30
+        || der.starts_with(b"openssh-key-v1\0")
+        || (label.starts_with("PGP") && der[0] & 0x80 != 0)
+}
+
+/// Standard base64 that accepts a missing or present padding and stray low bits in the last
+/// character (truncated copies of a key end anywhere).
+const LENIENT: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    base64::engine::GeneralPurposeConfig::new()
+        .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +158,59 @@ mod tests {
             assert_eq!(label, "PRIVATE KEY");
             assert_eq!(body, der);
         }
+    }
+
+    #[test]
+    fn private_key_bodies_in_every_dress_pass() {
+        let der = sequence(&test_bytes(4, 600));
+        for newline in ["\n", "\r\n", "\\n"] {
+            assert!(is_valid_pem_private_key(
+                pem("RSA PRIVATE KEY", &der, newline).as_bytes()
+            ));
+        }
+        // Cut in the middle of the body, and with no END line.
+        let p = pem("PRIVATE KEY", &der, "\n");
+        assert!(is_valid_pem_private_key(&p.as_bytes()[..200]));
+        // Joined string literals.
+        let joined = p
+            .lines()
+            .map(|l| format!("\"{l}\" +"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(is_valid_pem_private_key(joined.as_bytes()));
+        let mut ssh = b"openssh-key-v1\0".to_vec();
+        ssh.extend(test_bytes(5, 300));
+        assert!(is_valid_pem_private_key(
+            pem("OPENSSH PRIVATE KEY", &ssh, "\n").as_bytes()
+        ));
+        let encrypted = format!(
+            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\n{}\n-----END RSA PRIVATE KEY-----",
+            base64::engine::general_purpose::STANDARD.encode(test_bytes(6, 64))
+        );
+        assert!(is_valid_pem_private_key(encrypted.as_bytes()));
+        let mut pgp = vec![0x95, 0x01, 0xd8];
+        pgp.extend(test_bytes(7, 200));
+        let armored = pem("PGP PRIVATE KEY BLOCK", &pgp, "\n")
+            .replace("-----\n", "-----\nVersion: GnuPG v2\n\n");
+        assert!(is_valid_pem_private_key(armored.as_bytes()));
+    }
+
+    #[test]
+    fn non_key_bodies_fail() {
+        assert!(!is_valid_pem_private_key(
+            b"-----BEGIN PRIVATE KEY-----\nanything\n-----END PRIVATE KEY-----"
+        ));
+        assert!(!is_valid_pem_private_key(
+            b"-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----"
+        ));
+        let random = test_bytes(8, 600);
+        let mut not_der = random.clone();
+        not_der[0] = 0x31;
+        assert!(!is_valid_pem_private_key(
+            pem("PRIVATE KEY", &not_der, "\n").as_bytes()
+        ));
+        assert!(!is_valid_pem_private_key(b"-----BEGIN PRIVATE KEY-----"));
+        assert!(!is_valid_pem_private_key(b"\xff\xfe"));
     }
 
     #[test]

@@ -1,0 +1,200 @@
+"""Rules of the iot family: IoT platforms and device clouds (Adafruit IO, Blynk, Particle, Ubidots,
+ThingsBoard, ThingSpeak, Arduino Cloud)."""
+from rulegen.core import *  # noqa: F401,F403
+
+# ============================== iot ==============================
+# Device tokens leak most often from Arduino / ESP sketches (`#define BLYNK_AUTH_TOKEN "…"`,
+# `arduino_secrets.h`) and from curl lines in READMEs. A device token controls one device or
+# publishes its telemetry (`medium`/`high`); account and organization tokens control the whole
+# fleet (`high`). The helpers below are copies of those in monitoring.py (a family module imports
+# only core).
+
+UUID_ANY = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+END_ALNUM = token_end(C_ALNUM)          # next byte is not [0-9A-Za-z]
+END_B64STD = r"(?:[^0-9A-Za-z+/=]|$)"
+# `X-Api-Key: …`, `Authorization: Bearer …` style headers (only searched near a keyword).
+HEADER = r"""["']?\s*[:=]\s*["']?"""
+# The rest of a variable name that must end in a credential word (`DD_API_KEY`, `sentryToken`,
+# `bugsnag private-key`): keeps checksums, commit SHAs and resource UUIDs stored under the
+# provider's name (`SENTRY_CLI_SHA256`, `BUGSNAG_BUILD_UUID`, `opsgenie_team_id`) out.
+CRED_TAIL = (r"[\w. -]{0,24}?(?i:key|token|secret|private|access|pass(?:word)?|pwd|auth|credential)s?"
+             r"(?:[ \t]+(?i:string|str))?")  # Go: `var acmeToken string = "…"`
+
+
+def kv_rule(family, id, description, names, value, make, url, severity="high", keywords=None, words=None,
+            min_entropy=3.2, end=END_B64URL, short=True, alt=None, what="key", verb="Revoke",
+            remediation=None, extra_examples=lambda g: [], extra_negatives=lambda g: [], window=48,
+            tail=CRED_TAIL, pair_with=None):
+    """A key found by the provider's name before it (`names`: regex alternatives, matched
+    case-insensitively, then the rest of the variable name and an assignment), or after another
+    context `alt` (a header, a URL); `tail`: the rest of the name (default CRED_TAIL: it must end
+    in a credential word; NAME_TAIL where the names already end in one); `value`: the key's regex
+    (no group); `make(g)`: a fake key. Like core.named_rule, but the value may be any regex
+    (alternatives, UUIDs, several lengths)."""
+    kws = keywords or [n.lower() for n in names.split("|")]
+    if any(re.search(r"[\\\[\](){}?*+|^$]", kw) for kw in kws):
+        raise ValueError(f"{id}: names are regexes: give keywords")
+    words = words or [re.sub(r"[^a-z0-9]", "", kws[0]), "api", "key"]
+    u, l, c, k = name_forms(words)
+    ctx = rf"(?i:{names}){tail}" + ASSIGN_ANY
+    if alt:
+        ctx = f"(?:{ctx}|{alt})"
+
+    def examples(g):
+        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
+
+    def negatives(g):
+        s = make(g)
+        neg = [f"{u}=<your-{k}>", f'{c} = os.environ["{u}"]', f"commit_sha = {s}"]
+        if short:
+            neg.insert(0, f"{u}={s[:-1]}")
+        return neg + extra_negatives(g)
+
+    rule(family, id=id, description=description, severity=severity, keywords=kws,
+         regex=ctx + f"({value})" + end, min_entropy=min_entropy, window=window, pair_with=pair_with,
+         remediation=remediation or remediation_at(url, what, verb),
+         examples=examples, negative_examples=negatives)
+
+
+def uuid_of(g):
+    return g.uuid()
+
+
+FAM = "iot"
+
+# --- Adafruit IO -----------------------------------------------------------------------------------------
+
+ADAFRUIT_URL = "https://io.adafruit.com (the key icon / My Key > Regenerate key)"
+prefixed_rule(FAM, "adafruit-io-key", "Adafruit IO key (aio_)", "aio_", C_ALNUM, 28, ADAFRUIT_URL, severity="high",
+              words=["adafruit", "io", "key"], what="key", verb="Regenerate",
+              extra_examples=lambda g: [f'#define IO_KEY       "aio_{g.alnum(28)}"'],
+              extra_negatives=lambda g: ["aio_context_t ctx = aio_setup_context(64);",
+                                         f"ADAFRUIT_IO_KEY=aio_{g.alnum(27)}"])
+kv_rule(FAM, "adafruit-io-legacy-key", "Adafruit IO legacy key (32 hex) next to an Adafruit name",
+        "adafruit", r"[0-9a-f]{32}", lambda g: g.hex(32), ADAFRUIT_URL, severity="high",
+        words=["adafruit", "io", "key"], min_entropy=3.0, end=END_ALNUM, verb="Regenerate",
+        extra_negatives=lambda g: [f"ADAFRUIT_IO_USERNAME={g.s(LOWER, 10)}"])
+
+# --- Blynk -----------------------------------------------------------------------------------------------
+
+BLYNK_DEVICE_URL = "Blynk.Console > the device > Device Info (or Developer Zone > the template) > regenerate the auth token"
+kv_rule(FAM, "blynk-auth-token", "Blynk device auth token (32 chars) next to a Blynk name or in a Blynk API URL",
+        "blynk", r"[0-9A-Za-z_-]{32}", lambda g: g.s(B64URL, 32), BLYNK_DEVICE_URL, severity="high",
+        words=["blynk", "auth", "token"], what="auth token", verb="Regenerate",
+        alt=(r"blynk\.cloud/external/api/[\w/]*\?(?:[\w=&%.-]*&)?token="
+             r"|blynk-cloud\.com(?::[0-9]{2,5})?/|(?i:blynk)\.begin\(\s*\""),
+        extra_examples=lambda g: [
+            f'#define BLYNK_AUTH_TOKEN "{g.s(B64URL, 32)}"',
+            f'curl "https://fra1.blynk.cloud/external/api/get?token={g.s(B64URL, 32)}&V1"',
+            f'  Blynk.begin("{g.s(B64URL, 32)}", ssid, pass);',
+            f"http://blynk-cloud.com/{g.s(B64URL, 32)}/update/V1?value=1",
+        ],
+        extra_negatives=lambda g: ['#define BLYNK_TEMPLATE_ID "TMPL' + g.alnum(8) + '"',
+                                   f"BLYNK_AUTH_TOKEN={g.s(B64URL, 40)}"])
+rule(FAM,
+     id="blynk-organization-token",
+     description="Blynk organization API (OAuth2 access) token: a 40-char Bearer token in a request to blynk.cloud/api",
+     severity="high",
+     keywords=["blynk.cloud"],
+     regex=r"(?i:bearer)\s+([0-9A-Za-z_-]{40})" + END_B64URL,
+     min_entropy=3.5,
+     window=160,
+     remediation=remediation_at("Blynk.Console > Settings > Developers (OAuth2 clients / API tokens)", "token"),
+     examples=lambda g: [
+         f'curl https://fra1.blynk.cloud/api/organization/profile -H "Authorization: Bearer {g.s(B64URL, 40)}"',
+         f'curl https://ny3.blynk.cloud/api/devices \\\n-H "Authorization: Bearer {g.s(B64URL, 40)}"',
+         f'curl -H "Authorization: Bearer {g.s(B64URL, 40)}" https://lon1.blynk.cloud/api/organization/profile',
+     ],
+     negative_examples=lambda g: [
+         f'curl https://fra1.blynk.cloud/api/devices -H "Authorization: Bearer {g.s(B64URL, 32)}"',
+         f'curl https://api.example.invalid/v1 -H "Authorization: Bearer {g.s(B64URL, 40)}"',
+         'curl https://fra1.blynk.cloud/api/devices -H "Authorization: Bearer $BLYNK_TOKEN"',
+     ])
+rule(FAM,
+     id="blynk-oauth-client-secret",
+     description="Blynk OAuth2 client secret (oa2-client-id_…:secret)",
+     severity="high",
+     keywords=["oa2-client-id_"],
+     regex=r"\boa2-client-id_[0-9A-Za-z_-]{32}:([0-9A-Za-z_-]{40})" + END_B64URL,
+     min_entropy=3.5,
+     remediation=remediation_at("Blynk.Console > Settings > Developers > OAuth2 (delete the client)", "client secret",
+                                "Delete"),
+     examples=lambda g: [
+         f"curl -X POST -u oa2-client-id_{g.s(B64URL, 32)}:{g.s(B64URL, 40)} "
+         f"https://fra1.blynk.cloud/oauth2/token?grant_type=client_credentials",
+         f"BLYNK_CLIENT=oa2-client-id_{g.s(B64URL, 32)}:{g.s(B64URL, 40)}",
+     ],
+     negative_examples=lambda g: [
+         f"BLYNK_CLIENT_ID=oa2-client-id_{g.s(B64URL, 32)}",
+         f"curl -u oa2-client-id_{g.s(B64URL, 32)}:$BLYNK_SECRET https://fra1.blynk.cloud/oauth2/token",
+     ])
+
+# --- Particle ----------------------------------------------------------------------------------------------
+
+kv_rule(FAM, "particle-access-token",
+        "Particle access token (40 hex) next to a Particle name or in a request to api.particle.io",
+        r"particle", r"[0-9a-f]{40}", lambda g: g.hex(40),
+        "https://console.particle.io (or `particle token revoke`), and list the account's tokens with `particle token list`",
+        severity="high", words=["particle", "access", "token"], min_entropy=3.0, end=END_ALNUM, what="access token",
+        window=160,
+        alt=r"api\.particle\.io/[\s\S]{0,200}?(?:(?i:bearer)\s+|access_token=)|(?i:bearer)\s+|access_token=",
+        extra_examples=lambda g: [
+            f'curl https://api.particle.io/v1/devices \\\n-H "Authorization: Bearer {g.hex(40)}"',
+            f'curl "https://api.particle.io/v1/devices/events?access_token={g.hex(40)}"',
+            f"curl https://api.particle.io/v1/devices -d access_token={g.hex(40)}",
+            f'curl -H "Authorization: Bearer {g.hex(40)}" https://api.particle.io/v1/devices',
+        ],
+        extra_negatives=lambda g: [f"PARTICLE_DEVICE_ID={g.hex(24)}",
+                                   f'curl -H "Authorization: Bearer {g.hex(40)}" https://api.github.com/user'])
+
+# --- Ubidots, ThingsBoard, ThingSpeak ---------------------------------------------------------------------
+
+prefixed_rule(FAM, "ubidots-token", "Ubidots API token (BBFF-)", "BBFF-", C_ALNUM, 30,
+              "https://industrial.ubidots.com/accounts/me/apiCredentials (delete the token)", severity="high",
+              words=["ubidots", "token"], verb="Delete")
+kv_rule(FAM, "thingsboard-access-token",
+        "ThingsBoard device access token (20 chars) in a ThingsBoard device API URL, MQTT login or next to a ThingsBoard name",
+        "thingsboard", r"[0-9A-Za-z]{20}", lambda g: g.s(DIGITS + LOWER, 20),
+        "ThingsBoard > Devices > the device > Manage credentials (set a new access token)", severity="medium",
+        words=["thingsboard", "access", "token"], min_entropy=3.0, end=END_ALNUM, what="access token",
+        verb="Replace",
+        alt=(r"(?i:thingsboard)[\w.-]*(?::[0-9]{2,5})?/api/v1/"
+             r"|(?i:thingsboard)[^\r\n]{0,80}?\s-u\s+[\"']?"),
+        extra_examples=lambda g: [
+            f"https://thingsboard.cloud/api/v1/{g.s(DIGITS + LOWER, 20)}/telemetry",
+            f"coap://coap.thingsboard.cloud/api/v1/{g.s(DIGITS + LOWER, 20)}/telemetry",
+            f'mosquitto_pub -d -q 1 -h "mqtt.thingsboard.cloud" -p 1883 -t "v1/devices/me/telemetry" -u "{g.alnum(20)}" -m {{"temperature":25}}',
+        ],
+        extra_negatives=lambda g: ["https://thingsboard.cloud/api/v1/$ACCESS_TOKEN/telemetry",
+                                   f"https://thingsboard.cloud/api/v1/{g.alnum(12)}/telemetry"])
+kv_rule(FAM, "thingspeak-api-key", "ThingSpeak channel write/read API key (16 uppercase alnum) next to a ThingSpeak name or URL",
+        "thingspeak", r"[0-9A-Z]{16}", lambda g: g.s(DIGITS + UPPER, 16),
+        "ThingSpeak > the channel > API Keys (Generate New Write API Key)", severity="medium",
+        words=["thingspeak", "api", "key"], min_entropy=3.0, end=END_ALNUM, verb="Regenerate",
+        alt=r"api\.thingspeak\.com/[^\s\"']*?[?&](?:api_key|key)=",
+        extra_examples=lambda g: [f"https://api.thingspeak.com/update?api_key={g.s(DIGITS + UPPER, 16)}&field1=0"],
+        extra_negatives=lambda g: [f"THINGSPEAK_CHANNEL_ID={g.digits(7)}"])
+
+# --- Arduino Cloud ---------------------------------------------------------------------------------------
+
+kv_rule(FAM, "arduino-cloud-client-secret",
+        "Arduino Cloud API client secret (64 alnum) next to an Arduino client-secret name",
+        r"arduino[_.-]?(?:iot[_.-]?)?(?:cloud[_.-]?)?(?:api[_.-]?)?(?:client[_.-]?)?secret", r"[0-9A-Za-z]{64}",
+        lambda g: g.alnum(64), "https://app.arduino.cc/api-keys (delete the API key)", severity="high",
+        keywords=["arduino"], words=["arduino", "client", "secret"], end=END_ALNUM, what="API key", verb="Delete",
+        extra_negatives=lambda g: [f"ARDUINO_CLIENT_ID={g.alnum(32)}"],
+        tail=NAME_TAIL)
+kv_rule(FAM, "arduino-cloud-device-key",
+        "Arduino Cloud device secret key (SECRET_DEVICE_KEY in arduino_secrets.h)",
+        r"secret[_.-]?device[_.-]?key", r"[0-9A-Za-z#?!@%&*+=$_-]{20,25}",
+        lambda g: g.r.choice([g.s(DIGITS + UPPER, 20), g.alnum(1) + g.s(ALNUM + "#?!@", 24)]),
+        "Arduino Cloud > Devices > the device (delete it and set it up again to get a new secret key)",
+        severity="medium", keywords=["secret_device_key", "secret-device-key", "secret.device.key",
+                                     "secretdevicekey"],
+        words=["secret", "device", "key"], end=r"(?:[^0-9A-Za-z#?!@%&*+=$_-]|$)", short=False, what="device key",
+        verb="Replace",
+        extra_examples=lambda g: [f'#define SECRET_DEVICE_KEY "{g.s(DIGITS + UPPER, 20)}"'],
+        extra_negatives=lambda g: ['#define SECRET_DEVICE_KEY "YourSecretDeviceKeyFromArduinoCloud"',
+                                   '#define SECRET_DEVICE_KEY "my-device-password"',
+                                   '#define SECRET_DEVICE_KEY ""'],
+        tail=NAME_TAIL)

@@ -1,0 +1,75 @@
+//! Offline validation as the user sees it: `validated` on findings that a checksum proves, no
+//! finding for a look-alike whose checksum fails (unless `--report-invalid`, then at low
+//! severity), and `--min-severity`.
+
+use crate::util::{json, ks, run, Dir, Fake};
+
+#[test]
+fn a_token_with_a_valid_checksum_is_reported_validated() {
+    let dir = Dir::new();
+    let token = Fake::new(11).github_pat();
+    dir.create("deploy.sh", &format!("export GITHUB_TOKEN={token}\n"));
+    let (code, out, _) = run(ks(&dir).args(["scan", "--format", "json"]));
+    assert_eq!(code, 1, "{out}");
+    let r = json(&out);
+    let f = &r["findings"][0];
+    assert_eq!(f["rule_id"], "github-classic-pat");
+    assert_eq!(f["validated"], true);
+    assert_eq!(f["validation"], "github-crc32");
+    assert_eq!(f["severity"], "critical");
+    assert!(f.get("validation_failed").is_none(), "{f}");
+}
+
+#[test]
+fn a_checksum_failure_is_not_reported_unless_asked_then_at_low_severity() {
+    let dir = Dir::new();
+    let token = Fake::new(12).github_pat_bad_checksum();
+    dir.create("deploy.sh", &format!("export GITHUB_TOKEN={token}\n"));
+    let (code, out, _) = run(ks(&dir).args(["scan", "--format", "json"]));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(json(&out)["findings"].as_array().map(Vec::len), Some(0));
+
+    let (code, out, _) = run(ks(&dir).args(["scan", "--format", "json", "--report-invalid"]));
+    assert_eq!(code, 1, "{out}");
+    let r = json(&out);
+    let f = &r["findings"][0];
+    assert_eq!(f["rule_id"], "github-classic-pat");
+    assert_eq!(f["severity"], "low");
+    assert_eq!(f["validated"], false);
+    assert_eq!(f["validation"], "github-crc32");
+    assert_eq!(f["validation_failed"], true);
+
+    let (_, text, _) = run(ks(&dir).args(["scan", "--report-invalid"]));
+    assert!(text.contains("validation failed: github-crc32"), "{text}");
+}
+
+#[test]
+fn min_severity_drops_and_counts_what_is_below_it() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(13);
+    let key_id = fake.aws_key_id();
+    let token = fake.github_pat();
+    dir.create(
+        "config.env",
+        &format!("AWS_ACCESS_KEY_ID={key_id}\nGITHUB_TOKEN={token}\n"),
+    );
+    let (code, out, _) =
+        run(ks(&dir).args(["scan", "--format", "json", "--min-severity", "critical"]));
+    assert_eq!(code, 1, "{out}");
+    let r = json(&out);
+    let ids: Vec<&str> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule_id"].as_str())
+        .collect();
+    assert_eq!(ids, ["github-classic-pat"]);
+    assert_eq!(r["stats"]["dropped"]["below_min_severity"], 1);
+
+    dir.create("config.env", &format!("AWS_ACCESS_KEY_ID={key_id}\n"));
+    let (code, out, _) =
+        run(ks(&dir).args(["scan", "--format", "json", "--min-severity", "critical"]));
+    assert_eq!(code, 0, "only a high finding, below critical: {out}");
+    let (_, _, err) = run(ks(&dir).args(["scan", "--min-severity", "severe"]));
+    assert!(err.contains("severe"), "{err}");
+}
