@@ -7,7 +7,13 @@
 //! DFAs, serialized): building the automaton for a few hundred keywords costs 1.5 ms at every
 //! start, loading a prebuilt one a tenth of that.
 
+#[path = "src/engine/shape_summary.rs"]
+mod shape_summary;
+
 use std::env;
+
+/// A built-in rule's secret shape: (rule id, hash of its regex, allowed bytes and least length).
+type RuleShape = (String, u64, Option<([bool; 256], usize)>);
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -34,6 +40,7 @@ fn main() {
     );
     index.push_str("pub static EMBEDDED_RULE_FILES: &[(&str, &str, &str)] = &[\n");
     let mut keywords = KeywordSets::default();
+    let mut shapes: Vec<RuleShape> = Vec::new();
     for (i, f) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = format!(
@@ -42,7 +49,7 @@ fn main() {
                 .and_then(|n| n.to_str())
                 .unwrap_or("rules.toml")
         );
-        let (lean, full) = to_json(&name, f, &mut keywords);
+        let (lean, full) = to_json(&name, f, &mut keywords, &mut shapes);
         let lean_path = out_dir.join(format!("rules-{i}.json"));
         let full_path = out_dir.join(format!("rules-{i}-with-examples.json"));
         fs::write(&lean_path, lean).expect("write embedded rule JSON");
@@ -55,6 +62,7 @@ fn main() {
         ));
     }
     index.push_str("];\n");
+    index.push_str(&shapes_table(shapes));
     fs::write(out_dir.join("embedded_rules.rs"), index).expect("write embedded_rules.rs");
     write_keyword_automata(&out_dir, &keywords);
 }
@@ -116,7 +124,12 @@ fn write_keyword_automata(out_dir: &Path, sets: &KeywordSets) {
 
 /// Parses one rule file and returns it as JSON, without and with the examples; panics (failing the build) with the file, line
 /// and problem on a TOML error or a regex that does not parse.
-fn to_json(name: &str, path: &Path, keywords: &mut KeywordSets) -> (String, String) {
+fn to_json(
+    name: &str,
+    path: &Path,
+    keywords: &mut KeywordSets,
+    shapes: &mut Vec<RuleShape>,
+) -> (String, String) {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
     let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
     if let Some(rules) = value.get("rule").and_then(|r| r.as_array()) {
@@ -149,6 +162,15 @@ fn to_json(name: &str, path: &Path, keywords: &mut KeywordSets) -> (String, Stri
                 {
                     panic!("{name}: rule '{id}': invalid regex: {e}");
                 }
+                let group = rule
+                    .get("secret_group")
+                    .and_then(|g| g.as_integer())
+                    .and_then(|g| usize::try_from(g).ok());
+                shapes.push((
+                    id.to_string(),
+                    shape_summary::regex_hash(re),
+                    shape_summary::summarize(re, group),
+                ));
             }
         }
     }
@@ -164,4 +186,34 @@ fn to_json(name: &str, path: &Path, keywords: &mut KeywordSets) -> (String, Stri
     }
     let lean = serde_json::to_string(&lean).unwrap_or_else(|e| panic!("{name}: {e}"));
     (lean, full)
+}
+
+/// The secret shapes of the built-in rules as Rust source: `(rule id, hash of its regex,
+/// allowed bytes as four 64-bit words, least length)`, sorted by id; a least length of 0 means
+/// "no useful shape".
+fn shapes_table(mut shapes: Vec<RuleShape>) -> String {
+    shapes.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = String::from(
+        "/// Secret shapes of the built-in rules, read from their regexes at build time (see\n\
+         /// `engine::shape_summary`): (rule id, hash of the regex, allowed bytes as a 256-bit\n\
+         /// set, least length; 0 = no useful shape), sorted by id.\n\
+         pub static BUILTIN_SHAPES: &[(&str, u64, [u64; 4], usize)] = &[\n",
+    );
+    for (id, hash, shape) in shapes {
+        let (words, min_len) = match shape {
+            Some((allowed, min_len)) => {
+                let mut words = [0u64; 4];
+                for (b, &a) in allowed.iter().enumerate() {
+                    if a {
+                        words[b / 64] |= 1 << (b % 64);
+                    }
+                }
+                (words, min_len)
+            }
+            None => ([0; 4], 0),
+        };
+        out.push_str(&format!("    ({id:?}, {hash:#x}, {words:?}, {min_len}),\n"));
+    }
+    out.push_str("];\n");
+    out
 }

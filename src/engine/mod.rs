@@ -12,6 +12,11 @@ mod pairing;
 mod placeholder;
 mod prefilter;
 mod shape;
+mod shape_summary;
+
+pub(crate) use shape_summary::regex_hash;
+#[cfg(test)]
+pub(crate) use shape_summary::summarize as shape_summary_of;
 pub mod validators;
 mod window;
 
@@ -162,10 +167,17 @@ impl ScannerBuilder {
                 };
                 companions.push(i);
             }
+            // The built-in rules' shapes were read from their regexes at build time.
+            let shape = match crate::rules::builtin_shape(&rule.id, &rule.regex) {
+                Some(summary) => OnceLock::from(
+                    summary.map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
+                ),
+                None => OnceLock::new(),
+            };
             rules.push(CompiledRule {
                 rule: rule.clone(),
                 regex: OnceLock::new(),
-                shape: OnceLock::new(),
+                shape,
                 companions,
             });
         }

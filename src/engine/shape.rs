@@ -8,9 +8,6 @@
 //! `regex-syntax` gives the parsed regex; no crate computes this summary of it, so it is
 //! written here.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
-use regex_syntax::ParserBuilder;
-
 /// The bytes a secret is made of and its minimum length.
 #[derive(Debug, Clone)]
 pub struct SecretShape {
@@ -38,34 +35,18 @@ impl SecretShape {
     /// says nothing useful (the secret can be empty or short, or the group is not found): the
     /// rule then always runs.
     pub fn of(pattern: &str, secret_group: Option<usize>) -> Option<SecretShape> {
-        let hir = ParserBuilder::new()
-            .unicode(false)
-            .utf8(false)
-            .build()
-            .parse(pattern)
-            .ok()?;
-        let group = match secret_group {
-            Some(g) => g,
-            None if hir.properties().explicit_captures_len() > 0 => 1,
-            None => 0,
-        };
-        let secret = if group == 0 {
-            &hir
-        } else {
-            find_group(&hir, group)?
-        };
-        let min_len = secret.properties().minimum_len()?;
-        // A run test for a short secret passes almost everywhere: not worth the scan.
-        if min_len < MIN_USEFUL_LEN {
-            return None;
-        }
-        let mut allowed = [false; 256];
-        add_bytes(secret, &mut allowed);
-        Some(SecretShape {
+        let (allowed, min_len) = super::shape_summary::summarize(pattern, secret_group)?;
+        Some(SecretShape::from_parts(allowed, min_len))
+    }
+
+    /// The shape of a secret made of the `allowed` bytes, at least `min_len` of them (a summary
+    /// made by [`super::shape_summary::summarize`], at build time for the built-in rules).
+    pub fn from_parts(allowed: [bool; 256], min_len: usize) -> SecretShape {
+        SecretShape {
             allowed,
             min_len,
             ascii_ranges: ascii_ranges(&allowed),
-        })
+        }
     }
 
     /// The maximal runs of allowed bytes in `data` that are at least `min_len` long, as
@@ -258,57 +239,6 @@ mod sse2 {
         let lows = padded.map(|(lo, _)| _mm_set1_epi8(lo as i8));
         let widths = padded.map(|(lo, hi)| _mm_set1_epi8((hi - lo) as i8));
         runs_by_blocks(data, len, allowed, |block| full16(block, &lows, &widths))
-    }
-}
-
-/// Secrets shorter than this are not gated.
-const MIN_USEFUL_LEN: usize = 12;
-
-fn find_group(hir: &Hir, group: usize) -> Option<&Hir> {
-    match hir.kind() {
-        HirKind::Capture(c) if c.index as usize == group => Some(hir),
-        HirKind::Capture(c) => find_group(&c.sub, group),
-        HirKind::Repetition(r) => find_group(&r.sub, group),
-        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
-            subs.iter().find_map(|s| find_group(s, group))
-        }
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => None,
-    }
-}
-
-/// Marks every byte that `hir` can match.
-fn add_bytes(hir: &Hir, allowed: &mut [bool; 256]) {
-    match hir.kind() {
-        HirKind::Literal(lit) => {
-            for &b in lit.0.iter() {
-                allowed[usize::from(b)] = true;
-            }
-        }
-        HirKind::Class(Class::Bytes(class)) => {
-            for range in class.iter() {
-                for b in range.start()..=range.end() {
-                    allowed[usize::from(b)] = true;
-                }
-            }
-        }
-        HirKind::Class(Class::Unicode(class)) => {
-            // Not produced with Unicode off, but a pattern may turn it on with `(?u)`. A
-            // non-ASCII char is several bytes, every one of them >= 0x80.
-            for range in class.iter() {
-                for c in range.start()..=range.end().min('\u{7f}') {
-                    allowed[c as usize] = true;
-                }
-                if range.end() > '\u{7f}' {
-                    allowed[0x80..].iter_mut().for_each(|a| *a = true);
-                }
-            }
-        }
-        HirKind::Capture(c) => add_bytes(&c.sub, allowed),
-        HirKind::Repetition(r) => add_bytes(&r.sub, allowed),
-        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
-            subs.iter().for_each(|s| add_bytes(s, allowed))
-        }
-        HirKind::Empty | HirKind::Look(_) => {}
     }
 }
 

@@ -55,6 +55,27 @@ pub(crate) fn finish_rule(
     })
 }
 
+/// The secret shape that build.rs read from built-in rule `id`'s regex, if `regex` is still that
+/// regex: `Some(None)` when it has no useful shape, `None` when there is no summary for it (a
+/// custom rule, or a built-in one a config replaced).
+pub(crate) fn builtin_shape(id: &str, regex: &str) -> Option<Option<([bool; 256], usize)>> {
+    let i = BUILTIN_SHAPES
+        .binary_search_by(|(rule_id, ..)| (*rule_id).cmp(id))
+        .ok()?;
+    let (_, hash, words, min_len) = BUILTIN_SHAPES[i];
+    if hash != crate::engine::regex_hash(regex) {
+        return None;
+    }
+    if min_len == 0 {
+        return Some(None);
+    }
+    let mut allowed = [false; 256];
+    for (b, a) in allowed.iter_mut().enumerate() {
+        *a = words[b / 64] & (1 << (b % 64)) != 0;
+    }
+    Some(Some((allowed, min_len)))
+}
+
 /// The built-in rule set, without the rules' examples (scans do not need them). The embedded
 /// files were parsed and their regexes checked at build time (`build.rs`) and are stored as
 /// JSON, so this costs well under a millisecond per hundred rules. Duplicate ids across files
@@ -127,6 +148,21 @@ pub(crate) fn toml_location(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shapes build.rs embedded are the ones the engine would read from the regexes, and a
+    /// changed regex gets none (its shape is then read at run time).
+    #[test]
+    fn embedded_shapes_match_the_regexes() {
+        let rules = builtin_rules().expect("built-in rules parse");
+        for rule in &rules {
+            let embedded = builtin_shape(&rule.id, &rule.regex)
+                .unwrap_or_else(|| panic!("no embedded shape for '{}'", rule.id));
+            let computed = crate::engine::shape_summary_of(&rule.regex, rule.secret_group);
+            assert_eq!(embedded, computed, "rule '{}'", rule.id);
+        }
+        assert_eq!(builtin_shape(&rules[0].id, "(x{20})"), None);
+        assert_eq!(builtin_shape("zz-no-such-rule", "(x{20})"), None);
+    }
 
     #[test]
     fn builtin_rules_parse_and_have_unique_ids() {
