@@ -469,7 +469,7 @@ PLACEHOLDER_PASSWORDS = {"password", "passwd", "pass", "pwd", "secret", "changem
                          "username", "mypassword", "my-password", "my_password", "password1", "password123",
                          "password_here", "some_password", "smtp_password", "123456", "12345678", "s3cret",
                          "postgres", "android", "qwerty", "repopwd", "guest", "user", "mysql", "redis", "mongo",
-                         "rabbitmq"}
+                         "rabbitmq", "open_sesame", "opensesame", "open-sesame"}
 # Values that point at a secret kept elsewhere.
 REFERENCE_PREFIXES = ("env:", "vault:", "os.environ", "process.env", "getenv", "secrets.", "import.meta.env",
                       "!vault", "!ref", "!sub", "!getatt", "!env", "!secret")
@@ -484,6 +484,9 @@ def typed_password_valid(s):
         return False
     if all(c in "*xX.-_?" for c in t):
         return False
+    # a reference inside the value: `pre${X}`, `a$HOME`, `$(cmd)`, `%s`, `%(name)s`
+    if re.search(r"\$[A-Z_{(]|%[sd(]", t):
+        return False
     # an ascending run of six (123456, abcdef): a test value or a keyboard walk
     if any(all(ord(t[i + k + 1]) == ord(t[i + k]) + 1 for k in range(5)) for i in range(len(t) - 5)):
         return False
@@ -491,14 +494,17 @@ def typed_password_valid(s):
 
 
 def basic_auth_valid(s):
-    """src/engine/validators/generic.rs is_basic_auth: base64 of printable user:password."""
+    """src/engine/validators/generic.rs is_basic_auth: base64 of printable user:password whose
+    password is a typed one (not `bar`, `password`, `$PASS`)."""
     t = s.strip().rstrip("=")
     try:
         d = base64.b64decode(t + "=" * (-len(t) % 4), validate=True)
     except ValueError:
         return False
     i = d.find(b":")
-    return i > 0 and i + 1 < len(d) and all(0x20 <= c < 0x7F for c in d)
+    if not (i > 0 and i + 1 < len(d) and all(0x20 <= c < 0x7F for c in d)):
+        return False
+    return typed_password_valid(d[i + 1:].decode())
 
 
 def eth_valid(s):
@@ -990,6 +996,11 @@ def render(family, rules):
                 out.append(f"{k} = {toml_str(v)}")
             else:
                 out.append(f"{k} = {toml_basic(v)}")
+        for a in r.get("allowlist") or []:
+            out.append("")
+            out.append("[[rule.allowlist]]")
+            out.append(f"description = {toml_basic(a['description'])}")
+            out.append("paths = [" + ", ".join(toml_basic(x) for x in a["paths"]) + "]")
         out.append("")
     return "\n".join(out)
 
@@ -1080,7 +1091,7 @@ def check(families, rules_dir):
     errors = []
     ids = set()
     total = 0
-    allowed = set(FIELD_ORDER)
+    allowed = set(FIELD_ORDER) | {"allowlist"}
     docs = {}
     for family in families:
         with open(os.path.join(rules_dir, f"{family}.toml"), "rb") as f:

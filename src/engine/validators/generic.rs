@@ -86,7 +86,7 @@ fn has_version(s: &[u8]) -> bool {
 }
 
 /// Values that stand in for a password in templates, docs, compose files and tests.
-const PLACEHOLDER_PASSWORDS: [&str; 56] = [
+const PLACEHOLDER_PASSWORDS: [&str; 59] = [
     "password",
     "passwd",
     "pass",
@@ -143,6 +143,10 @@ const PLACEHOLDER_PASSWORDS: [&str; 56] = [
     "redis",
     "mongo",
     "rabbitmq",
+    // RFC 7617's example (`Aladdin:open sesame`), copied into countless tests and how-tos.
+    "open_sesame",
+    "opensesame",
+    "open-sesame",
 ];
 
 /// Starts of values that point at a secret kept elsewhere (an environment variable, a vault, a
@@ -186,6 +190,9 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
     {
         return false;
     }
+    if has_reference_inside(text.as_bytes()) {
+        return false;
+    }
     let constant_name = text.contains('_')
         && text
             .bytes()
@@ -194,8 +201,18 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
     !constant_name && !has_ascending_run(secret, 6)
 }
 
-/// `basic-auth`: the base64 of an HTTP Basic header decodes to printable `user:password` with
-/// a non-empty password.
+/// `pre${X}`, `a$HOME`, `$(cmd)`, `%s`, `%(name)s`: a template that is filled in elsewhere.
+fn has_reference_inside(text: &[u8]) -> bool {
+    text.windows(2).any(|w| match w[0] {
+        b'$' => w[1].is_ascii_uppercase() || matches!(w[1], b'_' | b'{' | b'('),
+        b'%' => matches!(w[1], b's' | b'd' | b'('),
+        _ => false,
+    })
+}
+
+/// `basic-auth`: the base64 of an HTTP Basic header decodes to printable `user:password` whose
+/// password is a typed one (see [`is_typed_password`]): `foo:bar` and `user:password` in a test
+/// or a how-to are not credentials.
 pub fn is_basic_auth(secret: &[u8]) -> bool {
     let trimmed = secret.trim_ascii();
     let unpadded = trimmed
@@ -209,7 +226,10 @@ pub fn is_basic_auth(secret: &[u8]) -> bool {
     let Some(colon) = decoded.iter().position(|&b| b == b':') else {
         return false;
     };
-    colon > 0 && colon + 1 < decoded.len() && decoded.iter().all(|b| (0x20..0x7f).contains(b))
+    colon > 0
+        && colon + 1 < decoded.len()
+        && decoded.iter().all(|b| (0x20..0x7f).contains(b))
+        && is_typed_password(&decoded[colon + 1..])
 }
 
 #[cfg(test)]
@@ -258,6 +278,8 @@ mod tests {
             "Rrhh1234",
             "`123QWERasdf",
             "!Passw0rd",
+            "Pass123!@#",
+            "s3c%r3t",
         ] {
             assert!(is_typed_password(s.as_bytes()), "{s}");
         }
@@ -271,6 +293,9 @@ mod tests {
             "DB_PASSWORD",
             "abc",
             "#add-password",
+            "pre${SUFFIX}",
+            "a$HOME",
+            "conn%s",
             "",
             "env:DB_PASS",
             "!vault |",
@@ -285,7 +310,13 @@ mod tests {
     fn basic_auth() {
         let enc = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
         assert!(is_basic_auth(enc("deploy:s3cr3t-Pa55").as_bytes()));
-        assert!(is_basic_auth(enc("u:p").trim_end_matches('=').as_bytes()));
+        assert!(is_basic_auth(
+            enc("u:Wq7-vLr2").trim_end_matches('=').as_bytes()
+        ));
+        // Test and how-to values are not credentials.
+        for trivial in ["foo:bar", "user:password", "admin:$ADMIN_PASS", "u:p"] {
+            assert!(!is_basic_auth(enc(trivial).as_bytes()), "{trivial}");
+        }
         assert!(!is_basic_auth(enc("no colon here").as_bytes()));
         assert!(!is_basic_auth(enc("user:").as_bytes()));
         assert!(!is_basic_auth(enc(":pw").as_bytes()));
