@@ -324,7 +324,7 @@ fn config_errors() {
     let cases = [
         ("[allowlist\npaths = []\n", "keysweep: error: .keysweep.toml:1:11: invalid table header: expected `.`, `]`\n"),
         ("[allowlist]\npath = []\n", "keysweep: error: .keysweep.toml:2:1: unknown field `path`, expected one of `description`, `rules`, `paths`, `path_regexes`, `regexes`, `regex_target`, `stopwords`, `commits`, `match_all`\n"),
-        ("[allowlist]\nregexes = ['(unclosed']\n", "keysweep: error: .keysweep.toml:1:1: allowlist regexes: '(unclosed': regex parse error: (unclosed ^ error: unclosed group\n"),
+        ("[allowlist]\nregexes = ['(unclosed']\n", "keysweep: error: .keysweep.toml:2:12: allowlist regexes: '(unclosed': unclosed group at byte 0\n"),
     ];
     for (text, expected) in cases {
         dir.create(".keysweep.toml", text);

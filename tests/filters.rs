@@ -75,12 +75,12 @@ fn config_errors_name_file_line_and_key_and_exit_2() {
         ),
         (
             format!("# c\n[[rules]]\n{}", ACME_RULE.replace("{20}", "{20")),
-            ".keysweep.toml:2:",
+            r#".keysweep.toml:7:1: rule 'acme-token': regex: unclosed counted repetition at byte 16 of "\b(acme_[a-z0-9]{20)\b""#,
             "regex",
         ),
         (
             "[allowlist]\nregexes = [\"(\"]\n".to_string(),
-            ".keysweep.toml:1:",
+            ".keysweep.toml:2:12: allowlist regexes: '(': unclosed group at byte 0",
             "allowlist regexes",
         ),
         (
@@ -358,6 +358,41 @@ fn scan_and_git_give_the_same_fingerprint_for_the_same_content() {
     assert_eq!(fp(&from_git), fp(&from_scan));
     let (code, _, err) = run(ks(&dir).args(["git", "--baseline", ".keysweep-baseline.json"]));
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn a_file_named_on_the_command_line_has_one_fingerprint_from_any_directory() {
+    let dir = Dir::new();
+    git_init(&dir);
+    let mut fake = Fake::new(112);
+    dir.create("cfg/a.env", &format!("T={}\n", fake.github_pat()));
+    let absolute = dir.join("cfg/a.env").display().to_string();
+    let scan_from = |cwd: &str, arg: &str| {
+        let (code, out, err) = run(ks(&dir)
+            .current_dir(dir.join(cwd))
+            .args(["scan", arg, "--format", "json"]));
+        assert_eq!(code, 1, "{err}");
+        let f = &json(&out)["findings"][0];
+        (f["path"].clone(), f["fingerprint"].clone())
+    };
+    let from_root = scan_from(".", "cfg/a.env");
+    assert_eq!(from_root.0, "cfg/a.env", "relative to the work tree");
+    assert_eq!(scan_from("cfg", "a.env"), from_root);
+    assert_eq!(scan_from("cfg", &absolute), from_root);
+    let whole_tree =
+        json(&scan_json(&dir, &[]).1.to_string())["findings"][0]["fingerprint"].clone();
+    assert_eq!(
+        whole_tree, from_root.1,
+        "the same as a scan of the whole tree"
+    );
+
+    // The work tree's config applies to the files named in it.
+    dir.create(".keysweep.toml", "[allowlist]\npaths = [\"cfg/**\"]\n");
+    let (code, out, err) = run(ks(&dir)
+        .current_dir(dir.join("cfg"))
+        .args(["scan", "a.env", "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(json(&out)["stats"]["dropped"]["allowlist_path"], 1);
 }
 
 #[test]

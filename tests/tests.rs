@@ -7,6 +7,7 @@ mod archives;
 mod bad_input;
 mod decoding;
 mod filters;
+mod fingerprint_props;
 mod fuzz_corpus;
 mod git;
 mod reports;

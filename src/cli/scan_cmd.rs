@@ -57,7 +57,17 @@ impl FsRun<'_> {
             [only] if only.is_dir() => Some(only.as_path()),
             _ => None,
         };
-        let loaded = super::setup::load(self.input, self.filter, root_dir, self.quiet)?;
+        // Files and several paths: the config and ignore file of the work tree they are in,
+        // whose root their report paths are relative to (see `PathDisplay`).
+        let work_tree = match root_dir {
+            Some(_) => None,
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|d| std::fs::canonicalize(d).ok())
+                .and_then(|d| crate::sources::fs::work_tree_root(&d)),
+        };
+        let config_root = root_dir.or(work_tree.as_deref());
+        let loaded = super::setup::load(self.input, self.filter, config_root, self.quiet)?;
         let scanner = ScannerBuilder::new()
             .rules(loaded.rules)
             .max_decode_depth(self.input.max_decode_depth)
@@ -81,9 +91,10 @@ impl FsRun<'_> {
             outcome.stats.stale_ignore_entries.clear();
         }
 
-        let root = match root_dir {
-            Some(dir) => dir.to_path_buf(),
-            None => std::env::current_dir().context("cannot read the current directory")?,
+        let root = match (root_dir, &work_tree) {
+            (Some(dir), _) => dir.to_path_buf(),
+            (None, Some(tree)) => tree.clone(),
+            (None, None) => std::env::current_dir().context("cannot read the current directory")?,
         };
         let root = std::fs::canonicalize(&root)
             .or_else(|_| std::path::absolute(&root))

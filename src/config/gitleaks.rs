@@ -667,12 +667,6 @@ fn add_custom_rule(
             format!("rule id '{gitleaks_id}' is not kebab-case: keysweep calls it '{id}'"),
         );
     }
-    if let Some(path) = &entry.path {
-        cx.warn(
-            location,
-            format!("path on rule '{gitleaks_id}' ('{path}') is not supported: the rule runs on every file"),
-        );
-    }
     if rules.builtin_runs(id) {
         cx.warn(
             location,
@@ -698,6 +692,13 @@ fn custom_rule(cx: &mut Cx<'_>, entry: RuleEntry) -> Result<Rule, ConfigError> {
             location: entry.location,
             message: format!("rule '{}' has no regex", entry.gitleaks_id),
         });
+    };
+    let path = match &entry.path {
+        None => None,
+        Some(p) => Some(allowlist_regex(p).map_err(|m| ConfigError::Invalid {
+            location: entry.location.clone(),
+            message: format!("rule '{}': path: {m}", entry.gitleaks_id),
+        })?),
     };
     let what = format!("rule '{}': regex", entry.gitleaks_id);
     let (regex, hir) =
@@ -741,6 +742,7 @@ fn custom_rule(cx: &mut Cx<'_>, entry: RuleEntry) -> Result<Rule, ConfigError> {
         severity: Severity::High,
         keywords: entry.keywords,
         file_names: Vec::new(),
+        path,
         regex,
         secret_group,
         min_entropy: entry.entropy.filter(|&e| e > 0.0).map(|e| e as f32),
@@ -1491,12 +1493,26 @@ keywords = ["acme_"]
             "{:?}",
             c.warnings
         );
-        let c = parse_ok("[[rules]]\nid = \"a\"\npath = 'x'\nregex = '''acme_[a-z]{8}'''\n");
+        let c = parse_ok(
+            "[[rules]]\nid = \"a\"\npath = '''\\.env$'''\nregex = '''acme_[a-z]{8}'''\nkeywords = [\"acme_\"]\n",
+        );
         assert_eq!(c.custom_rules.len(), 1);
-        assert!(warned(
-            &c,
-            "path on rule 'a' ('x') is not supported: the rule runs on every file"
-        ));
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        let scanner = crate::engine::ScannerBuilder::new()
+            .rules(c.custom_rules.clone())
+            .build()
+            .expect("the rule builds");
+        let text = b"x = acme_abcdefgh\n";
+        assert_eq!(scanner.scan_file("deploy/prod.env", text).len(), 1);
+        assert!(
+            scanner.scan_file("src/notenv.txt", text).is_empty(),
+            "a rule's path keeps it out of other files"
+        );
+        let err = parse_err("[[rules]]\nid = \"a\"\npath = '(x'\nregex = 'y'\n");
+        assert!(
+            err.starts_with(".gitleaks.toml:1:1: rule 'a': path:"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -174,11 +174,26 @@ impl ScannerBuilder {
                 ),
                 None => OnceLock::new(),
             };
+            let path =
+                match &rule.path {
+                    None => None,
+                    Some(pattern) => Some(regex::bytes::Regex::new(pattern).map_err(|e| {
+                        ConfigError::Invalid {
+                            location: rule.source_file.clone(),
+                            message: format!(
+                                "rule '{}': path: {}",
+                                rule.id,
+                                e.to_string().lines().last().unwrap_or_default()
+                            ),
+                        }
+                    })?),
+                };
             rules.push(CompiledRule {
                 rule: rule.clone(),
                 regex: OnceLock::new(),
                 shape,
                 companions,
+                path,
             });
         }
         let mut name_globs = Vec::new();
@@ -211,6 +226,7 @@ impl ScannerBuilder {
         let pairing = rules
             .iter()
             .any(|r| !r.companions.is_empty() || r.rule.companion_only);
+        let path_scoped = rules.iter().any(|r| r.path.is_some());
         Ok(Scanner {
             rules,
             name_globs,
@@ -220,6 +236,7 @@ impl ScannerBuilder {
             prefilter,
             companion_prefilter,
             pairing,
+            path_scoped,
             max_decode_depth: self.max_decode_depth.unwrap_or(DEFAULT_DECODE_DEPTH),
             report_invalid: self.report_invalid,
         })
@@ -236,6 +253,8 @@ struct CompiledRule {
     shape: OnceLock<Option<SecretShape>>,
     /// `rule.pair_with` resolved to rule indices.
     companions: Vec<usize>,
+    /// `rule.path` compiled: the files the rule runs on.
+    path: Option<regex::bytes::Regex>,
 }
 
 impl CompiledRule {
@@ -317,6 +336,8 @@ pub struct Scanner {
     companion_prefilter: Option<Prefilter>,
     /// Some rule pairs or is a companion: the pairing pass has work to do.
     pairing: bool,
+    /// Some rule has a `path`: matches of it in other files are dropped.
+    path_scoped: bool,
     /// Layers of encoding peeled (see [`decode`]).
     max_decode_depth: usize,
     /// Matches whose validator fails are kept, marked (see [`ScannerBuilder::report_invalid`]).
@@ -375,6 +396,14 @@ impl Scanner {
                 self.drop_generic_overlaps(&mut out);
                 out.sort_by_key(|m| (m.start, m.rule, m.end));
             }
+        }
+        if self.path_scoped && !path.is_empty() {
+            out.retain(|m| {
+                self.rules[m.rule]
+                    .path
+                    .as_ref()
+                    .is_none_or(|re| re.is_match(path.as_bytes()))
+            });
         }
         out
     }

@@ -55,37 +55,45 @@ pub struct Allowlist {
 
 impl Allowlist {
     /// Compiles a spec; `only_rule` scopes a rule's own allowlist to it. Bad globs and regexes
-    /// are config errors naming the allowlist's file and line.
+    /// are config errors naming the file and the line of the entry (the allowlist's own line
+    /// when the entry's is not known), with the reason on one line.
     pub fn compile(
         spec: &AllowlistSpec,
         only_rule: Option<&str>,
     ) -> Result<Allowlist, ConfigError> {
-        let bad = |what: &str, pattern: &str, e: String| ConfigError::Invalid {
-            location: spec.origin.clone(),
-            message: format!("allowlist {what}: '{pattern}': {e}"),
-        };
+        let bad =
+            |what: &'static str, index: usize, pattern: &str, e: String| ConfigError::Invalid {
+                location: spec.origin_of(what, index).to_string(),
+                message: format!("allowlist {what}: '{pattern}': {e}"),
+            };
         let mut globs = GlobSetBuilder::new();
-        for p in &spec.paths {
-            globs.add(Glob::new(p).map_err(|e| bad("paths", p, e.to_string()))?);
+        for (i, p) in spec.paths.iter().enumerate() {
+            globs.add(Glob::new(p).map_err(|e| bad("paths", i, p, e.kind().to_string()))?);
         }
-        let paths = globs.build().map_err(|e| bad("paths", "", e.to_string()))?;
-        let regex = |what: &str, p: &String| {
-            Regex::new(p).map_err(|e| bad(what, p, one_line(&e.to_string())))
+        let paths = globs.build().map_err(|e| ConfigError::Invalid {
+            location: spec.origin.clone(),
+            message: format!("allowlist paths: {e}"),
+        })?;
+        let regex = |what: &'static str, (i, p): (usize, &String)| {
+            Regex::new(p).map_err(|e| bad(what, i, p, regex_error(p, &e)))
         };
         let path_regexes = spec
             .path_regexes
             .iter()
+            .enumerate()
             .map(|p| regex("path_regexes", p))
             .collect::<Result<_, _>>()?;
         let regexes = spec
             .regexes
             .iter()
+            .enumerate()
             .map(|p| regex("regexes", p))
             .collect::<Result<_, _>>()?;
-        for c in &spec.commits {
+        for (i, c) in spec.commits.iter().enumerate() {
             if c.len() < 7 || !c.bytes().all(|b| b.is_ascii_hexdigit()) {
                 return Err(bad(
                     "commits",
+                    i,
                     c,
                     "not a commit id (7 to 40 hex digits)".into(),
                 ));
@@ -181,6 +189,20 @@ impl Allowlist {
         } else {
             None
         }
+    }
+}
+
+/// Why an allowlist regex does not compile, on one line: for a syntax error what and where
+/// (`unclosed group at byte 0`), read from the syntax parser configured as `Regex::new` parses
+/// (Unicode on, any bytes); otherwise (a size limit) the compiler's message on one line.
+fn regex_error(pattern: &str, e: &regex::Error) -> String {
+    match regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .build()
+        .parse(pattern)
+    {
+        Err(syntax) => crate::rules::regex_syntax_message(&syntax),
+        Ok(_) => one_line(&e.to_string()),
     }
 }
 
@@ -296,16 +318,34 @@ mod tests {
     }
 
     #[test]
-    fn bad_patterns_name_the_allowlist() {
-        let s = AllowlistSpec {
+    fn bad_patterns_name_their_entry_or_the_allowlist() {
+        let mut s = AllowlistSpec {
             origin: "c.toml:4:1".into(),
-            regexes: vec!["(".into()],
+            regexes: vec!["ok".into(), "(".into()],
             ..AllowlistSpec::default()
         };
-        let err = Allowlist::compile(&s, None).unwrap_err().to_string();
-        assert!(
-            err.starts_with("c.toml:4:1: allowlist regexes: '('"),
-            "{err}"
+        let err = |s: &AllowlistSpec| Allowlist::compile(s, None).unwrap_err().to_string();
+        assert_eq!(
+            err(&s),
+            "c.toml:4:1: allowlist regexes: '(': unclosed group at byte 0"
+        );
+        s.entry_origins = vec![crate::config::EntryOrigin {
+            field: "regexes",
+            index: 1,
+            location: "c.toml:6:3".into(),
+        }];
+        assert_eq!(
+            err(&s),
+            "c.toml:6:3: allowlist regexes: '(': unclosed group at byte 0"
+        );
+        let s = AllowlistSpec {
+            origin: "c.toml:4:1".into(),
+            paths: vec!["a[".into()],
+            ..AllowlistSpec::default()
+        };
+        assert_eq!(
+            err(&s),
+            "c.toml:4:1: allowlist paths: 'a[': unclosed character class; missing ']'"
         );
     }
 }

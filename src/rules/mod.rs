@@ -16,10 +16,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 /// Parses one rule file (TOML) and checks every rule, regex syntax included. `file` names it in
 /// error messages, with the line of the problem.
 pub fn parse_rule_file(file: &str, text: &str) -> Result<Vec<Rule>, ConfigError> {
-    let parsed: RuleFile = toml::from_str(text).map_err(|e| ConfigError::Invalid {
-        location: toml_location(file, text, e.span()),
-        message: toml_message(e.message()),
-    })?;
+    let parsed: RuleFile = toml::from_str(text).map_err(|e| toml_error(file, text, &e))?;
     finish_rules(file, parsed.rule, true)
 }
 
@@ -44,7 +41,7 @@ pub(crate) fn finish_rule(
     rule.source_file = location.to_string();
     let checked = rule.check().and_then(|()| {
         if check_regex {
-            rule.check_regex()
+            check_regex_syntax(&rule.regex)
         } else {
             Ok(())
         }
@@ -118,6 +115,248 @@ pub fn check_unique_ids(rules: &[Rule]) -> Result<(), ConfigError> {
     Ok(())
 }
 
+/// Parses a rule's regex the way the engine will (bytes, Unicode off) without compiling it, so
+/// that a user's bad rule is rejected before any file is read. The error is one line, what and
+/// where (`regex: unclosed group at byte 0 of "(a+"`): the parser's own message spreads the
+/// pattern, a caret and the reason over several lines, which a `file:line: message` cannot
+/// carry.
+pub(crate) fn check_regex_syntax(pattern: &str) -> Result<(), String> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .map(|_| ())
+        .map_err(|e| format!("regex: {} of \"{pattern}\"", regex_syntax_message(&e)))
+}
+
+/// A regex syntax error as `what at byte N` (N counts from the pattern's start), for one-line
+/// messages that then name the pattern.
+pub(crate) fn regex_syntax_message(e: &regex_syntax::Error) -> String {
+    match e {
+        regex_syntax::Error::Parse(x) => format!("{} at byte {}", x.kind(), x.span().start.offset),
+        regex_syntax::Error::Translate(x) => {
+            format!("{} at byte {}", x.kind(), x.span().start.offset)
+        }
+        _ => crate::filters::allowlist::one_line(&e.to_string()),
+    }
+}
+
+/// A TOML parse or schema error as a config error: `file:line:column` and the message on one
+/// line. serde's messages about a value (`invalid type: string "x", expected a sequence`,
+/// `unknown variant`) do not say which key holds it, so the key whose value is at the error's
+/// position is put in front (`keywords: invalid type: ...`): in a rule of twenty keys the
+/// column alone leaves the reader counting.
+pub(crate) fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> ConfigError {
+    let mut message = toml_message(e.message());
+    const ABOUT_A_VALUE: [&str; 4] = [
+        "invalid type:",
+        "invalid value:",
+        "invalid length ",
+        "unknown variant ",
+    ];
+    if let Some(span) = e.span() {
+        if ABOUT_A_VALUE.iter().any(|p| message.starts_with(p)) {
+            if let Some(key) = toml_key_at(text, span.start) {
+                message = format!("{key}: {message}");
+            }
+        }
+    }
+    ConfigError::Invalid {
+        location: toml_location(file, text, e.span()),
+        message,
+    }
+}
+
+/// The key whose value is being written at byte `offset` of TOML `text`, as written (`keywords`,
+/// `a.b`): the innermost `key =` still open there, so an element of a multi-line array gives the
+/// array's key and a value in an inline table the inline key. A light scan (strings, comments,
+/// brackets, headers), for messages only: `None` when `offset` is in no key's value.
+pub(crate) fn toml_key_at(text: &str, offset: usize) -> Option<String> {
+    /// One open level: the document (or a header's table), an inline table or an array.
+    struct Level {
+        table: bool,
+        key: Option<(usize, usize)>,
+        segment: usize,
+    }
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack = vec![Level {
+        table: true,
+        key: None,
+        segment: 0,
+    }];
+    let mut line_start = true;
+    let mut i = 0;
+    while i < end {
+        let b = bytes[i];
+        if line_start && stack.len() == 1 && b == b'[' {
+            // A `[table]` header: no key is open after it.
+            i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            stack[0].key = None;
+            continue;
+        }
+        if !b.is_ascii_whitespace() {
+            line_start = false;
+        }
+        match b {
+            b'\n' => {
+                line_start = true;
+                if stack.len() == 1 {
+                    stack[0] = Level {
+                        table: true,
+                        key: None,
+                        segment: i + 1,
+                    };
+                }
+            }
+            b'#' => {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'"' | b'\'' => {
+                let triple = bytes[i..].starts_with(&[b; 3]);
+                let quote: &[u8] = if triple {
+                    &bytes[i..i + 3]
+                } else {
+                    &bytes[i..i + 1]
+                };
+                let mut j = i + quote.len();
+                let closed = loop {
+                    match bytes.get(j) {
+                        None => break false,
+                        Some(b'\n') if !triple => break false,
+                        Some(_) if bytes[j..].starts_with(quote) => break true,
+                        Some(b'\\') if b == b'"' => j += 2,
+                        Some(_) => j += 1,
+                    }
+                };
+                i = if closed { j + quote.len() } else { j };
+                continue;
+            }
+            b'[' | b'{' => stack.push(Level {
+                table: b == b'{',
+                key: None,
+                segment: i + 1,
+            }),
+            b']' | b'}' if stack.len() > 1 => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(top) = stack.last_mut() {
+                    top.segment = i + 1;
+                    if top.table {
+                        top.key = None;
+                    }
+                }
+            }
+            b'=' => {
+                if let Some(top) = stack.last_mut().filter(|t| t.table && t.key.is_none()) {
+                    top.key = Some((top.segment, i));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.iter().rev().find_map(|level| {
+        let (from, to) = level.key?;
+        let key = text.get(from..to)?.trim();
+        (!key.is_empty()).then(|| key.to_string())
+    })
+}
+
+/// A TOML document's keys with their byte spans, and the spans of array elements (`[[rules]]`
+/// tables included), and nothing else: read beside the typed parse, it lets a message point at
+/// the entry a problem is in (the bad glob in a list, the `regex =` line of a rule) rather than
+/// at its table. (Values of keys have no span of their own: `toml::Spanned` fails on the
+/// implicit tables that dotted headers such as `[rules.disable]` create.)
+#[derive(Debug)]
+pub(crate) enum TomlNode {
+    /// A table (`[header]`, `[[header]]` element or inline): its keys and values in file order.
+    Table(Vec<(toml::Spanned<String>, TomlNode)>),
+    /// An array.
+    Array(Vec<toml::Spanned<TomlNode>>),
+    /// A string, number or boolean.
+    Scalar,
+}
+
+impl TomlNode {
+    /// The document's tree, or `None` for text that is not TOML or that holds a date or time
+    /// (which keysweep's formats never take): callers then fall back to coarser locations.
+    pub(crate) fn parse(text: &str) -> Option<TomlNode> {
+        toml::from_str(text).ok()
+    }
+
+    /// The value of `key` in a table (`None` in anything else).
+    pub(crate) fn get(&self, key: &str) -> Option<&TomlNode> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// The span of `key` itself (not its value) in a table.
+    pub(crate) fn key_span(&self, key: &str) -> Option<std::ops::Range<usize>> {
+        self.entry(key).map(|(k, _)| k.span())
+    }
+
+    fn entry(&self, key: &str) -> Option<&(toml::Spanned<String>, TomlNode)> {
+        match self {
+            TomlNode::Table(entries) => entries.iter().find(|(k, _)| k.get_ref() == key),
+            _ => None,
+        }
+    }
+
+    /// The elements of an array (none for anything else).
+    pub(crate) fn items(&self) -> &[toml::Spanned<TomlNode>] {
+        match self {
+            TomlNode::Array(items) => items,
+            _ => &[],
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TomlNode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<TomlNode, D::Error> {
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+        struct NodeVisitor;
+        impl<'de> Visitor<'de> for NodeVisitor {
+            type Value = TomlNode;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a TOML value")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<TomlNode, E> {
+                Ok(TomlNode::Scalar)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<TomlNode, E> {
+                Ok(TomlNode::Scalar)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<TomlNode, E> {
+                Ok(TomlNode::Scalar)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<TomlNode, E> {
+                Ok(TomlNode::Scalar)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<TomlNode, E> {
+                Ok(TomlNode::Scalar)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TomlNode, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(TomlNode::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TomlNode, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key()? {
+                    entries.push((key, map.next_value()?));
+                }
+                Ok(TomlNode::Table(entries))
+            }
+        }
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}
+
 /// The TOML parser's message on one line (it spreads some over several).
 pub(crate) fn toml_message(message: &str) -> String {
     message
@@ -168,6 +407,53 @@ mod tests {
     fn builtin_rules_parse_and_have_unique_ids() {
         let rules = builtin_rules().expect("built-in rules parse");
         assert!(rules.len() >= 30, "only {} built-in rules", rules.len());
+    }
+
+    #[test]
+    fn a_bad_regex_is_one_line_naming_what_and_where() {
+        assert_eq!(
+            check_regex_syntax("(a+"),
+            Err(r#"regex: unclosed group at byte 0 of "(a+""#.to_string())
+        );
+        assert_eq!(
+            check_regex_syntax(r"x\pZ"),
+            Err(r#"regex: Unicode not allowed here at byte 1 of "x\pZ""#.to_string())
+        );
+        assert_eq!(check_regex_syntax(r"\b(ab[0-9]{4})\b"), Ok(()));
+    }
+
+    #[test]
+    fn the_key_of_a_value_is_read_back_from_the_text() {
+        let key = |text: &str, at: &str| toml_key_at(text, text.find(at).expect("marker"));
+        assert_eq!(
+            key("a = 1\nkeywords = \"x\"\n", "\"x"),
+            Some("keywords".into())
+        );
+        assert_eq!(
+            key("[t]\nk = [\n  1,\n  \"v\",\n]\n", "\"v"),
+            Some("k".into())
+        );
+        assert_eq!(key("k = { a = 1, b = \"v\" }\n", "\"v"), Some("b".into()));
+        assert_eq!(key("k = [{ a = '=' }, 'v']\n", "'v"), Some("k".into()));
+        assert_eq!(
+            key("k = \"a = [\" # = {\nm = 'v'\n", "'v"),
+            Some("m".into())
+        );
+        assert_eq!(
+            key("k = \"\"\"\n= [\n\"\"\"\nm.n = 'v'\n", "'v"),
+            Some("m.n".into())
+        );
+        assert_eq!(key("k = 1\n[t]\n", "t]"), None);
+    }
+
+    #[test]
+    fn a_mistyped_value_in_a_rule_file_names_its_key() {
+        let text = "[[rule]]\nid = \"a\"\nkeywords = 3\n";
+        let err = parse_rule_file("x.toml", text).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "x.toml:3:12: keywords: invalid type: integer `3`, expected a sequence"
+        );
     }
 
     #[test]

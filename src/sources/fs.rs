@@ -176,31 +176,80 @@ fn error_message(err: &ignore::Error) -> String {
     }
 }
 
-/// How paths appear in reports: relative to the root when a single directory is scanned,
-/// otherwise as given on the command line; always '/'-separated, without a leading `./`.
+/// How paths appear in reports: relative to the root when a single directory is scanned;
+/// otherwise (files, several paths) relative to the git work tree that holds the current
+/// directory, so that a finding's path, and with it its fingerprint, is the same from any
+/// working directory and the same as `keysweep git` gives; outside a work tree, as given on
+/// the command line. Always '/'-separated, without a leading `./`.
 #[derive(Debug)]
 pub struct PathDisplay {
     strip: Option<PathBuf>,
+    /// The current directory, for making a relative argument absolute before stripping the
+    /// work tree's root from it.
+    cwd: Option<PathBuf>,
 }
 
 impl PathDisplay {
     /// The display rule for these roots.
     pub fn new(roots: &[PathBuf]) -> PathDisplay {
-        let strip = match roots {
-            [only] if only.is_dir() => Some(only.clone()),
-            _ => None,
-        };
-        PathDisplay { strip }
+        match roots {
+            [only] if only.is_dir() => PathDisplay {
+                strip: Some(only.clone()),
+                cwd: None,
+            },
+            _ => {
+                let cwd = std::env::current_dir()
+                    .ok()
+                    .and_then(|d| std::fs::canonicalize(d).ok());
+                let strip = cwd.as_deref().and_then(work_tree_root);
+                PathDisplay { strip, cwd }
+            }
+        }
     }
 
     /// The report path for `path`.
     pub fn show(&self, path: &Path) -> String {
-        let rel = match &self.strip {
-            Some(root) => path.strip_prefix(root).unwrap_or(path),
-            None => path,
+        let rel = match (&self.strip, &self.cwd) {
+            (Some(root), None) => path.strip_prefix(root).unwrap_or(path),
+            (Some(root), Some(cwd)) => {
+                let absolute = lexical_join(cwd, path);
+                return match absolute.strip_prefix(root) {
+                    Ok(inside) => normalize(inside),
+                    Err(_) => normalize(path),
+                };
+            }
+            (None, _) => path,
         };
         normalize(rel)
     }
+}
+
+/// The root of the git work tree that holds `dir` (the nearest ancestor with a `.git`), where
+/// a team's `.keysweep.toml` and ignore file live.
+pub fn work_tree_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// `base/path` with `.` and `..` resolved by name (`path` may not exist any more, and symlinks
+/// are the user's business): `a/../b` is `b`.
+fn lexical_join(base: &Path, path: &Path) -> PathBuf {
+    let mut out = if path.is_absolute() {
+        PathBuf::new()
+    } else {
+        base.to_path_buf()
+    };
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 /// '/'-separated, no `./` components. Lossy for non-UTF-8 names (reports are UTF-8).

@@ -193,12 +193,40 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
     if has_reference_inside(text.as_bytes()) {
         return false;
     }
+    if only_placeholder_words(&lower) {
+        return false;
+    }
     let constant_name = text.contains('_')
         && text
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
     // A run like `123456` or `abcdef` is a test value or a keyboard walk.
     !constant_name && !has_ascending_run(secret, 6)
+}
+
+/// `pass%20pass`, `test_password`, `user-pass`: placeholder words joined by separators or
+/// percent-escapes.
+fn only_placeholder_words(lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    let mut plain = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escape = bytes[i] == b'%'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+        if escape {
+            plain.push(' ');
+            i += 3;
+        } else {
+            plain.push(char::from(bytes[i]));
+            i += 1;
+        }
+    }
+    let mut words = plain
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| PLACEHOLDER_PASSWORDS.contains(&w))
 }
 
 /// `pre${X}`, `a$HOME`, `$(cmd)`, `%s`, `%(name)s`: a template that is filled in elsewhere.
@@ -296,6 +324,8 @@ mod tests {
             "pre${SUFFIX}",
             "a$HOME",
             "conn%s",
+            "pass%20pass",
+            "test_password",
             "",
             "env:DB_PASS",
             "!vault |",
