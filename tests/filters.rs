@@ -409,7 +409,7 @@ fn ignore_files_drop_entries_and_report_stale_ones() {
         .to_string();
     dir.create(
         ".keysweepignore",
-        &format!("# reviewed\n{fp_a}\nb.env:github-classic-pat:1\ngone.env:github-classic-pat:9\n"),
+        &format!("# reviewed\n{fp_a}\nb.env:github-classic-pat:1\ngone.env:github-classic-pat:9\na.env:github-classic-pat:1 # a again: not stale\n"),
     );
     // gitleaks' rule ids are not keysweep's: path and line decide.
     dir.create(".gitleaksignore", "c.env:github-pat:1\n");

@@ -67,7 +67,15 @@ impl IgnoreFile {
     /// Adds the entries of one file's text; `file` names it in errors.
     pub fn add(&mut self, file: &str, text: &str) -> Result<(), ConfigError> {
         for (i, raw) in text.lines().enumerate() {
-            let text = raw.split('#').next().unwrap_or("").trim();
+            // A comment is a line that starts with `#`, or ` #` after an entry: a `#` inside
+            // a path (`docs/#1/a.env:rule:3`) is part of it.
+            let text = raw.trim();
+            let text = if text.starts_with('#') {
+                ""
+            } else {
+                let end = text.find(" #").or_else(|| text.find("\t#"));
+                end.map_or(text, |e| &text[..e]).trim()
+            };
             if text.is_empty() {
                 continue;
             }
@@ -96,8 +104,11 @@ impl IgnoreFile {
     /// The entry that ignores `finding`, if any (`file:line` of it), marking it used.
     /// `is_rule` tells keysweep rule ids from others. Commit entries match only findings
     /// attributed to a commit.
+    /// Every entry that matches is marked used (one line by fingerprint and one by place may
+    /// both name a finding: neither is stale).
     pub fn matches(&self, finding: &Finding, is_rule: &dyn Fn(&str) -> bool) -> Option<&str> {
-        let hit = self.lines.iter().find(|l| match &l.entry {
+        let mut first = None;
+        for l in self.lines.iter().filter(|l| match &l.entry {
             Entry::Fingerprint(fp) => *fp == finding.fingerprint,
             Entry::Place {
                 commit,
@@ -115,9 +126,11 @@ impl IgnoreFile {
                     && *line == finding.span.line
                     && (*rule == finding.rule_id || !is_rule(rule))
             }
-        })?;
-        hit.used.store(true, Ordering::Relaxed);
-        Some(&hit.origin)
+        }) {
+            l.used.store(true, Ordering::Relaxed);
+            first.get_or_insert(l.origin.as_str());
+        }
+        first
     }
 
     /// Entries that matched nothing, as `file:line: entry`. With `history` false (a scan of
@@ -211,5 +224,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with(".keysweepignore:3: "), "{err}");
+    }
+
+    #[test]
+    fn a_hash_inside_a_path_is_not_a_comment() {
+        let mut f = IgnoreFile::default();
+        f.add("i", "docs/#1/a.env:generic-api-key:3  # issue 1\n")
+            .expect("one entry");
+        match &f.lines[0].entry {
+            Entry::Place { path, line, .. } => {
+                assert_eq!((path.as_str(), *line), ("docs/#1/a.env", 3))
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
