@@ -484,6 +484,10 @@ def typed_password_valid(s):
         return False
     if all(c in "*xX.-_?" for c in t):
         return False
+    # placeholder words joined by separators or percent-escapes (pass%20pass, test_password)
+    words = [w for w in re.split(r"[^a-z0-9]+", re.sub(r"%[0-9a-fA-F]{2}", " ", t).lower()) if w]
+    if words and all(w in PLACEHOLDER_PASSWORDS for w in words):
+        return False
     # a reference inside the value: `pre${X}`, `a$HOME`, `$(cmd)`, `%s`, `%(name)s`
     if re.search(r"\$[A-Z_{(]|%[sd(]", t):
         return False
@@ -803,10 +807,18 @@ def token(cls, length, end=True):
     return rf"([{cls}]{{{length}}})" + (token_end(cls) if end else "")
 
 
+def name_context(names, tail=NAME_TAIL, alts=()):
+    """A name (regex alternatives, case-insensitive), the rest of the name and an assignment: what
+    stands before a secret that is found by its name. `alts`: other contexts (regexes) that may stand
+    there instead (a header, a URL whose query holds the key), as alternatives."""
+    lead = rf"(?i:{names}){tail}" + ASSIGN_ANY
+    return "(?:" + "|".join([lead, *alts]) + ")" if alts else lead
+
+
 def named(names, value, tail=NAME_TAIL):
     """A name (regex alternatives, case-insensitive), the rest of the name, an assignment, then
     `value`, which holds the secret group."""
-    return rf"(?i:{names}){tail}" + ASSIGN_ANY + value
+    return name_context(names, tail) + value
 
 
 def name_forms(words):
@@ -851,14 +863,73 @@ def remediation_at(url, what="key", verb="Revoke", extra=""):
             f"secret manager, " + PURGE)
 
 
-def _literal_keywords(names):
-    """Keywords of plain-literal names ('acme', 'acme-io'); None when a name is a regex."""
-    out = []
-    for n in names:
-        if re.search(r"[\\\[\](){}?*+|^$]", n):
-            return None
-        out.append(n.lower())
-    return out
+def name_keywords(id, names, keywords=None):
+    """The keywords of a rule found by provider names: `keywords` when given, else the names
+    (a list, or one string of `|` alternatives) lowercased, which must then be plain literals
+    ('acme', 'acme-io'), not regexes. Shared by every named-secret helper so they agree on it."""
+    if keywords:
+        return keywords
+    if isinstance(names, str):
+        names = names.split("|")
+    if any(re.search(r"[\\\[\](){}?*+|^$]", n) for n in names):
+        raise ValueError(f"{id}: names are regexes: give keywords")
+    return [n.lower() for n in names]
+
+
+def name_words(keywords, words=None):
+    """The variable name used in a named secret's examples, as words: `words`, or by default the
+    first keyword (letters and digits only) + 'api' + 'key' (`ACME_API_KEY`, `acmeApiKey`)."""
+    return words or [re.sub(r"[^a-z0-9]", "", keywords[0]), "api", "key"]
+
+
+def named_secret_rule(family, id, description, regex, keywords, make, words, remediation, severity="medium",
+                      near_miss=lambda g, s: s[:-1], near_miss_first=False, examples=None,
+                      extra_examples=lambda g: [], extra_negatives=lambda g: [], **fields):
+    """Register a rule for a secret found by the name it is stored under. It exists so that every
+    named-secret helper (named_rule, named_value_rule, typed_named_rule, kv_rule, value_rule,
+    keyed_rule and the families' own wrappers) shares one set of examples and negatives, drawn
+    from the rule's seeded generator in one order; the helpers differ only in how they build
+    `regex` and in their defaults.
+
+    Examples: three fakes `make(g)` in assignment forms of the name `words` (or `examples(g)`
+    instead of those three), then `extra_examples(g)`. Negatives: the near miss `near_miss(g, s)`
+    of the fake `s` (default: one character short; None: no near-miss line), a template, code that
+    reads the secret, the fake under another name, then `extra_negatives(g)`. The fake is drawn
+    before the near miss, unless `near_miss_first` (then `near_miss(g, None)` draws its own first).
+    `fields`: further rule fields (min_entropy, window, validate, pair_with, …)."""
+    u, l, c, k = name_forms(words)
+
+    def assignments(g):
+        return assign_examples(g, words, [make(g) for _ in range(3)])
+
+    def all_examples(g):
+        return (examples or assignments)(g) + extra_examples(g)
+
+    def negatives(g):
+        if near_miss_first:
+            near = near_miss(g, None)
+            s = make(g)
+        else:
+            s = make(g)
+            near = near_miss(g, s) if near_miss else None
+        return ([f"{u}={near}"] if near_miss else []) + [
+            f"{u}=<your-{k}>",                        # a template
+            f'{c} = os.environ["{u}"]',               # code that reads the secret
+            f"commit_sha = {s}",                      # the right shape under another name
+        ] + extra_negatives(g)
+
+    rule(family, id=id, description=description, severity=severity, keywords=keywords, regex=regex,
+         remediation=remediation, examples=all_examples, negative_examples=negatives, **fields)
+
+
+def token_examples(g, words, make, extra_examples=lambda g: []):
+    """Examples of a self-identifying token: two fakes in assignment forms of `words` and one in a
+    Bearer header, then `extra_examples(g)`. Shared by prefixed_rule and the families' token
+    helpers so their fakes are drawn in one order."""
+    secrets = [make(g) for _ in range(3)]
+    return (assign_examples(g, words, secrets[:2])
+            + [f"curl -H 'Authorization: Bearer {secrets[2]}' https://api.service.invalid/v1/me"]
+            + extra_examples(g))
 
 
 def named_rule(family, id, description, names, cls, length, url, severity="medium", words=None,
@@ -869,37 +940,18 @@ def named_rule(family, id, description, names, cls, length, url, severity="mediu
     holds it. `names`: provider names (literals, or regexes with `keywords` given); `cls` and
     `length`: the key's alphabet (a class body, see C_*) and length (`32` or `32,40`); `words`:
     the variable name used in examples (default: first name + 'api' + 'key')."""
-    kws = keywords or _literal_keywords(names)
-    if not kws:
-        raise ValueError(f"{id}: names are regexes: give keywords")
-    name_re = "|".join(names)
+    kws = name_keywords(id, names, keywords)
     alphabet = ALPHABET_OF.get(cls)
     if make is None and alphabet is None:
         raise ValueError(f"{id}: no generator for class {cls!r}: give make=")
     lo = int(str(length).split(",")[0])
     make = make or (lambda g: g.s(alphabet, lo))
-    words = words or [re.sub(r"[^a-z0-9]", "", kws[0]), "api", "key"]
     if min_entropy is None:
         min_entropy = DEFAULT_ENTROPY.get(cls, 3.2)
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
-
-    def negatives(g):
-        s = make(g)
-        return [
-            f"{u}={s[:lo - 1]}",                      # one character short
-            f"{u}=<your-{k}>",                        # a template
-            f'{c} = os.environ["{u}"]',               # code that reads the secret
-            f"commit_sha = {s}",                      # the right shape under another name
-        ] + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=kws,
-         regex=named(name_re, value_prefix + token(cls, length)), min_entropy=min_entropy,
-         validate=validate, window=window,
-         remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
+    named_secret_rule(family, id, description, named("|".join(names), value_prefix + token(cls, length)), kws,
+                      make, name_words(kws, words), remediation or remediation_at(url, what, verb),
+                      severity=severity, near_miss=lambda g, s: s[:lo - 1], extra_examples=extra_examples,
+                      extra_negatives=extra_negatives, min_entropy=min_entropy, validate=validate, window=window)
 
 
 def prefixed_rule(family, id, description, prefix, cls, length, url, severity="high", keywords=None,
@@ -918,11 +970,6 @@ def prefixed_rule(family, id, description, prefix, cls, length, url, severity="h
         min_entropy = DEFAULT_ENTROPY.get(cls, 3.2)
     start = r"\b" if prefix[:1].isalnum() else ""
 
-    def examples(g):
-        secrets = [make(g) for _ in range(3)]
-        return assign_examples(g, words, secrets[:2]) + [f"curl -H 'Authorization: Bearer {secrets[2]}' "
-                                                         f"https://api.service.invalid/v1/me"] + extra_examples(g)
-
     def negatives(g):
         s = make(g)
         return [
@@ -934,7 +981,151 @@ def prefixed_rule(family, id, description, prefix, cls, length, url, severity="h
     rule(family, id=id, description=description, severity=severity, keywords=keywords or [prefix.lower()],
          regex=start + rf"({re.escape(prefix)}[{cls}]{{{length}}})" + token_end(cls), min_entropy=min_entropy,
          validate=validate, remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
+         examples=lambda g: token_examples(g, words, make, extra_examples), negative_examples=negatives)
+
+
+# ---------------------------------------------------------------- named secrets with a free-form value
+# Wrappers of named_secret_rule for keys that are not one class and length (UUIDs, a literal head,
+# alternatives, JWTs), used by several families. Each used to be copied into the modules that
+# needed it; their signatures are kept, so a family's rule table reads as before.
+
+UUID_RE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+UUID_ANY = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+END_ALNUM = token_end(C_ALNUM)          # next byte is not [0-9A-Za-z]
+END_WORD = r"(?:[^0-9A-Za-z_]|$)"       # next byte is not [0-9A-Za-z_]
+# `X-Api-Key: …`, `Authorization: Bearer …` style headers (only searched near a keyword).
+HEADER = r"""["']?\s*[:=]\s*["']?"""
+# The rest of a variable name that must end in a credential word (`DD_API_KEY`, `sentryToken`,
+# `bugsnag private-key`): keeps checksums, commit SHAs and resource UUIDs stored under the
+# provider's name (`SENTRY_CLI_SHA256`, `BUGSNAG_BUILD_UUID`, `opsgenie_team_id`) out.
+CRED_TAIL = (r"[\w. -]{0,24}?(?i:key|token|secret|private|access|pass(?:word)?|pwd|auth|credential)s?"
+             r"(?:[ \t]+(?i:string|str))?")  # Go: `var acmeToken string = "…"`
+# A declared type between a name and its value: Go `var acmeKey string = "…"`, Kotlin/TypeScript
+# `acmeKey: String = "…"`, Rust `ACME_KEY: &str = "…"`.
+TYPE_OPT = r"(?:[ \t]*:?[ \t]*(?:string|String|str|&str|&'static str))?"
+
+
+def uuid_of(g):
+    """A fake UUID (lowercase), as a `make` for named-secret helpers."""
+    return g.uuid()
+
+
+def jwt_of(g):
+    """A fake signed JWT, as a `make` for named-secret helpers."""
+    return g.jwt()
+
+
+def dotted3_short(s):
+    """A dotted token (a JWT or JWT-like key) whose last part is cut to 8 characters: a near miss."""
+    a, b, c = s.split(".")
+    return f"{a}.{b}.{c[:8]}"
+
+
+def compound_keywords(heads, words, seps=("", "_", "-", ".")):
+    """Literal spellings of compound names, for keywords: head + separator + word, in that order
+    (`acmekey`, `acme_key`, `acme-key`, `acme.key`). One helper so that families spell them alike."""
+    return [h + s + w for h in heads for w in words for s in seps]
+
+
+def url_context(host, param):
+    """A URL on `host` (regex) with the key in query parameter `param` (regex): `…host/…?param=`."""
+    return rf"(?i:{host})/[^\s\"'<>]{{0,300}}?[?&](?i:{param})="
+
+
+def named_value_rule(family, id, description, names, keywords, value, make, url, severity="medium",
+                     words=None, min_entropy=3.2, short=None, what="key", verb="Revoke",
+                     extra_examples=lambda g: [], extra_negatives=lambda g: [], remediation=None, url_prefix=None):
+    """named_rule for a value that is not one plain class/length (a literal head such as `sk-`,
+    a UUID, a JWT): `names` is a list of name regexes, `value` is the regex of the value, holding
+    the secret group and its end; `make(g)` draws a fake value; `short(s)` makes a too-short
+    look-alike (default: drop the last character); `url_prefix`: a regex of the provider's URL that
+    carries the key as a query parameter (an alternative to the name; it must contain a keyword).
+    (Used by ai.py and automation.py.)"""
+    names = "|".join(names)
+    regex = name_context(names, alts=[url_prefix]) + value if url_prefix else named(names, value)
+    named_secret_rule(family, id, description, regex, keywords, make, name_words(keywords, words),
+                      remediation or remediation_at(url, what, verb), severity=severity,
+                      near_miss=lambda g, s: short(s) if short else s[:-1], extra_examples=extra_examples,
+                      extra_negatives=extra_negatives, min_entropy=min_entropy, window=48)
+
+
+def typed_named_rule(family, id, description, names, value, make, url, *, keywords, words, severity="high",
+                     min_entropy=3.2, lo=None, tail=NAME_TAIL, what="key", verb="Revoke", window=48,
+                     extra_examples=lambda g: [], extra_negatives=lambda g: [], remediation=None,
+                     exclude_words=None):
+    """Like named_value_rule, where a declared type may stand between the name and the value
+    (TYPE_OPT), and one more example shows it (`var acmeKey string = "…"`): `names` is one regex,
+    `value` a regex holding the secret group (and its own end), `make(g)` draws a fake, `lo` is the
+    shortest valid length (for the one-short negative; default: the fake's length). (Used by
+    ci_cd.py and vcs.py.)"""
+    u, l, c, k = name_forms(words)
+
+    def examples(g):
+        typed = g.r.choice([f'var {c} string = "{make(g)}"', f'val {c}: String = "{make(g)}"',
+                            f'const {u}: &str = "{make(g)}";'])
+        return assign_examples(g, words, [make(g) for _ in range(3)]) + [typed]
+
+    named_secret_rule(family, id, description, named(names, value, tail + TYPE_OPT), keywords, make, words,
+                      remediation or remediation_at(url, what, verb), severity=severity,
+                      near_miss=lambda g, s: s[:(lo or len(s)) - 1], examples=examples,
+                      extra_examples=extra_examples, extra_negatives=extra_negatives,
+                      min_entropy=min_entropy, window=window, exclude_words=exclude_words)
+
+
+def kv_rule(family, id, description, names, value, make, url, severity="high", keywords=None, words=None,
+            min_entropy=3.2, end=END_B64URL, short=True, alt=None, what="key", verb="Revoke",
+            remediation=None, extra_examples=lambda g: [], extra_negatives=lambda g: [], window=48,
+            tail=CRED_TAIL, pair_with=None):
+    """A key found by the provider's name before it (`names`: regex alternatives, matched
+    case-insensitively, then the rest of the variable name and an assignment), or after another
+    context `alt` (a header, a URL); `tail`: the rest of the name (default CRED_TAIL: it must end
+    in a credential word; NAME_TAIL where the names already end in one); `value`: the key's regex
+    (no group), `end` what follows it; `make(g)`: a fake key; `short`: add the one-character-short
+    negative. (Used by identity.py, monitoring.py and iot.py.)"""
+    kws = name_keywords(id, names, keywords)
+    regex = name_context(names, tail, [alt] if alt else ()) + f"({value})" + end
+    named_secret_rule(family, id, description, regex, kws, make, name_words(kws, words),
+                      remediation or remediation_at(url, what, verb), severity=severity,
+                      near_miss=(lambda g, s: s[:-1]) if short else None, extra_examples=extra_examples,
+                      extra_negatives=extra_negatives, min_entropy=min_entropy, window=window, pair_with=pair_with)
+
+
+def value_rule(family, id, description, names, value, make, url, severity="medium", keywords=None,
+               words=None, min_entropy=3.2, tail=NAME_TAIL, window=48, short=True, what="key",
+               verb="Revoke", extra_examples=lambda g: [], extra_negatives=lambda g: [],
+               remediation=None, validate=None):
+    """A secret found by the provider's name in the variable/key/tag that holds it (as
+    named_rule), with a free-form `value` regex (holding capture group 1 and its own end
+    boundary) and its generator `make(g)`. `names`: regex alternatives (a list or one string);
+    `keywords`: needed when names are regexes; `tail`: what may follow the name before the
+    assignment (a narrower tail also admits a type: Go / C# / Python `acmeToken string`);
+    `short`: add the one-char-short negative (only for exact-length formats). (Used by messaging.py,
+    email.py and social.py.)"""
+    names = "|".join(names) if isinstance(names, (list, tuple)) else names
+    if tail != NAME_TAIL:
+        tail += r"(?:[ \t]+(?i:string|str))?"  # Go / C# / Python type between name and value
+    kws = name_keywords(id, names, keywords)
+    named_secret_rule(family, id, description, named(names, value, tail), kws, make, name_words(kws, words),
+                      remediation or remediation_at(url, what, verb), severity=severity,
+                      near_miss=(lambda g, s: s[:-1]) if short else None, extra_examples=extra_examples,
+                      extra_negatives=extra_negatives, min_entropy=min_entropy, validate=validate, window=window)
+
+
+def keyed_rule(family, id, description, names, value, make, url, keywords, severity="medium", words=None,
+               end=END_WORD, min_entropy=3.2, bad=None, contexts=(), what="key", verb="Revoke",
+               extra_examples=lambda g: [], extra_negatives=lambda g: [], window=48, remediation=None,
+               tail=NAME_TAIL):
+    """Like named_rule, for a key whose value is not one character class or that is also found in
+    other contexts: a provider name (regex `names`, literal spellings in `keywords`) or one of the
+    `contexts` (regexes that hold a keyword, such as `url_context(...)`), then `value` (a regex
+    without group, the secret) and `end`. `make(g)` draws a fake, `bad(g)` a near miss (default:
+    one character short), drawn before the fake. (Used by finance.py and payments.py.)"""
+    regex = "(?:" + "|".join([name_context(names, tail), *contexts]) + ")(" + value + ")" + end
+    bad = bad or (lambda g: make(g)[:-1])
+    named_secret_rule(family, id, description, regex, keywords, make, name_words(keywords, words),
+                      remediation or remediation_at(url, what, verb), severity=severity,
+                      near_miss=lambda g, s: bad(g), near_miss_first=True, extra_examples=extra_examples,
+                      extra_negatives=extra_negatives, min_entropy=min_entropy, window=window)
 
 
 # ---------------------------------------------------------------- the rules

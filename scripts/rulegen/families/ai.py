@@ -120,54 +120,12 @@ rule("ai",
 
 # ============================== ai: LLM, ML, speech and language APIs ==============================
 # Self-identifying tokens (a literal prefix) need no name around them; keys without a prefix are
-# only found under the provider's name (named_rule / named_value_rule). Providers whose name is an
-# ordinary word (together, stability, runway, deepl ~ deeplink) are matched by compound names.
+# only found under the provider's name (core.named_rule / core.named_value_rule). Providers whose
+# name is an ordinary word (together, stability, runway, deepl ~ deeplink) are matched by compound
+# names.
 
-UUID_RE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 # Three dot-separated base64url segments (a JWT, or a JWT-like signed token)
 DOTTED3_RE = r"([0-9A-Za-z_-]{16,}\.[0-9A-Za-z_-]{16,}\.[0-9A-Za-z_-]{16,})" + END_B64URL
-
-
-def named_value_rule(family, id, description, names, keywords, value, make, url, severity="medium",
-                     words=None, min_entropy=3.2, short=None, what="key", verb="Revoke",
-                     extra_examples=lambda g: [], extra_negatives=lambda g: [], remediation=None):
-    """named_rule for a value that is not one plain class/length (a literal head such as `sk-`,
-    a UUID, a JWT): `value` is the regex of the value, holding the secret group and its end;
-    `make(g)` draws a fake value; `short(s)` makes a too-short look-alike (default: drop the last
-    character). (A candidate for core.py.)"""
-    words = words or [re.sub(r"[^a-z0-9]", "", keywords[0]), "api", "key"]
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
-
-    def negatives(g):
-        s = make(g)
-        return [
-            f"{u}={short(s) if short else s[:-1]}",
-            f"{u}=<your-{k}>",
-            f'{c} = os.environ["{u}"]',
-            f"commit_sha = {s}",
-        ] + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=keywords,
-         regex=named("|".join(names), value), min_entropy=min_entropy, window=48,
-         remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
-
-
-def uuid_of(g):
-    return g.uuid()
-
-
-def jwt_of(g):
-    return g.jwt()
-
-
-def dotted3_short(s):
-    """A dotted token whose last segment is too short."""
-    a, b, _ = s.split(".")
-    return f"{a}.{b}.{_[:8]}"
 
 
 # --- self-identifying tokens -------------------------------------------------------------------

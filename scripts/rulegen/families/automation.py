@@ -3,56 +3,17 @@ conversion, media processing and headless-browser APIs."""
 from rulegen.core import *  # noqa: F401,F403
 
 # ============================== automation ==============================
-# Most of these keys carry no prefix: they are found only under the provider's name (named_rule /
-# named_value_rule). Apify (apify_api_), Browserbase (bb_live_) and Scrapfly (scp-live-) tokens
-# identify themselves. Keys only spend the account's quota (`medium`) unless they reach stored
-# data: scraped datasets, parsed documents, browser sessions, converted files (`high`).
+# Most of these keys carry no prefix: they are found only under the provider's name
+# (core.named_rule / core.named_value_rule). Apify (apify_api_), Browserbase (bb_live_) and Scrapfly
+# (scp-live-) tokens identify themselves. Keys only spend the account's quota (`medium`) unless they
+# reach stored data: scraped datasets, parsed documents, browser sessions, converted files (`high`).
 
-UUID_RE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 JWT_LIKE_RE = r"(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,})" + END_B64URL
-
-
-def named_value_rule(family, id, description, names, keywords, value, make, url, severity="medium",
-                     words=None, min_entropy=3.2, short=None, what="key", verb="Revoke",
-                     extra_examples=lambda g: [], extra_negatives=lambda g: [], remediation=None, url_prefix=None):
-    """named_rule for a value that is not one plain class/length (a literal head, a UUID, a JWT):
-    `value` is the regex of the value, holding the secret group and its end; `make(g)` draws a
-    fake value; `short(s)` makes a too-short look-alike (default: drop the last character);
-    `url_prefix`: a regex of the provider's URL that carries the key as a query parameter (an
-    alternative to the name; it must contain a keyword). (Like ai.py's; a candidate for core.py.)"""
-    words = words or [re.sub(r"[^a-z0-9]", "", keywords[0]), "api", "key"]
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
-
-    def negatives(g):
-        s = make(g)
-        return [
-            f"{u}={short(s) if short else s[:-1]}",
-            f"{u}=<your-{k}>",
-            f'{c} = os.environ["{u}"]',
-            f"commit_sha = {s}",
-        ] + extra_negatives(g)
-
-    regex = named("|".join(names), value)
-    if url_prefix:
-        regex = named("|".join(names), "", tail=NAME_TAIL)
-        regex = f"(?:{regex}|{url_prefix}){value}"
-    rule(family, id=id, description=description, severity=severity, keywords=keywords,
-         regex=regex, min_entropy=min_entropy, window=48,
-         remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
 
 
 def compound(a, b):
     """Name regex and keyword spellings of a two-word provider name (`scraper api`)."""
-    return [rf"{a}[_.-]?{b}"], [f"{a}{b}", f"{a}_{b}", f"{a}-{b}", f"{a}.{b}"]
-
-
-def jwt_short(s):
-    a, b, c = s.split(".")
-    return f"{a}.{b}.{c[:8]}"
+    return [rf"{a}[_.-]?{b}"], compound_keywords([a], [b])
 
 
 def long_jwt(g):
@@ -217,7 +178,7 @@ named_rule("automation", "docparser-api-key", "Docparser API key (40 hex) under 
 _n, _k = compound("conversion", "tools")
 named_value_rule("automation", "conversiontools-api-token", "Conversion Tools API token (JWT) under a Conversion Tools name",
                  _n, _k, JWT_LIKE_RE, lambda g: g.jwt(), "https://conversiontools.io/profile", min_entropy=4.0,
-                 short=jwt_short, words=["conversiontools", "token"], what="token")
+                 short=dotted3_short, words=["conversiontools", "token"], what="token")
 
 _n, _k = compound("convert", "api")
 named_rule("automation", "convertapi-secret", "ConvertAPI secret under a ConvertAPI secret / token name",
@@ -229,4 +190,4 @@ named_rule("automation", "convertapi-secret", "ConvertAPI secret under a Convert
 named_value_rule("automation", "cloudconvert-api-key", "CloudConvert API key (JWT) under a CloudConvert name",
                  ["cloudconvert", "cloud_convert"], ["cloudconvert", "cloud_convert"], JWT_LIKE_RE, long_jwt,
                  "https://cloudconvert.com/dashboard/api/v2/keys", severity="high", min_entropy=4.0,
-                 short=jwt_short)
+                 short=dotted3_short)

@@ -4,46 +4,13 @@ from rulegen.core import *  # noqa: F401,F403
 
 # ============================== ci-cd ==============================
 
-# ---------------------------------------------------------------- helpers (candidates for core.py;
-# vcs.py has the same three)
+# ---------------------------------------------------------------- helpers
+# Named secrets use core.typed_named_rule (shared with vcs.py).
 
-# A declared type between a name and its value: Go `var acmeKey string = "…"`, Kotlin/TypeScript
-# `acmeKey: String = "…"`, Rust `ACME_KEY: &str = "…"`.
-TYPE_OPT = r"(?:[ \t]*:?[ \t]*(?:string|String|str|&str|&'static str))?"
-UUID_ANY = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 # Words that make a name a credential name (`DRONE_TOKEN`, `sonar.login`), not an id or a SHA.
 # (`pat` and `auth` only as whole parts: not `..._patch_sha`, `..._AUTHOR`.)
 CRED_ALTS = r"token|pat(?:[_.-]|\b)|password|passwd|pass|pwd|secret|api[_.-]?key|access[_.-]?key|auth(?:[_.-]|\b)|key"
 CRED_WORDS = rf"(?:{CRED_ALTS})"
-
-
-def named_value_rule(family, id, description, names, value, make, url, *, keywords, words, severity="high",
-                     min_entropy=3.2, lo=None, tail=NAME_TAIL, what="key", verb="Revoke", window=48,
-                     extra_examples=lambda g: [], extra_negatives=lambda g: [], remediation=None,
-                     exclude_words=None):
-    """Like core.named_rule, for a value that is not one class and length: `value` is a regex
-    holding the secret group (and its own end), `make(g)` draws a fake, `lo` is the shortest
-    valid length (for the one-short negative; default: the fake's length)."""
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        typed = g.r.choice([f'var {c} string = "{make(g)}"', f'val {c}: String = "{make(g)}"',
-                            f'const {u}: &str = "{make(g)}";'])
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + [typed] + extra_examples(g)
-
-    def negatives(g):
-        s = make(g)
-        return [
-            f"{u}={s[:(lo or len(s)) - 1]}",
-            f"{u}=<your-{k}>",
-            f'{c} = os.environ["{u}"]',
-            f"commit_sha = {s}",
-        ] + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=keywords,
-         regex=named(names, value, tail + TYPE_OPT), min_entropy=min_entropy, window=window,
-         exclude_words=exclude_words, remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
 
 
 def simple(family, id, description, regex, keywords, make, remediation, severity="high", min_entropy=3.2,
@@ -69,9 +36,9 @@ def cred(names, extra=""):
     return rf"(?:{names})[\w. -]{{0,16}}?(?:{CRED_ALTS}{extra})"
 
 
-CRED_TAIL = r"\w{0,12}"
+# The rest of a `cred(...)` name after its credential word (`_PROD` in `SONAR_TOKEN_PROD`).
+AFTER_CRED = r"\w{0,12}"
 F = "ci-cd"
-END_ALNUM = token_end(C_ALNUM)
 
 # ---------------------------------------------------------------- CircleCI
 
@@ -91,7 +58,7 @@ simple(F, "circleci-project-api-token", "CircleCI project API token (CCIPRJ_)",
        contexts=["CIRCLE_PROJECT_TOKEN={s}", "curl -u {s}: https://circleci.com/api/v2/project/gh/acme/app/pipeline",
                  '  "circleToken": "{s}"'],
        negatives=[lambda g: f"CIRCLE_PROJECT_TOKEN=CCIPRJ_{g.alnum(22)}_{g.hex(39)}", "CIRCLE_PROJECT_TOKEN=CCIPRJ_xxx"])
-named_value_rule(
+typed_named_rule(
     F, "circleci-legacy-api-token", "CircleCI API token in the legacy format (40 hex) assigned to a CircleCI token name",
     r"circle[_.-]?ci[\w.-]{0,16}?" + CRED_WORDS + r"|circle[_.-]?token", r"([0-9a-fA-F]{40})\b",
     lambda g: g.hex(40), "", keywords=["circleci", "circle_ci", "circle-ci", "circle.ci", "circle_token",
@@ -103,14 +70,14 @@ named_value_rule(
 
 # ---------------------------------------------------------------- Travis CI, Drone, Buildkite
 
-named_value_rule(
+typed_named_rule(
     F, "travisci-api-token", "Travis CI API token (22 characters) assigned to a Travis name",
     cred(r"travis(?:[_.-]?ci)?"), r"([0-9A-Za-z_-]{22})" + END_B64URL, lambda g: g.s(B64URL, 22), "",
     keywords=["travis"], words=["travis", "api", "token"], severity="high", min_entropy=3.2, what="token",
-    tail=CRED_TAIL,
+    tail=AFTER_CRED,
     remediation=rem("https://app.travis-ci.com/account/preferences (Settings > API authentication > Regenerate token)"),
     extra_negatives=lambda g: [f"TRAVIS_COMMIT={g.hex(40)}", f"TRAVIS_BUILD_ID={g.digits(9)}"])
-named_value_rule(
+typed_named_rule(
     F, "droneci-access-token", "Drone CI personal token (32 characters) assigned to a Drone token name",
     r"drone(?:[_.-]?ci)?[\w.-]{0,12}?" + CRED_WORDS, r"([0-9A-Za-z]{32})" + END_ALNUM, lambda g: g.alnum(32), "",
     keywords=["drone"], words=["drone", "token"], severity="high", min_entropy=3.2, tail=r"\w{0,12}", what="token",
@@ -125,28 +92,28 @@ simple(F, "buildkite-api-token", "Buildkite API access token (bkua_)", r"\b(bkua
 
 # ---------------------------------------------------------------- coverage and code quality
 
-named_value_rule(
+typed_named_rule(
     F, "codecov-upload-token", "Codecov upload token (UUID, or 32 characters) assigned to a Codecov name",
     "codecov", r"(" + UUID_ANY + r"|[0-9a-z]{32})" + END_B64URL, lambda g: g.uuid(), "",
     keywords=["codecov"], words=["codecov", "token"], severity="medium", min_entropy=3.0, lo=36, what="token",
     remediation=rem("the repository's Configuration > General > Regenerate (https://app.codecov.io/gh/<org>/<repo>/config/general)"),
     extra_examples=lambda g: [f"codecov_token: {g.s(DIGITS + LOWER, 32)}",
                               f"./codecov -t {g.uuid()}"])
-named_value_rule(
+typed_named_rule(
     F, "coveralls-repo-token", "Coveralls repository token assigned to a Coveralls name",
     cred("coveralls"), r"([0-9A-Za-z]{32,40})" + END_ALNUM, lambda g: g.alnum(g.r.choice([32, 33, 37])), "",
     keywords=["coveralls"], words=["coveralls", "repo", "token"], severity="medium", min_entropy=3.2, lo=32,
-    what="token", tail=CRED_TAIL,
+    what="token", tail=AFTER_CRED,
     remediation=rem("the repository's Settings on https://coveralls.io (Repo token > Regenerate)"))
-named_value_rule(
+typed_named_rule(
     F, "codacy-api-token", "Codacy account API token (20) or project token (32 hex) assigned to a Codacy name",
     cred("codacy"), r"([0-9A-Za-z]{20}|[0-9a-f]{32})" + END_ALNUM, lambda g: g.alnum(20), "",
     keywords=["codacy"], words=["codacy", "api", "token"], severity="medium", min_entropy=3.2, what="token",
-    tail=CRED_TAIL,
+    tail=AFTER_CRED,
     remediation=rem("https://app.codacy.com/account/access-management (API tokens; project tokens under the "
                     "repository's Settings > Integrations > Project API)"),
     extra_examples=lambda g: [f"CODACY_PROJECT_TOKEN={g.hex(32)}"])
-named_value_rule(
+typed_named_rule(
     F, "codeclimate-reporter-id", "Code Climate test reporter ID / repo token (64 hex)",
     r"code[_.-]?climate|cc[_.-]test[_.-]reporter[_.-]id", r"([0-9a-f]{64})\b", lambda g: g.hex(64), "",
     keywords=["codeclimate", "code_climate", "code-climate", "code.climate", "cc_test_reporter_id",
@@ -155,14 +122,14 @@ named_value_rule(
     remediation=rem("the repository's Repo Settings > Test coverage on https://codeclimate.com (regenerate the "
                     "test reporter ID)"),
     extra_examples=lambda g: [f"env:\n  CC_TEST_REPORTER_ID: {g.hex(64)}"])
-named_value_rule(
+typed_named_rule(
     F, "codemagic-api-token", "Codemagic API token assigned to a Codemagic name",
     cred("codemagic"), r"([0-9A-Za-z_-]{40,64})" + END_B64URL, lambda g: g.s(B64URL, 43), "",
     keywords=["codemagic"], words=["codemagic", "api", "token"], severity="high", min_entropy=3.5, lo=40,
-    tail=CRED_TAIL,
+    tail=AFTER_CRED,
     what="token", remediation=rem("https://codemagic.io/teams (Personal account > Integrations > Codemagic API > "
                                   "regenerate the token)"))
-named_value_rule(
+typed_named_rule(
     F, "semaphore-api-token", "Semaphore CI API token assigned to a Semaphore token/key name",
     r"semaphore[_.-]?(?:ci[_.-]?)?(?:api[_.-]?)?(?:key|token|secret)", r"([0-9A-Za-z]{20,40})" + END_ALNUM,
     lambda g: g.alnum(g.r.choice([20, 32])), "", keywords=["semaphore"], words=["semaphore", "api", "token"],
@@ -170,10 +137,10 @@ named_value_rule(
     remediation=rem("your Semaphore organization's profile > API Token (https://me.semaphoreci.com/account), reset it"),
     extra_negatives=lambda g: ["let semaphore = Arc::new(Semaphore::new(8));",
                                f"semaphore_permits = {g.digits(2)}"])
-named_value_rule(
+typed_named_rule(
     F, "scrutinizer-api-token", "Scrutinizer CI access token (64 hex) assigned to a Scrutinizer name",
     cred("scrutinizer"), r"([0-9a-f]{64})\b", lambda g: g.hex(64), "", keywords=["scrutinizer"],
-    words=["scrutinizer", "token"], severity="medium", min_entropy=3.0, what="token", tail=CRED_TAIL,
+    words=["scrutinizer", "token"], severity="medium", min_entropy=3.0, what="token", tail=AFTER_CRED,
     remediation=rem("https://scrutinizer-ci.com/profile/applications (API access tokens)"))
 
 # ---------------------------------------------------------------- SonarQube / SonarCloud, Snyk
@@ -186,7 +153,7 @@ simple(F, "sonarqube-token", "SonarQube / SonarCloud token (squ_ user, sqp_ proj
                  "curl -u {s}: https://sonarcloud.io/api/authentication/validate"],
        negatives=[lambda g: f"SONAR_TOKEN=squ_{g.hex(30)}", "SONAR_TOKEN=squ_<your-token>",
                   lambda g: f"SONAR_TOKEN=sqx_{g.hex(40)}"])
-named_value_rule(
+typed_named_rule(
     F, "sonarqube-legacy-token", "SonarQube token in the legacy format (40 characters, no prefix) assigned to a "
     "Sonar token/login name", r"sonar(?:qube|cloud)?[\w.-]{0,16}?(?:token|login|password|key|auth)",
     r"([0-9A-Za-z]{40})" + END_ALNUM, lambda g: g.hex(40), "", keywords=["sonar"],
@@ -195,10 +162,10 @@ named_value_rule(
     extra_examples=lambda g: [f"mvn sonar:sonar -Dsonar.host.url=https://sonarcloud.io -Dsonar.login={g.hex(40)}"],
     extra_negatives=lambda g: [f"sonarqube-scanner-2.5.0.tgz#{g.hex(40)}",
                                "/d:sonar.login=$(SONAR_LOGIN)", "sonar.login=admin"])
-named_value_rule(
+typed_named_rule(
     F, "snyk-api-token", "Snyk API token (UUID) assigned to a Snyk name",
     cred("snyk"), r"(" + UUID_ANY + r")\b", lambda g: g.uuid(), "", keywords=["snyk"], words=["snyk", "token"],
-    severity="high", min_entropy=3.0, what="token", tail=CRED_TAIL,
+    severity="high", min_entropy=3.0, what="token", tail=AFTER_CRED,
     extra_negatives=lambda g: [f"SNYK_ORG_ID={g.uuid()}", f"snyk_project_id: {g.uuid()}"],
     remediation=rem("https://app.snyk.io/account (Auth Token > Revoke & Regenerate; service account tokens in the "
                     "organization's Settings > Service accounts)"))
@@ -226,12 +193,12 @@ simple(F, "octopus-deploy-api-key", "Octopus Deploy API key (API- and 26 upperca
 
 JENKINS_REM = rem("<jenkins-url>/me/configure (API Token > revoke; for a build trigger token, the job's "
                   "configuration)", "check the jobs and credentials it could reach, ")
-named_value_rule(
+typed_named_rule(
     F, "jenkins-api-token", "Jenkins API token (11 + 32 hex, or 32 hex / UUID legacy and trigger tokens) assigned to "
     "a Jenkins token/password/crumb name", cred("jenkins", extra="|crumb"),
     r"(11[0-9a-f]{32}|[0-9a-f]{32}|" + UUID_ANY + r")\b",
     lambda g: "11" + g.hex(32), "", keywords=["jenkins"], words=["jenkins", "api", "token"], severity="high",
-    min_entropy=3.0, what="token", remediation=JENKINS_REM, tail=CRED_TAIL,
+    min_entropy=3.0, what="token", remediation=JENKINS_REM, tail=AFTER_CRED,
     extra_examples=lambda g: [f"jenkins_passwd = '11{g.hex(32)}'",
                               f'readonly static string jenkinsToken = "{g.uuid()}";'],
     extra_negatives=lambda g: [f"JENKINS_COMMIT={g.hex(40)}", f"jenkinsCredentialsId = '{g.uuid()}'",
@@ -262,48 +229,48 @@ rule(F,
 
 # ---------------------------------------------------------------- test and load-testing services
 
-named_value_rule(
+typed_named_rule(
     F, "knapsack-pro-api-token", "Knapsack Pro test suite API token assigned to a Knapsack name",
     cred(r"knapsack(?:[_.-]?pro)?"), r"([0-9A-Za-z]{32})" + END_ALNUM, lambda g: g.hex(32), "",
     keywords=["knapsack"], words=["knapsack", "pro", "test", "suite", "token"], severity="medium", min_entropy=3.0,
-    what="token", tail=CRED_TAIL, extra_negatives=lambda g: [f"KNAPSACK_PRO_CI_NODE_BUILD_ID={g.hex(32)}"],
+    what="token", tail=AFTER_CRED, extra_negatives=lambda g: [f"KNAPSACK_PRO_CI_NODE_BUILD_ID={g.hex(32)}"],
     remediation=rem("https://knapsackpro.com/dashboard (the test suite > API token > regenerate)"))
-named_value_rule(
+typed_named_rule(
     F, "bitbar-api-key", "BitBar (SmartBear) cloud API key assigned to a BitBar name",
     cred("bitbar"), r"([0-9A-Za-z]{32})" + END_ALNUM, lambda g: g.alnum(32), "", keywords=["bitbar"],
-    words=["bitbar", "api", "key"], severity="high", min_entropy=3.2, tail=CRED_TAIL,
+    words=["bitbar", "api", "key"], severity="high", min_entropy=3.2, tail=AFTER_CRED,
     remediation=rem("https://cloud.bitbar.com (My account > My integrations > API key > regenerate)"))
-named_value_rule(
+typed_named_rule(
     F, "blazemeter-api-key", "BlazeMeter / Runscope API key or secret (UUID or 64 hex) assigned to a BlazeMeter "
     "or Runscope name", "blazemeter|runscope", r"(" + UUID_ANY + r"|[0-9a-f]{64})\b", lambda g: g.uuid(), "",
     keywords=["blazemeter", "runscope"], words=["blazemeter", "api", "key"], severity="high", min_entropy=3.0,
     lo=36, remediation=rem("https://a.blazemeter.com/app/#/settings/api-keys (Settings > API keys; Runscope: "
                            "Account > Applications)"),
     extra_examples=lambda g: [f"BLAZEMETER_API_SECRET={g.hex(64)}", f"runscope_token: {g.uuid()}"])
-named_value_rule(
+typed_named_rule(
     F, "loadmill-api-token", "Loadmill API token assigned to a Loadmill name",
     cred("loadmill"), r"([0-9A-Za-z]{40})" + END_ALNUM, lambda g: g.alnum(40), "", keywords=["loadmill"],
-    words=["loadmill", "api", "token"], severity="medium", min_entropy=3.2, what="token", tail=CRED_TAIL,
+    words=["loadmill", "api", "token"], severity="medium", min_entropy=3.2, what="token", tail=AFTER_CRED,
     remediation=rem("https://app.loadmill.com/app/settings/api-tokens"))
 
 # ---------------------------------------------------------------- Gradle
 
 GRADLE_REM = ("Regenerate the API key at https://plugins.gradle.org (your profile > API Keys > regenerate), check "
               "your plugins' recent versions, keep the key in ~/.gradle/gradle.properties or CI secrets, " + PURGE)
-named_value_rule(
+typed_named_rule(
     F, "gradle-plugin-portal-key", "Gradle Plugin Portal publishing key (gradle.publish.key)",
     r"gradle[._-]?publish[._-]?key", r"([0-9A-Za-z]{32})" + END_ALNUM, lambda g: g.alnum(32), "",
     keywords=["gradle.publish", "gradle_publish", "gradle-publish", "gradlepublish"], words=["gradle", "publish", "key"],
     severity="medium", min_entropy=3.2, tail="", remediation=GRADLE_REM,
     extra_examples=lambda g: [f"gradle.publish.key={g.alnum(32)}\ngradle.publish.secret={g.alnum(32)}",
                               f"./gradlew publishPlugins -Pgradle.publish.key={g.alnum(32)}"])
-named_value_rule(
+typed_named_rule(
     F, "gradle-plugin-portal-secret", "Gradle Plugin Portal publishing secret (gradle.publish.secret)",
     r"gradle[._-]?publish[._-]?secret", r"([0-9A-Za-z]{32})" + END_ALNUM, lambda g: g.alnum(32), "",
     keywords=["gradle.publish", "gradle_publish", "gradle-publish", "gradlepublish"], words=["gradle", "publish", "secret"],
     severity="high", min_entropy=3.2, tail="", remediation=GRADLE_REM,
     extra_examples=lambda g: [f"./gradlew publishPlugins -Pgradle.publish.secret={g.alnum(32)}"])
-named_value_rule(
+typed_named_rule(
     F, "develocity-access-key", "Develocity (Gradle Enterprise) access key (host=key, 52 characters)",
     r"(?:develocity|gradle[_.-]?enterprise)[_.-]?access[_.-]?key", r"(?:[0-9A-Za-z.:-]{1,100}=)?([a-z0-9]{52})\b",
     lambda g: g.s(LOWER + "234567", 52), "", keywords=["develocity", "gradle_enterprise", "gradle.enterprise",
@@ -356,13 +323,13 @@ simple(F, "jfrog-reference-token", "JFrog reference (identity) token (cmVmdGtu�
                  "curl -H 'Authorization: Bearer {s}' https://acme.jfrog.io/artifactory/api/system/ping"],
        negatives=[lambda g: f"JFROG_ACCESS_TOKEN={jfrog_reference(g)[:50]}", "JFROG_ACCESS_TOKEN=cmVmdGtuOjAxO...",
                   lambda g: f"JFROG_ACCESS_TOKEN={jfrog_reference(g)}{g.alnum(6)}"])
-named_value_rule(
+typed_named_rule(
     F, "jfrog-identity-token", "JFrog identity token / API key (64 or 73 characters) assigned to a JFrog, "
     "Artifactory, Xray or Bintray credential name", cred("jfrog|artifactory|xray|bintray")
     + r"""|(?:jfrog|artifactory|bintray)["']""",
     r"([0-9A-Za-z]{64}(?:[0-9A-Za-z]{9})?)" + END_ALNUM, lambda g: g.alnum(64), "",
     keywords=["jfrog", "artifactory", "xray", "bintray"], words=["jfrog", "token"], severity="critical",
-    min_entropy=3.5, what="token", remediation=JFROG_REM, tail=CRED_TAIL,
+    min_entropy=3.5, what="token", remediation=JFROG_REM, tail=AFTER_CRED,
     # API keys (AKCp…) and reference tokens (base64 of `reftkn:`) have rules of their own
     exclude_words=["akcp", "cmvmdgtu"],
     extra_examples=lambda g: [f"helm install app --set imagePullSecretJfrog.password={g.alnum(73)}",
@@ -416,7 +383,7 @@ simple(F, "private-packagist-token", "Private Packagist authentication token (pa
                  'COMPOSER_AUTH=\'{{"http-basic": {{"repo.packagist.com": {{"username": "token", "password": "{s}"}}}}}}\'',
                  "PACKAGIST_TOKEN={s}"],
        negatives=[lambda g: f"PACKAGIST_TOKEN=packagist_ort_{g.hex(40)}", "$token = 'packagist_ort_..........';"])
-named_value_rule(
+typed_named_rule(
     F, "vagrant-cloud-token", "Vagrant Cloud (HCP Vagrant) token (….atlasv1.…) assigned to a Vagrant name",
     "vagrant", r"([0-9A-Za-z]{14}\.atlasv1\.[0-9A-Za-z_=-]{60,70})" + END_B64URL,
     lambda g: f"{g.alnum(14)}.atlasv1.{g.s(B64URL, 67)}", "", keywords=["vagrant"],
@@ -438,23 +405,23 @@ simple(F, "readme-api-key", "ReadMe API key (rdme_)", r"\b(rdme_[0-9a-z]{70})\b"
        contexts=["README_API_KEY={s}", "rdme openapi openapi.json --key={s}", "  api_key: {s}"],
        negatives=["const API_KEY = 'rdme_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';",
                   lambda g: f"README_API_KEY=rdme_{g.s(DIGITS + LOWER, 40)}"])
-named_value_rule(
+typed_named_rule(
     F, "rapidapi-key", "RapidAPI application key (50 characters) assigned to a RapidAPI name or X-RapidAPI-Key",
     cred("rapidapi"), r"([0-9A-Za-z_-]{50})" + END_B64URL,
     lambda g: f"{g.hex(10)}msh{g.hex(15)}p1{g.hex(6)}jsn{g.hex(11)}", "", keywords=["rapidapi"],
-    words=["rapidapi", "key"], severity="medium", min_entropy=3.2, tail=CRED_TAIL,
+    words=["rapidapi", "key"], severity="medium", min_entropy=3.2, tail=AFTER_CRED,
     remediation=rem("https://rapidapi.com/developer/apps (the app > Authorization > rotate the key)"),
     extra_examples=lambda g: [f"headers = {{'X-RapidAPI-Key': '{g.hex(10)}msh{g.hex(15)}p1{g.hex(6)}jsn{g.hex(11)}'}}"])
-named_value_rule(
+typed_named_rule(
     F, "pipedream-api-key", "Pipedream API key assigned to a Pipedream name",
     cred("pipedream"), r"([0-9A-Za-z]{32})" + END_ALNUM, lambda g: g.hex(32), "", keywords=["pipedream"],
-    words=["pipedream", "api", "key"], severity="high", min_entropy=3.0, tail=CRED_TAIL,
+    words=["pipedream", "api", "key"], severity="high", min_entropy=3.0, tail=AFTER_CRED,
     remediation=rem("https://pipedream.com/settings/account (API key > regenerate; OAuth clients in the workspace "
                     "settings)"))
-named_value_rule(
+typed_named_rule(
     F, "qase-api-token", "Qase API token assigned to a Qase name",
     cred("qase"), r"([0-9A-Za-z]{40,64})" + END_ALNUM, lambda g: g.hex(40), "", keywords=["qase"],
-    words=["qase", "api", "token"], severity="medium", min_entropy=3.0, lo=40, what="token", tail=CRED_TAIL,
+    words=["qase", "api", "token"], severity="medium", min_entropy=3.0, lo=40, what="token", tail=AFTER_CRED,
     remediation=rem("https://app.qase.io/user/api/token"))
 simple(F, "dependency-track-api-key", "OWASP Dependency-Track API key (odt_)",
        r"\b(odt_(?:[0-9A-Za-z]{8}_)?[0-9A-Za-z]{32,40})\b", ["odt_"], lambda g: "odt_" + g.alnum(32),
@@ -469,7 +436,7 @@ simple(F, "stackhawk-api-key", "StackHawk API key (hawk.)", r"\b(hawk\.[0-9A-Za-
        rem("https://app.stackhawk.com/settings/apikeys"), severity="high", min_entropy=3.5,
        contexts=['HAWK_API_KEY="{s}"', "docker run -e API_KEY={s} stackhawk/hawkscan", "  api_key: {s}"],
        negatives=[lambda g: f"HAWK_API_KEY=hawk.{g.alnum(20)}", "hawk.config.yml", "HAWK_API_KEY=hawk.<id>.<secret>"])
-named_value_rule(
+typed_named_rule(
     F, "versioneye-api-key", "VersionEye API key assigned to a VersionEye name (service retired: any key is stale)",
     "versioneye", r"([0-9A-Za-z]{20,40})" + END_ALNUM, lambda g: g.alnum(20), "", keywords=["versioneye"],
     words=["versioneye", "api", "key"], severity="low", min_entropy=3.2, lo=20,
@@ -490,21 +457,21 @@ simple(F, "ionic-access-token", "Ionic (Appflow) personal access token (ion_) un
        contexts=["IONIC_TOKEN={s}", "appflow_token: {s}", '  "ionicToken": "{s}"'],
        negatives=[lambda g: f"IONIC_TOKEN=ion_{g.alnum(20)}", "let version_string = function_name(x);",
                   lambda g: f"region_{g.alnum(42)} = 1"])
-named_value_rule(
+typed_named_rule(
     F, "budibase-api-key", "Budibase API key (32 hex, a dash, then hex) assigned to a Budibase name",
     "budibase", r"([0-9a-f]{32}-[0-9a-f]{64,128})\b", lambda g: f"{g.hex(32)}-{g.hex(g.r.choice([78, 96]))}", "",
     keywords=["budibase"], words=["budibase", "api", "key"], severity="high", min_entropy=3.0, lo=97,
     remediation=rem("your Budibase portal (profile menu > View API key > regenerate)"))
-named_value_rule(
+typed_named_rule(
     F, "bitrise-access-token", "Bitrise personal or workspace access token assigned to a Bitrise name",
     "bitrise", r"([0-9A-Za-z_-]{60,100})" + END_B64URL, lambda g: g.s(B64URL, 86), "", keywords=["bitrise"],
     words=["bitrise", "token"], severity="high", min_entropy=3.5, lo=60, what="token",
     remediation=rem("https://app.bitrise.io/me/account/security (Personal access tokens; workspace tokens in the "
                     "workspace settings)"))
-named_value_rule(
+typed_named_rule(
     F, "appveyor-api-key", "AppVeyor API key (optionally v2.) assigned to an AppVeyor name",
     cred("appveyor"), r"((?:v2\.)?[0-9A-Za-z]{20})" + END_ALNUM, lambda g: "v2." + g.alnum(20), "",
-    keywords=["appveyor"], words=["appveyor", "api", "key"], severity="high", min_entropy=3.2, lo=23, tail=CRED_TAIL,
+    keywords=["appveyor"], words=["appveyor", "api", "key"], severity="high", min_entropy=3.2, lo=23, tail=AFTER_CRED,
     remediation=rem("https://ci.appveyor.com/api-keys (regenerate the key)"),
     extra_examples=lambda g: [f"APPVEYOR_TOKEN={g.alnum(20)}"])
 simple(F, "teamcity-access-token", "JetBrains TeamCity access token (eyJ0eXAiOiAiVENWMiJ9…)",

@@ -13,7 +13,6 @@ from rulegen.core import *  # noqa: F401,F403
 # within a few lines are one finding.
 
 F = "cloud"
-UUID_RE = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 B64_CHARS = ALNUM + "+/"
 B64URL_CHARS = ALNUM + "-_"
 # After a `name = ` in code: a simple assignment (`=`, `:`, `=>`, quotes), for hand-written rules.
@@ -30,49 +29,27 @@ def cloud_named(id, description, names, keywords, value, make, url, severity="hi
                 remediation=None, what="key", pair_with=None, companion_only=None, window=48):
     """Like core.named_rule, for values that are not one character class (UUIDs, a literal head,
     alternatives): `value` is a regex holding the secret group, `make(g)` draws a fake, `bad(g)`
-    a value of the wrong shape."""
-    words = words or [re.sub(r"[^a-z0-9]", "", keywords[0]), "api", "key"]
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
-
-    def negatives(g):
-        s = make(g)
-        return ([f"{u}={bad(g)}"] if bad else []) + [
-            f"{u}=<your-{k}>",
-            f'{c} = os.environ["{u}"]',
-            f"commit_sha = {s}",
-        ] + extra_negatives(g)
-
-    rule(F, id=id, description=description, severity=severity, keywords=keywords,
-         regex=named(names, value), min_entropy=min_entropy, window=window, pair_with=pair_with,
-         companion_only=companion_only,
-         remediation=remediation or rotate(url, what),
-         examples=examples, negative_examples=negatives)
+    a value of the wrong shape (drawn after the fake; no near-miss line without it)."""
+    named_secret_rule(F, id, description, named(names, value), keywords, make, name_words(keywords, words),
+                      remediation or rotate(url, what), severity=severity,
+                      near_miss=(lambda g, s: bad(g)) if bad else None, extra_examples=extra_examples,
+                      extra_negatives=extra_negatives, min_entropy=min_entropy, window=window,
+                      pair_with=pair_with, companion_only=companion_only)
 
 
 def cloud_token(id, description, regex, keywords, make, url, severity="high", words=None,
                 min_entropy=3.5, bad=(), extra_examples=lambda g: [], extra_negatives=lambda g: [],
                 remediation=None, what="token", pair_with=None, window=None):
     """A self-identifying token found by `regex` (secret in group 1) anywhere: examples in
-    assignment forms and a Bearer header; `bad` are generators of look-alikes that must not match."""
+    assignment forms and a Bearer header (core.token_examples); `bad` are generators of look-alikes
+    that must not match."""
     words = words or [re.sub(r"[^a-z0-9]", "", id.split("-")[0]), "token"]
-
-    def examples(g):
-        secrets = [make(g) for _ in range(3)]
-        return (assign_examples(g, words, secrets[:2])
-                + [f"curl -H 'Authorization: Bearer {secrets[2]}' https://api.service.invalid/v1/me"]
-                + extra_examples(g))
-
-    def negatives(g):
-        u = name_forms(words)[0]
-        return [f"{u}={b(g)}" for b in bad] + extra_negatives(g)
-
+    u = name_forms(words)[0]
     rule(F, id=id, description=description, severity=severity, keywords=keywords, regex=regex,
          min_entropy=min_entropy, window=window, pair_with=pair_with,
          remediation=remediation or rotate(url, what),
-         examples=examples, negative_examples=negatives)
+         examples=lambda g: token_examples(g, words, make, extra_examples),
+         negative_examples=lambda g: [f"{u}={b(g)}" for b in bad] + extra_negatives(g))
 
 
 def kw_forms(*words):
@@ -694,7 +671,7 @@ named_rule(F, "hetzner-cloud-api-token", "Hetzner Cloud API token under an hclou
 cloud_token(
     "heroku-api-key",
     "Heroku API key / OAuth token (HRKU-…)",
-    r"\b(HRKU-(?:AA[0-9A-Za-z_-]{58}|" + UUID_RE + r"))(?:[^0-9A-Za-z_-]|$)",
+    r"\b(HRKU-(?:AA[0-9A-Za-z_-]{58}|" + UUID_ANY + r"))(?:[^0-9A-Za-z_-]|$)",
     ["HRKU-"],
     lambda g: "HRKU-AA" + g.s(B64URL_CHARS, 58),
     "https://dashboard.heroku.com/account/applications", severity="critical", words=["heroku", "api", "key"],
@@ -707,7 +684,7 @@ cloud_named(
     "heroku-api-key-legacy",
     "Heroku API key, legacy UUID format, under a Heroku key/token name or in ~/.netrc",
     r"heroku[\w. -]{0,20}?(?:key|token|auth|secret|pass)|heroku\.com\s+login\s+\S+\s+password", ["heroku"],
-    r"(" + UUID_RE + r")\b",
+    r"(" + UUID_ANY + r")\b",
     lambda g: g.uuid(),
     "https://dashboard.heroku.com/account", severity="critical", min_entropy=3.0, words=["heroku", "api", "key"],
     bad=lambda g: g.uuid()[:-1],
@@ -790,7 +767,7 @@ cloud_named(
     "railway-token",
     "Railway account, team or project token (UUID) under a Railway token name",
     r"railway[\w. -]{0,20}?(?:token|key|secret)", ["railway"],
-    r"(" + UUID_RE + r")\b",
+    r"(" + UUID_ANY + r")\b",
     lambda g: g.uuid(),
     "https://railway.com/account/tokens", severity="critical", min_entropy=3.0, words=["railway", "token"],
     bad=lambda g: g.uuid()[:-1], what="token",

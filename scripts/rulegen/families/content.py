@@ -8,12 +8,12 @@ send documents for signature are `high`; read-only delivery tokens and quota key
 identifiers that are only half a credential (Adobe client ID) are `low`.
 """
 from rulegen.core import *  # noqa: F401,F403
-from rulegen.families.data_apis import END_TOKEN, JWT_VALUE, UUID_LOW, keyed, q, seps, simple, uuid_value
+from rulegen.families.data_apis import JWT_VALUE, keyed, q, seps, simple, uuid_value
 
 C = "content"
 
 
-def jwt_of(g, payload):
+def hs256_jwt(g, payload):
     """An HS256 JWT with the given claims first in its payload and a random signature."""
     def make():
         header = json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":"))
@@ -26,7 +26,7 @@ def jwt_of(g, payload):
 # ---------------------------------------------------------------- headless CMS and site builders
 
 rule(C, id="contentful-personal-access-token", description="Contentful personal access token (CFPAT-, Content Management API)",
-     severity="high", keywords=["cfpat-"], regex=r"\b(CFPAT-[0-9A-Za-z_-]{43})" + END_TOKEN, min_entropy=3.5,
+     severity="high", keywords=["cfpat-"], regex=r"\b(CFPAT-[0-9A-Za-z_-]{43})" + END_B64URL, min_entropy=3.5,
      remediation=remediation_at("https://app.contentful.com/account/profile/cma_tokens", "token",
                                 extra="check the spaces' activity for unexpected changes, "),
      examples=lambda g: [f"CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-{g.s(B64URL, 43)}",
@@ -51,7 +51,7 @@ simple(C, "buttercms-api-token", "ButterCMS API token (40 hex) by a ButterCMS na
 
 keyed(C, "storychief-api-key", "StoryChief API key (a long JWT) by a StoryChief name",
       ["storychief"], r"(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{20,}(?:\.[0-9A-Za-z_-]{16,})?)(?:[^0-9A-Za-z_.-]|$)",
-      lambda g: jwt_of(g, {"aud": g.digits(2), "sub": g.digits(5), "scopes": []}),
+      lambda g: hs256_jwt(g, {"aud": g.digits(2), "sub": g.digits(5), "scopes": []}),
       "https://app.storychief.io/ (Settings > API keys)", severity="high", short=lambda g: g.jwt().split(".")[0])
 
 simple(C, "webflow-api-token", "Webflow API token (64 hex) by a Webflow name",
@@ -61,7 +61,7 @@ simple(C, "webflow-api-token", "Webflow API token (64 hex) by a Webflow name",
 keyed(C, "stripo-api-token", "Stripo API / plugin token (a JWT) by a Stripo name",
       [r"\bstripo(?:[_.-]?(?:api|key|token|secret|plugin|auth)|\b)"],
       r"(eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{20,}\.[0-9A-Za-z_-]{20,})(?:[^0-9A-Za-z_.-]|$)",
-      lambda g: jwt_of(g, {"security": {"uuid": g.hex(32), "pluginId": g.hex(32)}}),
+      lambda g: hs256_jwt(g, {"security": {"uuid": g.hex(32), "pluginId": g.hex(32)}}),
       "https://my.stripo.email/ (Settings > Plugin / REST API)", keywords=["stripo"], what="token",
       short=lambda g: g.jwt().split(".")[0], extra_negatives=lambda g: [f"stripOptions = '{g.jwt()}'"])
 
@@ -80,7 +80,7 @@ keyed(C, "contentstack-token", "Contentstack delivery or management token (cs + 
       extra_negatives=lambda g: [f"CONTENTSTACK_API_KEY=blt{g.hex(16)}"])
 
 keyed(C, "prismic-access-token", "Prismic permanent access token (MC5…) by a Prismic name",
-      ["prismic"], r"(MC5[0-9A-Za-z_-]{10,60}\.[0-9A-Za-z_-]{20,300})" + END_TOKEN,
+      ["prismic"], r"(MC5[0-9A-Za-z_-]{10,60}\.[0-9A-Za-z_-]{20,300})" + END_B64URL,
       lambda g: g._clean(lambda: "MC5" + b64url(g.bytes(21)) + "." + b64url(g.bytes(48))),
       "https://<repository>.prismic.io/settings/apps/ (Access tokens)", what="token",
       short=lambda g: "MC5" + b64url(g.bytes(21)))
@@ -99,7 +99,7 @@ simple(C, "crowdin-api-token", "Crowdin personal access token (80 characters) by
        min_entropy=4.0)
 
 keyed(C, "ditto-api-key", "Ditto (dittowords.com) API key (UUID.40 hex) by a Ditto name",
-      ["ditto"], rf"({UUID_LOW}\.[0-9a-f]{{40}})(?:[^0-9A-Za-z]|$)", lambda g: f"{g.uuid()}.{g.hex(40)}",
+      ["ditto"], rf"({UUID_RE}\.[0-9a-f]{{40}})(?:[^0-9A-Za-z]|$)", lambda g: f"{g.uuid()}.{g.hex(40)}",
       "https://app.dittowords.com/account/devtools", min_entropy=3.0,
       short=lambda g: f"{g.uuid()}.{g.hex(39)}")
 
@@ -110,18 +110,18 @@ prefixed_rule(C, "figma-personal-access-token", "Figma personal access token (fi
               min_entropy=3.5)
 
 keyed(C, "figma-legacy-token", "Figma personal access token, older format (digits-UUID), by a Figma name or X-Figma-Token",
-      ["figma"], rf"([0-9]{{3,6}}-{UUID_LOW})" + END_TOKEN, lambda g: f"{g.digits(g.r.randint(4, 6))}-{g.uuid()}",
+      ["figma"], rf"([0-9]{{3,6}}-{UUID_RE})" + END_B64URL, lambda g: f"{g.digits(g.r.randint(4, 6))}-{g.uuid()}",
       "https://www.figma.com/settings (Security > Personal access tokens)", severity="high", what="token",
       min_entropy=3.0, extra_examples=lambda g: [f"curl -H 'X-Figma-Token: {g.digits(4)}-{g.uuid()}' https://api.figma.com/v1/me"],
       extra_negatives=lambda g: [f"FIGMA_FILE_KEY={g.alnum(22)}"])
 
 keyed(C, "zeplin-api-token", "Zeplin personal access token (a JWT) by a Zeplin name",
-      ["zeplin"], JWT_VALUE, lambda g: jwt_of(g, {"aud": "uid:" + g.hex(24), "sub": g.hex(24), "iss": "zeplin:api.zeplin.io"}),
+      ["zeplin"], JWT_VALUE, lambda g: hs256_jwt(g, {"aud": "uid:" + g.hex(24), "sub": g.hex(24), "iss": "zeplin:api.zeplin.io"}),
       "https://app.zeplin.io/profile/developer", severity="high", what="token",
       short=lambda g: g.jwt().split(".")[0])
 
 rule(C, id="frameio-api-token", description="Frame.io developer token (fio-u-)", severity="high", keywords=["fio-u-"],
-     regex=r"(fio-u-[0-9A-Za-z_-]{64})" + END_TOKEN, min_entropy=3.5,
+     regex=r"(fio-u-[0-9A-Za-z_-]{64})" + END_B64URL, min_entropy=3.5,
      remediation=remediation_at("https://developer.frame.io/app/tokens", "token"),
      examples=lambda g: [f"FRAMEIO_TOKEN=fio-u-{g.s(B64URL, 64)}",
                          f'  "frameioToken": "fio-u-{g.s(B64URL, 64)}",',
@@ -150,8 +150,8 @@ rule(C, id="livestorm-api-token", description="Livestorm API token (JWT for api.
             r"(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{20,}\.[0-9A-Za-z_-]{16,})(?:[^0-9A-Za-z_.-]|$)"),
      min_entropy=3.5, window=48,
      remediation=remediation_at("https://app.livestorm.co/#/settings?page=settings&tab=integrations (Public API)", "token"),
-     examples=lambda g: [f"LIVESTORM_API_KEY={jwt_of(g, {'aud': 'api.livestorm.co', 'org': g.uuid()})}",
-                         f"headers = {{'Authorization': '{jwt_of(g, {'aud': 'api.livestorm.co', 'org': g.uuid()})}'}}",
+     examples=lambda g: [f"LIVESTORM_API_KEY={hs256_jwt(g, {'aud': 'api.livestorm.co', 'org': g.uuid()})}",
+                         f"headers = {{'Authorization': '{hs256_jwt(g, {'aud': 'api.livestorm.co', 'org': g.uuid()})}'}}",
                          f'livestormToken: "{g.jwt()}"'],
      negative_examples=lambda g: [f"LIVESTORM_API_KEY={g.jwt().split('.')[0]}", f"token = '{g.jwt()}'",
                                   "LIVESTORM_API_KEY=${LIVESTORM_API_KEY}"])
@@ -246,7 +246,7 @@ simple(C, "dropbox-app-key", "Dropbox app key or app secret (15 characters) by a
        extra_negatives=lambda g: [f"DROPBOX_ACCESS_TOKEN=sl.B{g.s(B64URL, 140)}"])
 
 rule(C, id="dropbox-short-lived-token", description="Dropbox short-lived access token (sl.)", severity="high",
-     keywords=["sl."], regex=r"\b(sl\.(?:u\.)?[0-9A-Za-z_-]{130,1500})" + END_TOKEN, min_entropy=4.0,
+     keywords=["sl."], regex=r"\b(sl\.(?:u\.)?[0-9A-Za-z_-]{130,1500})" + END_B64URL, min_entropy=4.0,
      remediation=remediation_at("https://www.dropbox.com/account/connected_apps (or the app's settings at "
                                 "https://www.dropbox.com/developers/apps)", "token",
                                 extra="revoke the refresh token that minted it, "),

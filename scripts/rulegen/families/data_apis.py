@@ -21,9 +21,6 @@ KEYED_TAIL = ("(?:" + NAME_TAIL
               + r"|[\w.-]{0,16}:[ \t]*\r?\n[ \t]+[\w.-]{0,24}?"
               + r"|[\w.-]{0,16}[\"']?[ \t]*[:=][ \t]*\{[ \t]*[\"']?[\w.-]{0,24}?)")
 
-UUID_LOW = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-# A token that ends where a base64url run would end (also after a UUID: no trailing `-x`).
-END_TOKEN = r"(?:[^0-9A-Za-z_-]|$)"
 # Three base64url parts, the first two JSON objects (`eyJ`): a signed JWT.
 JWT_VALUE = r"(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,})(?:[^0-9A-Za-z_.-]|$)"
 
@@ -45,20 +42,14 @@ def keyed(family, id, description, names, value, make, url, severity="medium", k
     """A key found by its provider's name (like core.named_rule) or, with `alts`, in one of the
     provider's URLs. `value`: the regex of the secret group and its end; `make(g)`: a fake key;
     `url_examples`: templates with `{}` for a key, one per URL form in `alts`; `short(g)`: a
-    look-alike one character short (default: make(g) without its last character)."""
-    kws = keywords or [n.lower() for n in names]
-    for n in names:
-        if not keywords and re.search(r"[\\\[\](){}?*+|^$]", n):
-            raise ValueError(f"{id}: names are regexes: give keywords")
-    lead = f"(?i:{'|'.join(names)})" + tail + ASSIGN_ANY
-    if alts:
-        lead = "(?:" + "|".join([lead, *alts]) + ")"
-    words = words or [re.sub(r"[^a-z0-9]", "", kws[0]), "api", "key"]
-    u, l, c, k = name_forms(words)
+    look-alike one character short (default: make(g) without its last character); `nested`: one
+    more example with the key nested under a section named after the provider (KEYED_TAIL)."""
+    kws = name_keywords(id, names, keywords)
+    words = name_words(kws, words)
     section = f"{words[0]}_{words[1]}".lower()
 
-    def examples(g):
-        out = assign_examples(g, words, [make(g) for _ in range(3)])
+    def more_examples(g):
+        out = []
         if nested and tail is KEYED_TAIL:
             s = make(g)
             out.append(g.r.choice([f"{section}:\n  api_key: {s}\n  timeout: 10",
@@ -67,20 +58,10 @@ def keyed(family, id, description, names, value, make, url, severity="medium", k
         out += [t.format(make(g)) for t in url_examples]
         return out + extra_examples(g)
 
-    def negatives(g):
-        s = make(g)
-        cut = short(g) if short else s[:-1]
-        return [
-            f"{u}={cut}",                             # one character short
-            f"{u}=<your-{k}>",                        # a template
-            f'{c} = os.environ["{u}"]',               # code that reads the secret
-            f"commit_sha = {s}",                      # the right shape under another name
-        ] + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=kws,
-         regex=lead + value, min_entropy=min_entropy, window=window,
-         remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
+    named_secret_rule(family, id, description, name_context("|".join(names), tail, alts) + value, kws, make, words,
+                      remediation or remediation_at(url, what, verb), severity=severity,
+                      near_miss=lambda g, s: short(g) if short else s[:-1], extra_examples=more_examples,
+                      extra_negatives=extra_negatives, min_entropy=min_entropy, window=window)
 
 
 def simple(family, id, description, names, cls, length, url, keywords=None, min_entropy=None, make=None,
@@ -98,14 +79,11 @@ def simple(family, id, description, names, cls, length, url, keywords=None, min_
 
 def seps(*stems):
     """Literal spellings `ab`, `a_b`, `a-b`, `a.b` of two-word names, for keywords."""
-    out = []
-    for a, b in stems:
-        out += [a + b, f"{a}_{b}", f"{a}-{b}", f"{a}.{b}"]
-    return out
+    return [k for a, b in stems for k in compound_keywords([a], [b])]
 
 
 def uuid_value():
-    return f"({UUID_LOW})" + END_TOKEN
+    return f"({UUID_RE})" + END_B64URL
 
 
 # ---------------------------------------------------------------- IP geolocation and intelligence
@@ -201,7 +179,7 @@ def mapbox_token(g, kind):
     return g._clean(lambda: f"{kind}.{payload}.{g.s(B64URL, 22)}")
 
 
-MAPBOX_BODY = r"\.eyJ1[0-9A-Za-z_-]{20,300}\.[0-9A-Za-z_-]{22})" + END_TOKEN
+MAPBOX_BODY = r"\.eyJ1[0-9A-Za-z_-]{20,300}\.[0-9A-Za-z_-]{22})" + END_B64URL
 
 rule(D, id="mapbox-secret-token", description="Mapbox secret access token (sk.eyJ1…)", severity="high",
      keywords=["sk.eyj1"], regex=r"\b(sk" + MAPBOX_BODY, min_entropy=4.0,
@@ -223,7 +201,7 @@ rule(D, id="mapbox-temporary-token", description="Mapbox temporary access token 
 
 rule(D, id="mapbox-public-token", description="Mapbox public access token (pk.…) stored under a Mapbox name",
      severity="low", keywords=["mapbox"],
-     regex=r"(?i:mapbox)" + KEYED_TAIL + ASSIGN_ANY + r"(pk\.[0-9A-Za-z_-]{40,300}\.[0-9A-Za-z_-]{22})" + END_TOKEN,
+     regex=r"(?i:mapbox)" + KEYED_TAIL + ASSIGN_ANY + r"(pk\.[0-9A-Za-z_-]{40,300}\.[0-9A-Za-z_-]{22})" + END_B64URL,
      min_entropy=3.5, window=48,
      remediation=("Public tokens are meant for browsers: restrict it to your URLs at " + MAPBOX_URL
                   + " (or rotate it there if it was not meant to be public), then, if it should not be in the "
@@ -271,7 +249,7 @@ simple(D, "apilayer-access-key",
 # ---------------------------------------------------------------- news and search
 
 keyed(D, "newscatcher-api-key", "NewsCatcher API key by a NewsCatcher name",
-      ["newscatcher"], r"([0-9A-Za-z_-]{43}|[0-9a-f]{32})" + END_TOKEN, lambda g: g.s(B64URL, 43),
+      ["newscatcher"], r"([0-9A-Za-z_-]{43}|[0-9a-f]{32})" + END_B64URL, lambda g: g.s(B64URL, 43),
       "https://app.newscatcherapi.com/ (API keys)",
       extra_examples=lambda g: [f"NEWSCATCHER_API_KEY={g.hex(32)}"])
 
@@ -300,9 +278,8 @@ simple(D, "weatherbit-api-key", "Weatherbit API key (32 hex) by a Weatherbit nam
        alts=[q(r"api\.weatherbit\.io", "key")],
        url_examples=["https://api.weatherbit.io/v2.0/current?lat=35.78&lon=-78.64&key={}"])
 
-STORMGLASS_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 keyed(D, "stormglass-api-key", "Storm Glass API key (two UUIDs joined by '-') by a Storm Glass name",
-      ["stormglass", r"storm[_.-]glass"], f"({STORMGLASS_UUID}-{STORMGLASS_UUID})" + END_TOKEN,
+      ["stormglass", r"storm[_.-]glass"], f"({UUID_RE}-{UUID_RE})" + END_B64URL,
       lambda g: f"{g.uuid()}-{g.uuid()}", "https://dashboard.stormglass.io/",
       keywords=seps(("storm", "glass")), min_entropy=3.0,
       extra_examples=lambda g: [f"STORM_GLASS_KEY={g.uuid()}-{g.uuid()}"],

@@ -3,8 +3,7 @@ Mandrill, Brevo/Sendinblue, Postmark, SparkPost, Mailjet, Elastic Email, MailerL
 Omnisend, Klaviyo, GetResponse, Mailmodo, Mailsac, Dyspatch, Nylas, Mixmax, BombBomb).
 SendGrid lives in saas.py. Keys that can send mail as the account are `high`."""
 from rulegen.core import *  # noqa: F401,F403
-from rulegen.families.messaging import (END_ALNUM, END_B64STR, END_TOKEN, SECRET_TAIL, UUID_ANY,  # noqa: F401
-                                        upper_uuid, value_rule)
+from rulegen.families.messaging import SECRET_TAIL, upper_uuid
 
 # ============================== email ==============================
 
@@ -167,7 +166,7 @@ value_rule(FAMILY, "elastic-email-api-key",
 value_rule(FAMILY, "mailerlite-api-key",
            "MailerLite API token (JWT, or classic 32 chars) under a MailerLite name",
            names=r"mailer[_.-]?lite", keywords=["mailerlite", "mailer_lite", "mailer-lite", "mailer.lite"],
-           value=rf"({JWT_VALUE}|[0-9a-z]{{32}})" + END_TOKEN, make=lambda g: g.r.choice([g.jwt, lambda: g.hex(32)])(),
+           value=rf"({JWT_VALUE}|[0-9a-z]{{32}})" + END_B64URL, make=lambda g: g.r.choice([g.jwt, lambda: g.hex(32)])(),
            url="https://dashboard.mailerlite.com/integrations/api", severity="high", short=False, min_entropy=3.0,
            words=["mailerlite", "api", "token"],
            extra_negatives=lambda g: [f"MAILERLITE_GROUP_ID={g.digits(18)}"])
@@ -178,7 +177,7 @@ value_rule(FAMILY, "moosend-api-key", "Moosend API key (UUID) under a Moosend na
            verb="Regenerate")
 
 value_rule(FAMILY, "omnisend-api-key", "Omnisend API key under an Omnisend name",
-           names="omnisend", value=r"([0-9A-Za-z_-]{60,80})" + END_TOKEN,
+           names="omnisend", value=r"([0-9A-Za-z_-]{60,80})" + END_B64URL,
            make=lambda g: f"{g.hex(24)}-{g.alnum(50)}", short=False,
            url="https://app.omnisend.com/integrations/api-keys", severity="high")
 
@@ -226,17 +225,17 @@ value_rule(FAMILY, "dyspatch-api-key", "Dyspatch API key under a Dyspatch name",
 
 value_rule(FAMILY, "nylas-api-key",
            "Nylas API key (nyk_v0_…) or v2 client secret / access token (30 chars) under a Nylas name",
-           names="nylas", value=r"(nyk_v0_[0-9A-Za-z_]{40,80}|[0-9A-Za-z]{30})" + END_TOKEN,
+           names="nylas", value=r"(nyk_v0_[0-9A-Za-z_]{40,80}|[0-9A-Za-z]{30})" + END_B64URL,
            make=lambda g: g.r.choice([lambda: "nyk_v0_" + g.alnum(50), lambda: g.alnum(30)])(), short=False,
            url="https://dashboard-v3.nylas.com (API Keys)", severity="high",
            extra_negatives=lambda g: [f"NYLAS_GRANT_ID={g.uuid()}"])
 
 value_rule(FAMILY, "mixmax-api-token", "Mixmax API token (36 chars) under a Mixmax name",
-           names="mixmax", value=r"([0-9a-f-]{36})" + END_TOKEN, make=lambda g: g.uuid(), short=False,
+           names="mixmax", value=r"([0-9a-f-]{36})" + END_B64URL, make=lambda g: g.uuid(), short=False,
            min_entropy=3.0, url="https://app.mixmax.com/dashboard/settings/personal/integrations (API)",
            severity="high", what="token", words=["mixmax", "api", "token"])
 
 value_rule(FAMILY, "bombbomb-api-key", "BombBomb API key or token (base64, 80-100 chars) under a BombBomb name",
            names=r"bomb[_.-]?bomb", keywords=["bombbomb", "bomb_bomb", "bomb-bomb"],
-           value=r"([0-9A-Za-z+/]{80,100}={0,2})" + END_B64STR, make=lambda g: b64(g.bytes(66)), short=False,
+           value=r"([0-9A-Za-z+/]{80,100}={0,2})" + END_B64, make=lambda g: b64(g.bytes(66)), short=False,
            min_entropy=4.0, url="the BombBomb account (Integrations > API keys)", severity="medium")

@@ -8,51 +8,9 @@ from rulegen.core import *  # noqa: F401,F403
 # variable, key or tag, or by the provider's API host in a URL whose query holds the key
 # (`https://api.marketstack.com/v1/eod?access_key=…`), the way most market-data clients send it.
 
-UUID_RE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-END_ALNUM = r"(?:[^0-9A-Za-z_]|$)"
-END_TOKEN = r"(?:[^0-9A-Za-z_-]|$)"
-
-
 # The rest of a name that must say it holds a key: for providers named by a common word
 # (`stockData`, `exchange_rate`, `nasdaq_symbol`), `…key`, `…token`, `…secret`, `…private`, `…access`.
 KEYISH_TAIL = r"[\w. -]{0,20}?(?i:key|token|secret|private|access)\w*(?:[ \t]+string)?"
-
-
-def url_context(host, param):
-    """A URL on `host` (regex) with the key in query parameter `param` (regex): `…host/…?param=`."""
-    return rf"(?i:{host})/[^\s\"'<>]{{0,300}}?[?&](?i:{param})="
-
-
-def keyed_rule(family, id, description, names, value, make, url, keywords, severity="medium", words=None,
-               end=END_ALNUM, min_entropy=3.2, bad=None, contexts=(), what="key", verb="Revoke",
-               extra_examples=lambda g: [], extra_negatives=lambda g: [], window=48, remediation=None,
-               tail=NAME_TAIL):
-    """Like core.named_rule, for a key whose value is not one character class or that is also
-    found in other contexts: a provider name (regex `names`, literal spellings in `keywords`) or
-    one of the `contexts` (regexes that hold a keyword, such as `url_context(...)`), then `value`
-    (a regex, the secret). `make(g)` draws a fake, `bad(g)` a near miss (default: one character
-    short)."""
-    ctx = [rf"(?i:{names}){tail}" + ASSIGN_ANY] + list(contexts)
-    regex = "(?:" + "|".join(ctx) + ")(" + value + ")" + end
-    words = words or [re.sub(r"[^a-z0-9]", "", keywords[0]), "api", "key"]
-    bad = bad or (lambda g: make(g)[:-1])
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
-
-    def negatives(g):
-        return [
-            f"{u}={bad(g)}",                          # near miss
-            f"{u}=<your-{k}>",                        # a template
-            f'{c} = os.environ["{u}"]',               # code that reads the secret
-            f"commit_sha = {make(g)}",                # the right shape under another name
-        ] + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=keywords, regex=regex,
-         min_entropy=min_entropy, window=window,
-         remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
 
 
 def data_key(id, description, names, keywords, value, make, url, host=None, param=None, host_example=None,
@@ -165,7 +123,7 @@ keyed_rule("finance", "ynab-access-token",
            "YNAB (You Need A Budget) personal access token (64 hex or 43 base64url next to a YNAB name)",
            r"\bynab|you[_.-]?need[_.-]?a[_.-]?budget", r"[0-9a-f]{64}|[0-9A-Za-z_-]{43}", hexkey(64),
            "https://app.ynab.com/settings/developer",
-           ["ynab", "youneedabudget", "you_need_a_budget", "you-need-a-budget"], severity="high", end=END_TOKEN,
+           ["ynab", "youneedabudget", "you_need_a_budget", "you-need-a-budget"], severity="high", end=END_B64URL,
            min_entropy=3.0, what="token", words=["ynab", "access", "token"], bad=hexkey(50),
            contexts=[r"(?i:bearer)\s+"], window=200,
            extra_examples=lambda g: [f"YNAB_TOKEN={g.s(B64URL, 43)}",
@@ -261,7 +219,7 @@ data_key("nasdaq-data-link-api-key",
          "https://data.nasdaq.com/account/profile",
          host=r"(?:data\.nasdaq\.com|quandl\.com)", param="api_key",
          host_example="https://data.nasdaq.com/api/v3/datatables/ZACKS/FC.json?ticker=AAPL&api_key={key}",
-         end=END_TOKEN, min_entropy=3.5, words=["nasdaq", "api", "key"], verb="Regenerate",
+         end=END_B64URL, min_entropy=3.5, words=["nasdaq", "api", "key"], verb="Regenerate",
          extra_examples=lambda g: [f'quandl.ApiConfig.api_key = "{g.s(B64URL, 20)}"'],
          extra_negatives=lambda g: ['nasdaq_listing = "nasdaq-100-index-future"'],
          tail=KEYISH_TAIL)
@@ -298,7 +256,7 @@ data_key("fastforex-api-key", "fastFOREX API key (10 hex-10 hex-6, or 28 charact
          "fastforex", ["fastforex"], r"[0-9a-f]{10}-[0-9a-f]{10}-[0-9a-z]{6}|[0-9a-z]{28}",
          lambda g: f"{g.hex(10)}-{g.hex(10)}-{g.s(DIGITS + LOWER, 6)}", "https://console.fastforex.io",
          host=r"fastforex\.io", param="api_key",
-         host_example="fetch('https://api.fastforex.io/fetch-all?from=USD&api_key={key}')", end=END_TOKEN,
+         host_example="fetch('https://api.fastforex.io/fetch-all?from=USD&api_key={key}')", end=END_B64URL,
          min_entropy=3.3, verb="Rotate", bad=lambda g: f"{g.hex(10)}-{g.hex(10)}-{g.s(DIGITS + LOWER, 3)}",
          extra_examples=lambda g: [f"fastforex-{g.s(DIGITS + LOWER, 28)}"])
 
@@ -352,7 +310,7 @@ data_key("coinapi-api-key", "CoinAPI key (UUID, usually uppercase, next to a Coi
          "coinapi", ["coinapi"], r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}",
          lambda g: g.uuid().upper(), "https://customerportal.coinapi.io (API keys: revoke the key)",
          host=r"coinapi\.io", param="apikey",
-         host_example="https://rest.coinapi.io/v1/exchangerate/BTC/USD?apikey={key}", end=END_TOKEN, min_entropy=3.0,
+         host_example="https://rest.coinapi.io/v1/exchangerate/BTC/USD?apikey={key}", end=END_B64URL, min_entropy=3.0,
          contexts=[r"(?i:x-coinapi-key)[\"']?\s*[:=,]\s*[\"']?"],
          tail=KEYISH_TAIL)
 

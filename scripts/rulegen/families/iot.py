@@ -6,59 +6,7 @@ from rulegen.core import *  # noqa: F401,F403
 # Device tokens leak most often from Arduino / ESP sketches (`#define BLYNK_AUTH_TOKEN "…"`,
 # `arduino_secrets.h`) and from curl lines in READMEs. A device token controls one device or
 # publishes its telemetry (`medium`/`high`); account and organization tokens control the whole
-# fleet (`high`). The helpers below are copies of those in monitoring.py (a family module imports
-# only core).
-
-UUID_ANY = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-END_ALNUM = token_end(C_ALNUM)          # next byte is not [0-9A-Za-z]
-END_B64STD = r"(?:[^0-9A-Za-z+/=]|$)"
-# `X-Api-Key: …`, `Authorization: Bearer …` style headers (only searched near a keyword).
-HEADER = r"""["']?\s*[:=]\s*["']?"""
-# The rest of a variable name that must end in a credential word (`DD_API_KEY`, `sentryToken`,
-# `bugsnag private-key`): keeps checksums, commit SHAs and resource UUIDs stored under the
-# provider's name (`SENTRY_CLI_SHA256`, `BUGSNAG_BUILD_UUID`, `opsgenie_team_id`) out.
-CRED_TAIL = (r"[\w. -]{0,24}?(?i:key|token|secret|private|access|pass(?:word)?|pwd|auth|credential)s?"
-             r"(?:[ \t]+(?i:string|str))?")  # Go: `var acmeToken string = "…"`
-
-
-def kv_rule(family, id, description, names, value, make, url, severity="high", keywords=None, words=None,
-            min_entropy=3.2, end=END_B64URL, short=True, alt=None, what="key", verb="Revoke",
-            remediation=None, extra_examples=lambda g: [], extra_negatives=lambda g: [], window=48,
-            tail=CRED_TAIL, pair_with=None):
-    """A key found by the provider's name before it (`names`: regex alternatives, matched
-    case-insensitively, then the rest of the variable name and an assignment), or after another
-    context `alt` (a header, a URL); `tail`: the rest of the name (default CRED_TAIL: it must end
-    in a credential word; NAME_TAIL where the names already end in one); `value`: the key's regex
-    (no group); `make(g)`: a fake key. Like core.named_rule, but the value may be any regex
-    (alternatives, UUIDs, several lengths)."""
-    kws = keywords or [n.lower() for n in names.split("|")]
-    if any(re.search(r"[\\\[\](){}?*+|^$]", kw) for kw in kws):
-        raise ValueError(f"{id}: names are regexes: give keywords")
-    words = words or [re.sub(r"[^a-z0-9]", "", kws[0]), "api", "key"]
-    u, l, c, k = name_forms(words)
-    ctx = rf"(?i:{names}){tail}" + ASSIGN_ANY
-    if alt:
-        ctx = f"(?:{ctx}|{alt})"
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
-
-    def negatives(g):
-        s = make(g)
-        neg = [f"{u}=<your-{k}>", f'{c} = os.environ["{u}"]', f"commit_sha = {s}"]
-        if short:
-            neg.insert(0, f"{u}={s[:-1]}")
-        return neg + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=kws,
-         regex=ctx + f"({value})" + end, min_entropy=min_entropy, window=window, pair_with=pair_with,
-         remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
-
-
-def uuid_of(g):
-    return g.uuid()
-
+# fleet (`high`). Unprefixed keys use core.kv_rule.
 
 FAM = "iot"
 

@@ -2,57 +2,17 @@
 push APIs (Sendbird, PubNub, Pusher, Mesibo, OneSignal, Pushbullet), SMS/voice APIs (Telnyx,
 MessageBird, Vonage, Plivo, Sinch, VoodooSMS, Mailjet SMS) and automation webhooks (Zapier, Tines).
 
-Also home of `value_rule`, the named-secret helper that the email and social families import: like
-core.named_rule, but the value is any regex (UUIDs, dotted or prefixed keys, alternatives) with a
-generator for it, and the name tail can be narrowed.
+Unprefixed secrets use core.value_rule (like core.named_rule, but the value is any regex: UUIDs,
+dotted or prefixed keys, alternatives); SECRET_TAIL and the helpers below are shared with the email
+and social families.
 """
 from rulegen.core import *  # noqa: F401,F403
 
 # ============================== shared helpers (also used by email.py and social.py) ==============================
 
-UUID_RE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-UUID_ANY = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-END_ALNUM = token_end(C_ALNUM)        # next byte is not [0-9A-Za-z]
-END_TOKEN = token_end(C_B64URL)       # next byte is not [0-9A-Za-z_-]
-END_B64STR = r"(?:[^0-9A-Za-z+/=]|$)"  # next byte is not base64
 # A name tail that says the value is a credential (ACME_API_KEY, acmeSecret, acme_token, ACME_PASSWORD),
 # for short or word-like values that would otherwise match ids, slugs and template names.
 SECRET_TAIL = r"(?i:[\w.-]{0,20}?(?:secret|token|key|password|passwd|auth|credential|api))[\w.-]{0,6}"
-
-
-def value_rule(family, id, description, names, value, make, url, severity="medium", keywords=None,
-               words=None, min_entropy=3.2, tail=NAME_TAIL, window=48, short=True, what="key",
-               verb="Revoke", extra_examples=lambda g: [], extra_negatives=lambda g: [],
-               remediation=None, validate=None):
-    """A secret found by the provider's name in the variable/key/tag that holds it (as
-    core.named_rule), with a free-form `value` regex (holding capture group 1 and its own end
-    boundary) and its generator `make(g)`. `names`: regex alternatives (case-insensitive);
-    `keywords`: needed when names are regexes; `tail`: what may follow the name before the
-    assignment (default core.NAME_TAIL); `short`: add the one-char-short negative (only for
-    exact-length formats)."""
-    names = "|".join(names) if isinstance(names, (list, tuple)) else names
-    if tail != NAME_TAIL:
-        tail += r"(?:[ \t]+(?i:string|str))?"  # Go / C# / Python type between name and value
-    kws = keywords or [n.lower() for n in names.split("|")]
-    if any(re.search(r"[\\\[\](){}?*+|^$]", k) for k in kws):
-        raise ValueError(f"{id}: names are regexes: give keywords")
-    words = words or [re.sub(r"[^a-z0-9]", "", kws[0]), "api", "key"]
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
-
-    def negatives(g):
-        s = make(g)
-        out = [f"{u}=<your-{k}>", f'{c} = os.environ["{u}"]', f"commit_sha = {s}"]
-        if short:
-            out.insert(0, f"{u}={s[:-1]}")
-        return out + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=kws,
-         regex=named(names, value, tail), min_entropy=min_entropy, validate=validate, window=window,
-         remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
 
 
 def id_remediation(what_id, secret, url):
@@ -406,7 +366,7 @@ value_rule("messaging", "line-channel-access-token",
            names=LINE_START + r"line[_.-]?(?:channel|bot|messaging|access)[\w.-]{0,24}?token"
                  r"|" + LINE_START + r"line[_.-]?token|channel[_.-]?access[_.-]?token",
            keywords=LINE_TOKEN_KEYWORDS,
-           value=r"([0-9A-Za-z+/]{150,200}={0,2})" + END_B64STR,
+           value=r"([0-9A-Za-z+/]{150,200}={0,2})" + END_B64,
            make=lambda g: g._clean(lambda: b64(g.bytes(128))[:171] + "="),
            url=f"{LINE_CONSOLE} > Channel access token > Reissue)", severity="high", what="token",
            verb="Reissue", words=["line", "channel", "access", "token"], min_entropy=4.5, short=False,
@@ -434,7 +394,7 @@ value_rule("messaging", "line-notify-token",
 
 value_rule("messaging", "telnyx-api-key",
            "Telnyx API v2 key (KEY…) under a Telnyx name",
-           names="telnyx", value=r"(KEY[0-9A-Za-z_-]{50,64})" + END_TOKEN,
+           names="telnyx", value=r"(KEY[0-9A-Za-z_-]{50,64})" + END_B64URL,
            make=lambda g: f"KEY{g.s(HEX.upper(), 32)}_{g.alnum(22)}", short=False,
            url="https://portal.telnyx.com/#/app/api-keys", severity="high",
            extra_negatives=lambda g: [f"TELNYX_PUBLIC_KEY={b64(g.bytes(32))}"])
@@ -541,7 +501,7 @@ rule("messaging",
      description="PubNub secret key (sec-c-…, signs Access Manager grants)",
      severity="high",
      keywords=["sec-c-"],
-     regex=r"\b(sec-c-[0-9A-Za-z]{40,60})" + END_B64STR,
+     regex=r"\b(sec-c-[0-9A-Za-z]{40,60})" + END_B64,
      min_entropy=3.5,
      remediation=remediation_at(PUBNUB_REM, "secret key", "Replace"),
      examples=lambda g: [

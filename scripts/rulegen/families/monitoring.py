@@ -9,57 +9,6 @@ from rulegen.core import *  # noqa: F401,F403
 # `lateral`). Public-by-design keys are left out: Segment write keys, PostHog `phc_` project keys,
 # Optimizely SDK keys, Sentry DSN public keys (only the legacy DSN *secret* has a rule).
 
-UUID_ANY = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-END_ALNUM = token_end(C_ALNUM)          # next byte is not [0-9A-Za-z]
-END_B64STD = r"(?:[^0-9A-Za-z+/=]|$)"
-# `X-Api-Key: …`, `Authorization: Bearer …` style headers (only searched near a keyword).
-HEADER = r"""["']?\s*[:=]\s*["']?"""
-# The rest of a variable name that must end in a credential word (`DD_API_KEY`, `sentryToken`,
-# `bugsnag private-key`): keeps checksums, commit SHAs and resource UUIDs stored under the
-# provider's name (`SENTRY_CLI_SHA256`, `BUGSNAG_BUILD_UUID`, `opsgenie_team_id`) out.
-CRED_TAIL = (r"[\w. -]{0,24}?(?i:key|token|secret|private|access|pass(?:word)?|pwd|auth|credential)s?"
-             r"(?:[ \t]+(?i:string|str))?")  # Go: `var acmeToken string = "…"`
-
-
-def kv_rule(family, id, description, names, value, make, url, severity="high", keywords=None, words=None,
-            min_entropy=3.2, end=END_B64URL, short=True, alt=None, what="key", verb="Revoke",
-            remediation=None, extra_examples=lambda g: [], extra_negatives=lambda g: [], window=48,
-            tail=CRED_TAIL, pair_with=None):
-    """A key found by the provider's name before it (`names`: regex alternatives, matched
-    case-insensitively, then the rest of the variable name and an assignment), or after another
-    context `alt` (a header, a URL); `tail`: the rest of the name (default CRED_TAIL: it must end
-    in a credential word; NAME_TAIL where the names already end in one); `value`: the key's regex
-    (no group); `make(g)`: a fake key. Like core.named_rule, but the value may be any regex
-    (alternatives, UUIDs, several lengths)."""
-    kws = keywords or [n.lower() for n in names.split("|")]
-    if any(re.search(r"[\\\[\](){}?*+|^$]", kw) for kw in kws):
-        raise ValueError(f"{id}: names are regexes: give keywords")
-    words = words or [re.sub(r"[^a-z0-9]", "", kws[0]), "api", "key"]
-    u, l, c, k = name_forms(words)
-    ctx = rf"(?i:{names}){tail}" + ASSIGN_ANY
-    if alt:
-        ctx = f"(?:{ctx}|{alt})"
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
-
-    def negatives(g):
-        s = make(g)
-        neg = [f"{u}=<your-{k}>", f'{c} = os.environ["{u}"]', f"commit_sha = {s}"]
-        if short:
-            neg.insert(0, f"{u}={s[:-1]}")
-        return neg + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=kws,
-         regex=ctx + f"({value})" + end, min_entropy=min_entropy, window=window, pair_with=pair_with,
-         remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
-
-
-def uuid_of(g):
-    return g.uuid()
-
-
 FAM = "monitoring"
 
 # --- Datadog -----------------------------------------------------------------------------------------
@@ -187,7 +136,7 @@ rule(FAM,
      description="Sentry organization auth token (sntrys_ + base64 JSON + _ + secret)",
      severity="high",
      keywords=["sntrys_"],
-     regex=r"\b(sntrys_eyJ[0-9A-Za-z+/]{30,600}={0,2}_[0-9A-Za-z+/]{43})" + END_B64STD,
+     regex=r"\b(sntrys_eyJ[0-9A-Za-z+/]{30,600}={0,2}_[0-9A-Za-z+/]{43})" + END_B64,
      min_entropy=4.0,
      remediation=remediation_at(SENTRY_ORG_URL, "token"),
      examples=lambda g: [
@@ -247,7 +196,7 @@ rule(FAM,
      description="Grafana Cloud access policy token / API key (glc_)",
      severity="high",
      keywords=["glc_"],
-     regex=r"\b(glc_[0-9A-Za-z+/]{32,400}={0,2})" + END_B64STD,
+     regex=r"\b(glc_[0-9A-Za-z+/]{32,400}={0,2})" + END_B64,
      min_entropy=3.5,
      remediation=remediation_at("https://grafana.com/profile/org (Access Policies: delete the token)", "token",
                                 "Delete"),
@@ -295,7 +244,7 @@ rule(FAM,
      description="Grafana legacy API key (base64 of {\"k\":…,\"n\":…,\"id\":…}, starts eyJrIjoi)",
      severity="high",
      keywords=["eyjrijoi"],
-     regex=r"\b(eyJrIjoi[0-9A-Za-z+/]{40,200}={0,2})" + END_B64STD,
+     regex=r"\b(eyJrIjoi[0-9A-Za-z+/]{40,200}={0,2})" + END_B64,
      min_entropy=4.0,
      remediation=remediation_at("your Grafana instance's Administration > API keys (migrate to a service account)",
                                 "key", "Delete"),
@@ -574,7 +523,7 @@ rule(FAM,
      description="FullStory API key (region na1./eu1. + base64)",
      severity="high",
      keywords=["na1.", "eu1."],
-     regex=r"\b((?:na1|eu1)\.[0-9A-Za-z+/]{40,200}={0,2})" + END_B64STD,
+     regex=r"\b((?:na1|eu1)\.[0-9A-Za-z+/]{40,200}={0,2})" + END_B64,
      min_entropy=4.0,
      remediation=remediation_at(FULLSTORY_URL),
      examples=lambda g: [
@@ -589,7 +538,7 @@ rule(FAM,
      ])
 kv_rule(FAM, "fullstory-legacy-api-key", "FullStory API key without a region prefix (base64) next to a FullStory name",
         "fullstory", r"[0-9A-Za-z+/]{40,200}={0,2}", lambda g: g.b64_clean(60), FULLSTORY_URL, severity="high",
-        min_entropy=4.0, end=END_B64STD, short=False,
+        min_entropy=4.0, end=END_B64, short=False,
         extra_negatives=lambda g: [f"FULLSTORY_ORG={g.s(UPPER + DIGITS, 5)}"])
 
 # --- Dashboards and web performance --------------------------------------------------------------------
@@ -601,7 +550,7 @@ kv_rule(FAM, "databox-token", "Databox push / API token next to a Databox name",
 kv_rule(FAM, "geckoboard-api-key", "Geckoboard API key next to a Geckoboard name",
         "geckoboard", r"[0-9A-Za-z+/]{32,48}={0,2}", lambda g: g.hex(32),
         "https://app.geckoboard.com/account/details (reset the API key)", severity="medium", min_entropy=3.0,
-        end=END_B64STD, verb="Reset", extra_examples=lambda g: [f"geckoboardKEY={g.b64_clean(33)}"])
+        end=END_B64, verb="Reset", extra_examples=lambda g: [f"geckoboardKEY={g.b64_clean(33)}"])
 kv_rule(FAM, "klipfolio-api-key", "Klipfolio API key (40 hex) next to a Klipfolio name",
         "klipfolio", r"[0-9a-f]{40}", lambda g: g.hex(40), "Klipfolio > your profile > API key (regenerate)",
         severity="medium", min_entropy=3.0, end=END_ALNUM, verb="Regenerate")

@@ -4,59 +4,14 @@ from rulegen.core import *  # noqa: F401,F403
 
 # ============================== payments ==============================
 
-UUID_RE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-# Token ends by alphabet (the byte after the secret cannot continue it).
-END_ALNUM = r"(?:[^0-9A-Za-z_]|$)"
-END_TOKEN = r"(?:[^0-9A-Za-z_-]|$)"
 # Base64-aware boundaries: a token that starts or ends inside a base64 blob is not a token.
 START_B64 = r"(?:^|[^0-9A-Za-z+/_-])"
 END_B64_STRICT = r"(?:[^0-9A-Za-z+/=_-]|$)"
 
 
-def url_context(host, param):
-    """A URL on `host` (regex) with the key in query parameter `param` (regex): `…host/…?param=`."""
-    return rf"(?i:{host})/[^\s\"'<>]{{0,300}}?[?&](?i:{param})="
-
-
-def keyed_rule(family, id, description, names, value, make, url, keywords, severity="high", words=None,
-               end=END_TOKEN, min_entropy=3.2, bad=None, contexts=(), what="key", verb="Revoke",
-               extra_examples=lambda g: [], extra_negatives=lambda g: [], window=48, remediation=None,
-               tail=NAME_TAIL):
-    """Like core.named_rule, for a key whose value is not one character class: a provider name
-    (regex `names`, literal spellings in `keywords`) or one of the extra `contexts` (regexes that
-    hold a keyword, such as `url_context(...)`), then `value` (a regex, the secret). `make(g)` draws
-    a fake, `bad(g)` a near miss (default: one character short)."""
-    ctx = [rf"(?i:{names}){tail}" + ASSIGN_ANY] + list(contexts)
-    regex = "(?:" + "|".join(ctx) + ")(" + value + ")" + end
-    words = words or [re.sub(r"[^a-z0-9]", "", keywords[0]), "api", "key"]
-    bad = bad or (lambda g: make(g)[:-1])
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + extra_examples(g)
-
-    def negatives(g):
-        return [
-            f"{u}={bad(g)}",                          # near miss (one character short)
-            f"{u}=<your-{k}>",                        # a template
-            f'{c} = os.environ["{u}"]',               # code that reads the secret
-            f"commit_sha = {make(g)}",                # the right shape under another name
-        ] + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=keywords, regex=regex,
-         min_entropy=min_entropy, window=window,
-         remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
-
-
 # The rest of a name that must say it holds a key (for providers whose records, such as route or
 # order IDs, have the key's shape): `…key`, `…token`, `…secret`, `…private`, `…access`.
 KEYISH = r"[\w. -]{0,20}?(?i:key|token|secret|private|access)"
-
-
-def seps(*stems, parts=("api", "key", "token", "secret")):
-    """Literal keyword spellings `stem_part`, `stempart`, `stem-part`, `stem.part` (lowercase)."""
-    return [f"{s}{sep}{p}" for s in stems for p in parts for sep in ("_", "", "-", ".")]
 
 
 # ------------------------------------------------------------------ Stripe
@@ -211,7 +166,7 @@ rule("payments",
      description="Square legacy personal access token (sq0atp-, sandbox sq0atb-)",
      severity="critical",
      keywords=["sq0atp-", "sq0atb-"],
-     regex=r"\b((?:sandbox-)?sq0at[pb]-[0-9A-Za-z_-]{22})" + END_TOKEN,
+     regex=r"\b((?:sandbox-)?sq0at[pb]-[0-9A-Za-z_-]{22})" + END_B64URL,
      min_entropy=3.5,
      remediation=remediation_at(SQUARE_URL, "token", extra="review Payments and Refunds in the Seller Dashboard, "),
      examples=lambda g: [
@@ -230,7 +185,7 @@ rule("payments",
      description="Square OAuth application secret (sq0csp-, sandbox sq0csb-)",
      severity="high",
      keywords=["sq0csp-", "sq0csb-"],
-     regex=r"\b((?:sandbox-)?sq0cs[pb]-[0-9A-Za-z_-]{43})" + END_TOKEN,
+     regex=r"\b((?:sandbox-)?sq0cs[pb]-[0-9A-Za-z_-]{43})" + END_B64URL,
      min_entropy=3.8,
      remediation=remediation_at("https://developer.squareup.com/apps (the application > OAuth: replace the "
                                 "application secret)", "secret", verb="Replace"),
@@ -280,7 +235,8 @@ keyed_rule("payments", "paypal-client-secret",
            "PayPal REST API client secret (E + 63..79 base64url next to a PayPal secret name)",
            r"paypal[\w.-]{0,20}?secret", r"E[0-9A-Za-z_-]{63,79}", lambda g: "E" + g.s(B64URL, 79),
            "https://developer.paypal.com/dashboard/applications (the app > Secret key: generate a new one, "
-           "then disable the old one)", ["paypal"], severity="critical", words=["paypal", "client", "secret"],
+           "then disable the old one)", ["paypal"], severity="critical", end=END_B64URL,
+           words=["paypal", "client", "secret"],
            min_entropy=4.0, bad=lambda g: "E" + g.s(B64URL, 40), what="secret", verb="Replace",
            extra_examples=lambda g: [f"paypal_secret=E{g.s(B64URL, 63)}"],
            extra_negatives=lambda g: [f"PAYPAL_CLIENT_ID=A{g.s(B64URL, 79)}",
@@ -345,7 +301,7 @@ rule("payments",
      description="Flutterwave encryption key (FLWSECK / FLWSECK_TEST + 12 hex)",
      severity="high",
      keywords=["flwseck"],
-     regex=r"\b(FLWSECK(?:_TEST)?-?[0-9a-f]{12})" + END_TOKEN,
+     regex=r"\b(FLWSECK(?:_TEST)?-?[0-9a-f]{12})" + END_B64URL,
      min_entropy=2.8,
      remediation=remediation_at("https://app.flutterwave.com/dashboard/settings/apis (Generate new keys)",
                                 verb="Regenerate"),
@@ -364,7 +320,7 @@ keyed_rule("payments", "paymongo-secret-key",
            "PayMongo secret key (sk_live_/sk_test_ + base62, or a bare key next to a PayMongo name)",
            "paymongo", r"(?:sk_(?:live|test)_)?[0-9A-Za-z]{24,32}", lambda g: "sk_live_" + g.alnum(24),
            "https://dashboard.paymongo.com/developers (API keys: roll the secret key)", ["paymongo"],
-           severity="critical", end=END_ALNUM, min_entropy=3.5, words=["paymongo", "secret", "key"],
+           severity="critical", end=END_WORD, min_entropy=3.5, words=["paymongo", "secret", "key"],
            bad=lambda g: "sk_live_" + g.alnum(16), verb="Roll",
            extra_examples=lambda g: [f'paymongo_key = "{g.alnum(32)}"'],
            extra_negatives=lambda g: [f"PAYMONGO_PUBLIC_KEY=pk_live_{g.alnum(24)}"],
@@ -392,7 +348,7 @@ keyed_rule("payments", "razorpay-key-secret",
            "Razorpay key secret (24 base62 next to a Razorpay secret name or after the rzp_ key id)",
            r"(?:razorpay|rzp)[\w.-]{0,20}?secret", r"[0-9A-Za-z]{24}", lambda g: g.alnum(24),
            "https://dashboard.razorpay.com/app/website-app-settings/api-keys (Regenerate key)",
-           ["razorpay", "rzp_"], severity="critical", end=END_ALNUM, min_entropy=3.5,
+           ["razorpay", "rzp_"], severity="critical", end=END_WORD, min_entropy=3.5,
            words=["razorpay", "key", "secret"], what="key secret", verb="Regenerate",
            contexts=[r"\brzp_(?:live|test)_[0-9A-Za-z]{14}[\"']\s*,\s*[\"']"],
            extra_examples=lambda g: [
@@ -405,7 +361,7 @@ keyed_rule("payments", "mollie-api-key",
            "mollie", r"(?:live|test)_[0-9A-Za-z]{30}|access_[0-9A-Za-z]{40}",
            lambda g: "live_" + g.alnum(30),
            "https://my.mollie.com/dashboard/developers/api-keys (Reset the key)", ["mollie"],
-           severity="critical", end=END_ALNUM, min_entropy=3.5, verb="Reset",
+           severity="critical", end=END_WORD, min_entropy=3.5, verb="Reset",
            contexts=[r"(?i:mollie)[^\n]{0,60}?setApiKey\(\s*[\"']",
                      r"(?i:mollie)[^\n]{0,60}?setAccessToken\(\s*[\"']"],
            extra_examples=lambda g: [f'$mollie->setApiKey("live_{g.alnum(30)}");',
@@ -419,7 +375,7 @@ keyed_rule("payments", "checkout-secret-key",
            "https://dashboard.checkout.com (Developers > Keys: revoke the key)",
            # not bare "checkout": `git checkout` is everywhere in scripts and docs
            ["checkout_", "checkout-", "checkout.", "checkoutcom", "checkoutsecret", "checkoutkey", "checkoutapi",
-            "checkout=", "checkout:", "checkout\"", "checkout'"], severity="critical", end=END_TOKEN,
+            "checkout=", "checkout:", "checkout\"", "checkout'"], severity="critical", end=END_B64URL,
            min_entropy=3.3,
            words=["checkout", "secret", "key"],
            extra_examples=lambda g: [f"CHECKOUT_SECRET_KEY=sk_{g.uuid()}"],
@@ -458,7 +414,7 @@ keyed_rule("payments", "lemonsqueezy-api-key", "Lemon Squeezy API key (a long JW
 keyed_rule("payments", "gumroad-access-token", "Gumroad API access token (40..64 base64url next to a Gumroad name)",
            "gumroad", r"[0-9A-Za-z_-]{40,64}", lambda g: g.s(B64URL, 43),
            "https://app.gumroad.com/settings/advanced (Applications: revoke the access token)", ["gumroad"],
-           severity="high", min_entropy=3.8, what="token", words=["gumroad", "access", "token"],
+           severity="high", end=END_B64URL, min_entropy=3.8, what="token", words=["gumroad", "access", "token"],
            bad=lambda g: g.s(B64URL, 30),
            tail=KEYISH + NAME_TAIL)
 
@@ -509,8 +465,9 @@ keyed_rule("payments", "lob-api-key", "Lob secret API key (live_/test_ + 35 hex 
            r"\blob[_.-]?(?:api|live|test|secret|key|token)", r"(?:live|test)_[0-9a-f]{35}",
            lambda g: "live_" + g.hex(35),
            "https://dashboard.lob.com/settings/api-keys",
-           seps("lob", parts=("api", "key", "token", "secret")) + ["lob_live", "lob_test"],
-           severity="high", end=END_ALNUM, min_entropy=3.0, words=["lob", "api", "key"], verb="Roll",
+           compound_keywords(["lob"], ["api", "key", "token", "secret"], seps=("_", "", "-", "."))
+           + ["lob_live", "lob_test"],
+           severity="high", end=END_WORD, min_entropy=3.0, words=["lob", "api", "key"], verb="Roll",
            extra_negatives=lambda g: [f"LOB_API_KEY=live_pub_{g.hex(31)}",
                                       f"blob_token = live_{g.hex(35)}",
                                       f"glob_key: test_{g.hex(35)}"])
@@ -540,7 +497,7 @@ named_rule("payments", "loyverse-access-token", "Loyverse API access token (32 l
 
 keyed_rule("payments", "storecove-api-key", "Storecove API key (32..64 characters next to a Storecove name)",
            "storecove", r"[0-9A-Za-z_]{32,64}", lambda g: g.alnum(44),
-           "the Storecove app (API keys: revoke the key)", ["storecove"], severity="high", end=END_ALNUM,
+           "the Storecove app (API keys: revoke the key)", ["storecove"], severity="high", end=END_WORD,
            min_entropy=3.5, bad=lambda g: g.alnum(20),
            tail=KEYISH + NAME_TAIL)
 
@@ -548,7 +505,7 @@ keyed_rule("payments", "commercejs-secret-key", "Commerce.js (Chec) secret key n
            r"(?:commerce[_.-]?js|\bchec)[\w.-]{0,20}?secret", r"(?:sk_(?:test_)?)?[0-9A-Za-z]{40,64}",
            lambda g: "sk_" + g.hex(48), "https://dashboard.chec.io/settings/developer (API keys: regenerate)",
            ["commercejs", "commerce_js", "commerce-js", "commerce.js", "chec_secret", "checsecret", "chec-secret"],
-           severity="high", end=END_ALNUM, min_entropy=3.5, words=["commercejs", "secret", "key"],
+           severity="high", end=END_WORD, min_entropy=3.5, words=["commercejs", "secret", "key"],
            bad=lambda g: "sk_" + g.hex(20), verb="Regenerate",
            extra_negatives=lambda g: [f"COMMERCEJS_PUBLIC_KEY=pk_{g.hex(48)}"])
 
@@ -573,7 +530,7 @@ keyed_rule("payments", "requestfinance-api-key", "Request Finance API key (four 
            lambda g: "-".join(g.s(DIGITS + UPPER, 7) for _ in range(4)),
            "the Request Finance app (Settings > API keys)", ["requestfinance", "request_finance", "request-finance",
                                                            "request.finance"],
-           severity="high", min_entropy=3.3, words=["requestfinance", "api", "key"])
+           severity="high", end=END_B64URL, min_entropy=3.3, words=["requestfinance", "api", "key"])
 
 named_rule("payments", "paydirt-api-key", "PaydirtApp API key (32 hex next to a Paydirt name)",
            ["paydirt"], C_HEX, 32, "the Paydirt account (Settings > API)", severity="high")
@@ -590,6 +547,6 @@ keyed_rule("payments", "coinbase-commerce-api-key",
            r"coinbase[_.-]?commerce[\w.-]{0,20}?(?:api[_.-]?key|key|secret|token)|x-cc-api-key", UUID_RE, lambda g: g.uuid(),
            "https://beta.commerce.coinbase.com/settings/security (API keys: revoke the key)",
            ["coinbase_commerce", "coinbasecommerce", "coinbase-commerce", "coinbase.commerce", "x-cc-api-key"],
-           severity="high", min_entropy=3.0, end=END_ALNUM, words=["coinbase", "commerce", "api", "key"],
+           severity="high", min_entropy=3.0, end=END_WORD, words=["coinbase", "commerce", "api", "key"],
            extra_examples=lambda g: [f"curl https://api.commerce.coinbase.com/charges -H 'X-CC-Api-Key: {g.uuid()}'"],
            extra_negatives=lambda g: [f"COINBASE_COMMERCE_CHARGE_ID={g.uuid()}"])

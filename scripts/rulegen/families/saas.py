@@ -115,9 +115,6 @@ rule("saas",
 # autopilot, noticeable) only compound names count (`monday_api_token`, `codaToken`,
 # `close-crm`), and those compound spellings are the keywords (`compound`).
 
-# A base64url token ends at the next byte that cannot continue it.
-END_TOK = END_B64URL
-UUID_ANY = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 # Three dot-separated base64url parts (a JWT, or a provider's JWT-like token); found only next
 # to the provider's name, so the parts need not decode.
 JWT3 = r"[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"
@@ -142,71 +139,37 @@ def compound(bases, tails, space=False):
     return regex, kws
 
 
-def is_literal(name):
-    return not re.search(r"[\\\[\](){}?*+|^$]", name)
-
-
 def nrule(id, description, names, value, make, where, severity="medium", keywords=None, words=None,
-          min_entropy=3.2, what="key", verb="Revoke", extra="", tail=NAME_TAIL, end=END_TOK, window=48,
+          min_entropy=3.2, what="key", verb="Revoke", extra="", tail=NAME_TAIL, end=END_B64URL, window=48,
           short=None, examples_extra=lambda g: [], negatives_extra=lambda g: []):
     """A key without a prefix next to its provider's name. `names`: regex alternatives (plain
     literals become the keywords unless `keywords` is given); `value`: the key's regex (no
     group); `make(g)`: a fake key; `where`: where to revoke it (URL or settings path);
     `short(g)`: a too-short look-alike (default: one character short)."""
-    if keywords is None:
-        if not all(is_literal(n) for n in names):
-            raise ValueError(f"{id}: names are regexes: give keywords")
-        keywords = [n.lower() for n in names]
-    words = words or [re.sub(r"[^a-z0-9]", "", keywords[0]), "api", "key"]
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + examples_extra(g)
-
-    def negatives(g):
-        s = make(g)
-        return [
-            f"{u}={short(g) if short else s[:-1]}",   # too short
-            f"{u}=<your-{k}>",                        # a template
-            f'{c} = os.environ["{u}"]',               # code that reads the secret
-            f"commit_sha = {s}",                      # the right shape under another name
-        ] + negatives_extra(g)
-
-    rule("saas", id=id, description=description, severity=severity, keywords=keywords,
-         regex=rf"(?i:{'|'.join(names)}){tail}" + ASSIGN_ANY + f"({value})" + end,
-         min_entropy=min_entropy, window=window,
-         remediation=remediation_at(where, what, verb, extra),
-         examples=examples, negative_examples=negatives)
+    keywords = name_keywords(id, names, keywords)
+    named_secret_rule("saas", id, description, name_context("|".join(names), tail) + f"({value})" + end,
+                      keywords, make, name_words(keywords, words), remediation_at(where, what, verb, extra),
+                      severity=severity, near_miss=lambda g, s: short(g) if short else s[:-1],
+                      extra_examples=examples_extra, extra_negatives=negatives_extra,
+                      min_entropy=min_entropy, window=window)
 
 
 def prule(id, description, value, keywords, make, where, severity="high", words=None, min_entropy=3.5,
-          what="token", verb="Revoke", extra="", start=r"\b", end=END_TOK, negatives=lambda g: [],
+          what="token", verb="Revoke", extra="", start=r"\b", end=END_B64URL, negatives=lambda g: [],
           examples_extra=lambda g: []):
     """A self-identifying token (a literal prefix or fixed header): no name needed around it."""
     words = words or [id.split("-")[0], "token"]
     u, l, c, k = name_forms(words)
-
-    def examples(g):
-        s = [make(g) for _ in range(3)]
-        return assign_examples(g, words, s[:2]) + [
-            f"curl -H 'Authorization: Bearer {s[2]}' https://api.service.invalid/v1/me"] + examples_extra(g)
-
-    def negs(g):
-        return [f"{u}=<your-{k}>", f'{c} = os.environ["{u}"]'] + negatives(g)
-
     rule("saas", id=id, description=description, severity=severity, keywords=keywords,
          regex=start + f"({value})" + end, min_entropy=min_entropy,
          remediation=remediation_at(where, what, verb, extra),
-         examples=examples, negative_examples=negs)
+         examples=lambda g: token_examples(g, words, make, examples_extra),
+         negative_examples=lambda g: [f"{u}=<your-{k}>", f'{c} = os.environ["{u}"]'] + negatives(g))
 
 
 def uuid_any(g):
     u = g.uuid()
     return u.upper() if g.r.random() < 0.2 else u
-
-
-def jwt3(g):
-    return g.jwt()
 
 
 # --- Atlassian (Jira, Confluence, Bitbucket access tokens) -----------------------------------------
@@ -388,7 +351,7 @@ rule("saas",
      description="Notion internal integration token (ntn_…, or secret_… next to a Notion name)",
      severity="high",
      keywords=NOTION_KW,
-     regex=r"\b(ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})" + END_TOK,
+     regex=r"\b(ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})" + END_B64URL,
      min_entropy=3.5,
      window=120,
      remediation=remediation_at("https://www.notion.so/profile/integrations", "integration secret", "Refresh",
@@ -419,7 +382,7 @@ rule("saas",
      description="Airtable personal access token (pat<14>.<64 hex>) near an Airtable name",
      severity="high",
      keywords=["airtable"],
-     regex=r"(?i:airtable)(?s:.{0,200}?)\b(pat[A-Za-z0-9]{14}\.[0-9a-f]{64})" + END_TOK,
+     regex=r"(?i:airtable)(?s:.{0,200}?)\b(pat[A-Za-z0-9]{14}\.[0-9a-f]{64})" + END_B64URL,
      min_entropy=3.5,
      window=200,
      remediation=remediation_at(AIRTABLE_TOKENS, "personal access token", "Delete",
@@ -467,7 +430,7 @@ nrule("shortcut-api-token", "Shortcut (formerly Clubhouse) API token (a UUID) ne
 
 # --- Wrike, Todoist, Coda, Smartsheet, Podio, Zenkit, Nozbe, Dynalist, Boost Note, Supernotes -----
 nrule("wrike-permanent-token", "Wrike permanent access token (JWT-like, three base64url parts) next to a Wrike name",
-      ["wrike"], JWT3, jwt3, "Wrike (Apps & Integrations > API: revoke the permanent token)", severity="high",
+      ["wrike"], JWT3, jwt_of, "Wrike (Apps & Integrations > API: revoke the permanent token)", severity="high",
       words=["wrike", "token"], min_entropy=4.0, what="permanent token", short=lambda g: g.alnum(40))
 
 nrule("todoist-api-token", "Todoist API token (40 hex) next to a Todoist name",
@@ -593,7 +556,7 @@ nrule("goodday-api-token", "GoodDay API token (32 hex) next to a GoodDay name",
       min_entropy=3.0, what="API token")
 
 nrule("tallyfy-api-token", "Tallyfy API access token (JWT) next to a Tallyfy name",
-      ["tallyfy"], JWT3, jwt3, "Tallyfy (Settings > Integrations > REST API)", severity="high",
+      ["tallyfy"], JWT3, jwt_of, "Tallyfy (Settings > Integrations > REST API)", severity="high",
       words=["tallyfy", "api", "token"], min_entropy=4.0, what="access token", short=lambda g: g.alnum(40))
 
 # --- CRM -------------------------------------------------------------------------------------------
@@ -779,12 +742,12 @@ nrule("holistic-api-key", "Holistic API key (hex) next to a Holistic key name",
       keywords=HOLISTIC_KW, words=["holistic", "api", "key"], min_entropy=3.0, short=lambda g: g.hex(50))
 
 nrule("reallysimplesystems-api-key", "Really Simple Systems CRM API key (JWT-like) next to a Really Simple Systems name",
-      [r"reallysimplesystems|really_simple_systems|really-simple-systems|really\.simple\.systems"], JWT3, jwt3, "Really Simple Systems (Settings > API keys)", severity="high",
+      [r"reallysimplesystems|really_simple_systems|really-simple-systems|really\.simple\.systems"], JWT3, jwt_of, "Really Simple Systems (Settings > API keys)", severity="high",
       keywords=["reallysimplesystems", "really_simple_systems", "really-simple-systems", "really.simple.systems"],
       words=["reallysimplesystems", "api", "key"], min_entropy=4.0, short=lambda g: g.alnum(40))
 
 nrule("rentman-api-token", "Rentman API token (JWT) next to a Rentman name",
-      ["rentman"], JWT3, jwt3, "Rentman (Configuration > Extensions > API: regenerate)", severity="high",
+      ["rentman"], JWT3, jwt_of, "Rentman (Configuration > Extensions > API: regenerate)", severity="high",
       words=["rentman", "api", "token"], min_entropy=4.0, what="API token", short=lambda g: g.alnum(40))
 
 nrule("mavenlink-api-token", "Mavenlink (Kantata) OAuth token (64 hex) next to a Mavenlink/Kantata name",
@@ -793,7 +756,7 @@ nrule("mavenlink-api-token", "Mavenlink (Kantata) OAuth token (64 hex) next to a
       words=["mavenlink", "token"], min_entropy=3.0, what="token")
 
 nrule("lendflow-api-token", "Lendflow API token (JWT-like) next to a Lendflow name",
-      ["lendflow"], JWT3, jwt3, "Lendflow (dashboard > API keys)", severity="high",
+      ["lendflow"], JWT3, jwt_of, "Lendflow (dashboard > API keys)", severity="high",
       words=["lendflow", "api", "token"], min_entropy=4.0, what="API token", short=lambda g: g.alnum(40))
 
 # --- Forms, surveys, product feedback ------------------------------------------------------------------

@@ -5,11 +5,10 @@ T.LY) and customer-support / chat platforms (Intercom, Front, Help Scout, Zendes
 Groove, BeSnappy, SherpaDesk, Teamwork, Beamer, Ayrshare, ChatBot, Chatfuel, Cliengo, Instabot).
 
 Most of these keys carry no prefix: they are found by the provider's name right before the value
-(messaging.value_rule / core.named_rule), and told apart by alphabet and exact length.
+(core.value_rule / core.named_rule), and told apart by alphabet and exact length.
 """
 from rulegen.core import *  # noqa: F401,F403
-from rulegen.families.messaging import (END_ALNUM, END_B64STR, END_TOKEN, SECRET_TAIL, UUID_ANY,  # noqa: F401
-                                        id_remediation, value_rule)
+from rulegen.families.messaging import SECRET_TAIL, id_remediation
 
 # ============================== social ==============================
 
@@ -18,11 +17,6 @@ JWT_VALUE = r"eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,}"
 # not inside a base64 blob: no base64 byte right before or after
 NOT_B64_BEFORE = r"(?:^|[^0-9A-Za-z+/])"
 NOT_B64_AFTER = r"(?:[^0-9A-Za-z+/=_-]|$)"
-
-
-def compound_keywords(heads, words, seps=("", "_", "-", ".")):
-    """Literal spellings of compound names: head + separator + word."""
-    return [h + s + w for h in heads for w in words for s in seps]
 
 
 # --- X / Twitter ------------------------------------------------------------------------------------
@@ -174,7 +168,7 @@ LINKEDIN_APPS = "https://www.linkedin.com/developers/apps (your app > Auth"
 value_rule(FAMILY, "linkedin-client-secret",
            "LinkedIn app client secret (16 alphanumerics, or WPL_AP1.…) under a LinkedIn name",
            names="linkedin", tail=SECRET_TAIL, value=r"([0-9A-Za-z]{16}|WPL_AP1\.[0-9A-Za-z]{8,24}\.[0-9A-Za-z+/]{4,40}={0,2})"
-                                   + END_B64STR,
+                                   + END_B64,
            make=lambda g: g.alnum(16), url=f"{LINKEDIN_APPS} > Generate a new client secret)", severity="high",
            what="client secret", verb="Rotate", words=["linkedin", "client", "secret"],
            extra_examples=lambda g: [f"LINKEDIN_CLIENT_SECRET=WPL_AP1.{g.alnum(16)}.{g.alnum(8)}=="])
@@ -222,7 +216,7 @@ rule(FAMILY,
 
 value_rule(FAMILY, "reddit-client-secret",
            "Reddit API client secret or refresh token (27-30 chars) under a Reddit name",
-           names="reddit", tail=SECRET_TAIL, value=r"((?:[0-9]{1,20}-)?[0-9A-Za-z_-]{27,30})" + END_TOKEN,
+           names="reddit", tail=SECRET_TAIL, value=r"((?:[0-9]{1,20}-)?[0-9A-Za-z_-]{27,30})" + END_B64URL,
            make=lambda g: g.s(B64URL, 27), short=False, url="https://www.reddit.com/prefs/apps (your app > "
            "edit > regenerate the secret, or delete the app)", severity="high", what="client secret",
            verb="Regenerate", words=["reddit", "client", "secret"],
@@ -251,7 +245,7 @@ value_rule(FAMILY, "vimeo-access-token", "Vimeo API access token (32 hex) under 
            severity="high", what="token", words=["vimeo", "access", "token"])
 
 value_rule(FAMILY, "vimeo-client-secret", "Vimeo app client secret (128 base64 chars) under a Vimeo name",
-           names="vimeo", value=r"([0-9A-Za-z+/]{128})" + END_B64STR, make=lambda g: b64(g.bytes(96)),
+           names="vimeo", value=r"([0-9A-Za-z+/]{128})" + END_B64, make=lambda g: b64(g.bytes(96)),
            min_entropy=4.5, url="https://developer.vimeo.com/apps (your app > Client secrets > Regenerate)",
            severity="high", what="client secret", verb="Regenerate", words=["vimeo", "client", "secret"])
 
@@ -277,7 +271,7 @@ value_rule(FAMILY, "unsplash-access-key", "Unsplash API access key (43 chars) un
 
 value_rule(FAMILY, "shutterstock-api-token",
            "Shutterstock API token (v2/…) or consumer key (32 alphanumerics) under a Shutterstock name",
-           names="shutterstock", value=r"(v2/[0-9A-Za-z+/]{100,600}={0,2}|[0-9A-Za-z]{32})" + END_B64STR,
+           names="shutterstock", value=r"(v2/[0-9A-Za-z+/]{100,600}={0,2}|[0-9A-Za-z]{32})" + END_B64,
            make=lambda g: "v2/" + b64(g.bytes(240)).rstrip("="), short=False,
            url="https://www.shutterstock.com/account/developers/apps", severity="high",
            words=["shutterstock", "api", "token"])
@@ -331,7 +325,7 @@ rule(FAMILY,
      description="Intercom access token (base64 of tok:…)",
      severity="high",
      keywords=["dG9rO"],
-     regex=r"(?:^|[^0-9A-Za-z+/])(dG9rO[0-9A-Za-z+/]{50,70}={0,2})" + END_B64STR,
+     regex=r"(?:^|[^0-9A-Za-z+/])(dG9rO[0-9A-Za-z+/]{50,70}={0,2})" + END_B64,
      min_entropy=4.0,
      remediation=remediation_at("https://app.intercom.com/a/apps/_/developer-hub (your app > Authentication: "
                                 "regenerate the access token)", "token", "Regenerate"),
@@ -394,7 +388,7 @@ rule(FAMILY,
      description="Teamwork (Projects, Desk, CRM, Spaces) API token (tkn.v1_…)",
      severity="high",
      keywords=["tkn.v1_"],
-     regex=r"\b(tkn\.v1_[0-9A-Za-z+/_-]{60,90}={0,2})" + END_B64STR,
+     regex=r"\b(tkn\.v1_[0-9A-Za-z+/_-]{60,90}={0,2})" + END_B64,
      min_entropy=4.0,
      remediation=remediation_at("your Teamwork site (https://<site>.teamwork.com > Profile > Edit details > API & "
                                 "Mobile, or Desk > Settings > API)", "token", "Revoke"),
@@ -409,7 +403,7 @@ rule(FAMILY,
      ])
 
 value_rule(FAMILY, "beamer-api-key", "Beamer API key (b_…) under a Beamer name",
-           names="beamer", value=r"(b_[0-9A-Za-z=_+/-]{40,48})" + END_B64STR, make=lambda g: "b_" + g.s(B64URL, 44),
+           names="beamer", value=r"(b_[0-9A-Za-z=_+/-]{40,48})" + END_B64, make=lambda g: "b_" + g.s(B64URL, 44),
            short=False, url="https://app.getbeamer.com/settings#api", severity="medium")
 
 value_rule(FAMILY, "ayrshare-api-key", "Ayrshare API key (4 groups of 8) under an Ayrshare name",
@@ -433,6 +427,6 @@ value_rule(FAMILY, "cliengo-api-key", "Cliengo API key (UUID) under a Cliengo na
            url="the Cliengo account (Settings > Integrations > API key)", severity="medium")
 
 value_rule(FAMILY, "instabot-api-key", "Instabot API key (base64) under an Instabot name",
-           names="instabot", value=r"([0-9A-Za-z+/]{38,80}={0,2})" + END_B64STR, make=lambda g: b64(g.bytes(33)),
+           names="instabot", value=r"([0-9A-Za-z+/]{38,80}={0,2})" + END_B64, make=lambda g: b64(g.bytes(33)),
            short=False, min_entropy=4.0, url="the Instabot dashboard (Settings > API)", severity="medium",
            extra_negatives=lambda g: [f"INSTABOT_API_KEY={b64(g.bytes(12))}"])

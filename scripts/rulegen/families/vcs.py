@@ -145,41 +145,9 @@ rule("vcs",
      ])
 
 
-# ---------------------------------------------------------------- helpers (candidates for core.py)
+# ---------------------------------------------------------------- helpers
+# Named secrets use core.typed_named_rule (shared with ci_cd.py).
 
-def named_value_rule(family, id, description, names, value, make, url, *, keywords, words, severity="high",
-                     min_entropy=3.2, lo=None, tail=NAME_TAIL, what="key", verb="Revoke", window=48,
-                     extra_examples=lambda g: [], extra_negatives=lambda g: [], remediation=None,
-                     exclude_words=None):
-    """Like core.named_rule, for a value that is not one class and length: `value` is a regex
-    holding the secret group (and its own end), `make(g)` draws a fake, `lo` is the shortest
-    valid length (for the one-short negative; default: the fake's length)."""
-    u, l, c, k = name_forms(words)
-
-    def examples(g):
-        typed = g.r.choice([f'var {c} string = "{make(g)}"', f'val {c}: String = "{make(g)}"',
-                            f'const {u}: &str = "{make(g)}";'])
-        return assign_examples(g, words, [make(g) for _ in range(3)]) + [typed] + extra_examples(g)
-
-    def negatives(g):
-        s = make(g)
-        return [
-            f"{u}={s[:(lo or len(s)) - 1]}",
-            f"{u}=<your-{k}>",
-            f'{c} = os.environ["{u}"]',
-            f"commit_sha = {s}",
-        ] + extra_negatives(g)
-
-    rule(family, id=id, description=description, severity=severity, keywords=keywords,
-         regex=named(names, value, tail + TYPE_OPT), min_entropy=min_entropy, window=window,
-         exclude_words=exclude_words, remediation=remediation or remediation_at(url, what, verb),
-         examples=examples, negative_examples=negatives)
-
-
-# A declared type between a name and its value: Go `var acmeKey string = "…"`, Kotlin/TypeScript
-# `acmeKey: String = "…"`, Rust `ACME_KEY: &str = "…"`.
-TYPE_OPT = r"(?:[ \t]*:?[ \t]*(?:string|String|str|&str|&'static str))?"
-UUID_ANY = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 # Words that make a name a credential name (`GITHUB_TOKEN`, `gitea.password`), not an id or a SHA.
 # (`pat` and `auth` only as whole parts: not `github_patch_sha`, `GITHUB_AUTHOR`.)
 CRED_WORDS = r"(?:token|pat(?:[_.-]|\b)|password|passwd|pass|pwd|secret|api[_.-]?key|access[_.-]?key|auth(?:[_.-]|\b))"
@@ -211,7 +179,7 @@ rule("vcs",
          f"GITHUB_CLIENT_ID={g.hex(20)}",
      ])
 
-named_value_rule(
+typed_named_rule(
     "vcs", "github-legacy-token",
     "GitHub token in the pre-2021 format (40 hex, no ghp_/gho_ prefix) assigned to a GitHub token name",
     r"github[\w.-]{0,16}?" + CRED_WORDS, r"([0-9a-f]{40})\b",
@@ -300,7 +268,7 @@ rule("vcs",
          f"Cookie: _gitlab_session={g.hex(32)}{g.hex(8)}",
      ])
 
-named_value_rule(
+typed_named_rule(
     "vcs", "gitlab-legacy-token",
     "GitLab personal/project access token in the pre-14.5 format (20 characters, no glpat- prefix) assigned "
     "to a GitLab token name or sent as PRIVATE-TOKEN",
@@ -346,7 +314,7 @@ rule("vcs",
 BB_OAUTH_WHERE = ("the workspace's Settings > Apps and features > OAuth consumers on https://bitbucket.org (edit the "
                   "consumer to reset its secret, or delete it)")
 
-named_value_rule(
+typed_named_rule(
     "vcs", "bitbucket-client-id", "Bitbucket OAuth consumer key (client ID) assigned to a Bitbucket name",
     r"bitbucket(?:[_.-]?(?:oauth|client|consumer|app))?[_.-]?(?:client[_.-]?)?(?:id|key|token)?",
     r"([0-9A-Za-z]{18,32})" + token_end(C_ALNUM), lambda g: g.alnum(g.r.choice([18, 32])), "",
@@ -354,7 +322,7 @@ named_value_rule(
     lo=18, remediation=("The key alone does not authenticate: check whether the consumer's secret leaked with it and "
                         f"if so reset the secret in {BB_OAUTH_WHERE}; " + PURGE))
 
-named_value_rule(
+typed_named_rule(
     "vcs", "bitbucket-client-secret",
     "Bitbucket OAuth consumer secret assigned to a Bitbucket secret/token name",
     r"bitbucket[\w.-]{0,24}?(?:secret|token|password|key)", r"([0-9A-Za-z_-]{32,64})" + END_B64URL,
@@ -367,7 +335,7 @@ named_value_rule(
 
 # ---------------------------------------------------------------- Gitter
 
-named_value_rule(
+typed_named_rule(
     "vcs", "gitter-access-token", "Gitter personal access token assigned to a Gitter name",
     "gitter", r"([0-9A-Za-z_-]{40})" + END_B64URL, lambda g: g.hex(40), "https://developer.gitter.im/apps",
     keywords=["gitter"], words=["gitter", "token"], severity="medium", min_entropy=3.0, what="token",
@@ -399,7 +367,7 @@ rule("vcs",
          "SRC_ACCESS_TOKEN=sgp_aaaaaaa5555555aaaaaaaaBBBBBB55555aaaaaaa",
      ])
 
-named_value_rule(
+typed_named_rule(
     "vcs", "sourcegraph-legacy-token",
     "Sourcegraph access token in the legacy format (40 hex, no sgp_ prefix) assigned to a Sourcegraph name",
     # `sourcegraph: <hex>` directly, or a Sourcegraph credential name; not `SOURCEGRAPH_REVISION=<sha>`
@@ -411,7 +379,7 @@ named_value_rule(
 
 # ---------------------------------------------------------------- Gitea / Forgejo
 
-named_value_rule(
+typed_named_rule(
     "vcs", "gitea-access-token",
     "Gitea / Forgejo (Codeberg) access token (40 hex) assigned to a Gitea or Forgejo token name",
     r"(?:gitea|forgejo|codeberg)[\w.-]{0,16}?" + CRED_WORDS, r"([0-9a-f]{40})\b", lambda g: g.hex(40), "",

@@ -47,9 +47,8 @@ ETHERS_CHAINSTACK = "39f1d67cedf8b7831010a665328c9197"
 
 # A signed JWT whose header and payload are JSON (what the `jwt` validator accepts).
 JWT_RE = r"(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,})(?:[^0-9A-Za-z_.-]|$)"
-UUID_RE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 # `X-API-Key: …` header (Moralis, Tatum); only searched in a window with the provider's keyword.
-X_API_KEY = r"""(?i:x-api-key)["']?\s*[:=]\s*["']?"""
+X_API_KEY = r"(?i:x-api-key)" + HEADER
 _HOST_WORDS = ["silent", "autumn", "frosty", "crimson", "hidden", "wild", "late", "polished", "billowing",
                "misty", "young", "quiet", "broken", "ancient", "snowy", "divine", "sparkling", "bold"]
 
