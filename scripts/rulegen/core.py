@@ -469,7 +469,8 @@ PLACEHOLDER_PASSWORDS = {"password", "passwd", "pass", "pwd", "secret", "changem
                          "username", "mypassword", "my-password", "my_password", "password1", "password123",
                          "password_here", "some_password", "smtp_password", "123456", "12345678", "s3cret",
                          "postgres", "android", "qwerty", "repopwd", "guest", "user", "mysql", "redis", "mongo",
-                         "rabbitmq", "open_sesame", "opensesame", "open-sesame"}
+                         "rabbitmq", "open_sesame", "opensesame", "open-sesame", "foo", "bar", "baz", "qux",
+                         "foobar"}
 # Values that point at a secret kept elsewhere.
 REFERENCE_PREFIXES = ("env:", "vault:", "os.environ", "process.env", "getenv", "secrets.", "import.meta.env",
                       "!vault", "!ref", "!sub", "!getatt", "!env", "!secret")
@@ -485,7 +486,7 @@ def typed_password_valid(s):
     if all(c in "*xX.-_?" for c in t):
         return False
     # placeholder words joined by separators or percent-escapes (pass%20pass, test_password)
-    words = [w for w in re.split(r"[^a-z0-9]+", re.sub(r"%[0-9a-fA-F]{2}", " ", t).lower()) if w]
+    words = [w for w in re.split(r"[^a-z0-9]+", re.sub(r"%[0-9a-fA-F]{2}", " ", t).lower()) if len(w) > 1]
     if words and all(w in PLACEHOLDER_PASSWORDS for w in words):
         return False
     # a reference inside the value: `pre${X}`, `a$HOME`, `$(cmd)`, `%s`, `%(name)s`
@@ -1255,6 +1256,9 @@ def engine_findings(r, text):
                     continue
                 if r.get("min_entropy") and shannon(sec) < r["min_entropy"]:
                     continue
+                if (r.get("min_entropy") and r.get("validate") != "typed-password"
+                        and looks_like_identifier(s)):
+                    continue
                 if r.get("validate") and not VALIDATORS[r["validate"]](s):
                     continue
                 if s in KNOWN_PUBLIC or s.lower().removeprefix("0x") in KNOWN_PUBLIC or " ".join(
@@ -1263,6 +1267,50 @@ def engine_findings(r, text):
                 found.append(s)
             pos = low.find(kwl, pos + 1)
     return found
+
+
+def looks_like_identifier(s):
+    """src/engine/placeholder.rs looks_like_identifier (a line-by-line port): a name from code
+    (ShellSpecialFolderConstants, MSV1_0_PROTOCOL_MESSAGE_TYPE), not a random value."""
+    sep = "_.-"
+    vowel = lambda p: any(c in "aeiouyAEIOUY" for c in p)
+    pieces = words = 0
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c in sep:
+            i += 1
+            continue
+        if not (c.isascii() and c.isalnum()):
+            return False
+        start = i
+        if c.isdigit():
+            while i < n and s[i].isdigit():
+                i += 1
+            ok = i - start <= 3
+        elif c.isupper() and not (i + 1 < n and s[i + 1].islower()):
+            while i < n and s[i].isupper():
+                i += 1
+            if i < n and s[i].islower():
+                i -= 1
+            piece = s[start:i]
+            delimited = (start == 0 or s[start - 1] == "_") and (i == n or s[i] == "_")
+            if delimited and len(piece) >= 3 and vowel(piece):
+                words += 1
+                ok = True
+            else:
+                ok = len(piece) <= 5
+        else:
+            i += 1
+            while i < n and s[i].islower():
+                i += 1
+            piece = s[start:i]
+            ok = (c.isupper() or pieces == 0) and len(piece) >= 3 and vowel(piece)
+            words += ok
+        if not ok:
+            return False
+        pieces += 1
+    return pieces >= 2 and words >= 1
 
 
 def looks_like_placeholder_engine(s):

@@ -684,6 +684,13 @@ impl Scanner {
         if !checksummed_words && placeholder::looks_like_placeholder(secret) {
             return None;
         }
+        // A random format's secret is not a name from code; a password may be words.
+        if rule.min_entropy.is_some()
+            && rule.validate.as_deref() != Some("typed-password")
+            && placeholder::looks_like_identifier(secret)
+        {
+            return None;
+        }
         let (validation, validation_failed) = match &rule.validate {
             Some(name) => match validators::validate(name, secret) {
                 Some(v) if v.valid => (v.proof.then_some(v.checked), false),

@@ -41,6 +41,86 @@ pub fn looks_like_placeholder(secret: &[u8]) -> bool {
         .any(|m| memchr::memmem::find(&lower, m).is_some())
 }
 
+/// True when `secret` is a name from code rather than a random value: split at `_ . -`, at
+/// case changes and between letters and digits, it holds at least one word (a capitalized
+/// word with a vowel — the first piece may be lowercase, camelCase — or a CONSTANT word
+/// between underscores) and nothing but words, acronyms of at most five capitals and numbers
+/// of at most three digits: `ShellSpecialFolderConstants`, `MSV1_0_PROTOCOL_MESSAGE_TYPE`,
+/// `MI_UserCredentials_0`. A type or constant after a secret-named field
+/// (`ssfBITBUCKET: ShellSpecialFolderConstants`) has the length and entropy of a key; a random
+/// value of those lengths splits into pieces like `f`, `3`, `vSz` or `RGNZSO` that are no
+/// words. Only for rules with an entropy floor (random formats); a typed password may well be
+/// words.
+pub fn looks_like_identifier(secret: &[u8]) -> bool {
+    let separator = |b: u8| matches!(b, b'_' | b'.' | b'-');
+    let mut pieces = 0;
+    let mut words = 0;
+    let mut i = 0;
+    while i < secret.len() {
+        let b = secret[i];
+        if separator(b) {
+            i += 1;
+            continue;
+        }
+        if !b.is_ascii_alphanumeric() {
+            return false;
+        }
+        let start = i;
+        let ok = if b.is_ascii_digit() {
+            while i < secret.len() && secret[i].is_ascii_digit() {
+                i += 1;
+            }
+            i - start <= 3
+        } else if b.is_ascii_uppercase() && !secret.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+            // Capitals: an acronym, or a CONSTANT word; `HTTPServer` leaves the `S` to the
+            // next piece.
+            while i < secret.len() && secret[i].is_ascii_uppercase() {
+                i += 1;
+            }
+            if secret.get(i).is_some_and(u8::is_ascii_lowercase) {
+                i -= 1;
+            }
+            let piece = &secret[start..i];
+            // CONSTANT_CASE joins words with `_`; `-` and `.` join the groups of keys
+            // (`8SMREW2-DVXN7F3-VTEQYKL`).
+            let delimited = (start == 0 || secret[start - 1] == b'_')
+                && (i == secret.len() || secret[i] == b'_');
+            if delimited && piece.len() >= 3 && has_vowel(piece) {
+                words += 1;
+                true
+            } else {
+                piece.len() <= 5
+            }
+        } else {
+            i += 1;
+            while i < secret.len() && secret[i].is_ascii_lowercase() {
+                i += 1;
+            }
+            let piece = &secret[start..i];
+            // camelCase: only the first piece may start in lowercase (`cnid2onfhjimb7`, a
+            // random lowercase key, is not a name).
+            let word =
+                (b.is_ascii_uppercase() || pieces == 0) && piece.len() >= 3 && has_vowel(piece);
+            words += usize::from(word);
+            word
+        };
+        if !ok {
+            return false;
+        }
+        pieces += 1;
+    }
+    pieces >= 2 && words >= 1
+}
+
+fn has_vowel(piece: &[u8]) -> bool {
+    piece.iter().any(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+        )
+    })
+}
+
 /// True when some byte repeats `n` or more times in a row (`AAAAAAAA`, `00000000`): random
 /// secrets of the lengths we detect essentially never do.
 fn has_long_run(s: &[u8], n: usize) -> bool {
@@ -63,6 +143,35 @@ fn has_long_run(s: &[u8], n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers() {
+        for name in [
+            "ShellSpecialFolderConstants",
+            "MSV1_0_PROTOCOL_MESSAGE_TYPE",
+            "MI_UserCredentials_0",
+            "HTTPServerConfig",
+            "userCredentials_2",
+            "X509RequestInheritOptions",
+        ] {
+            assert!(looks_like_identifier(name.as_bytes()), "{name}");
+        }
+        for key in [
+            "f3vSzYmZAtlZJYzbGn7ueYggVSb9cwHK",
+            "6fb1cff7690db9ac066cadbbde8e3c078efdabcf",
+            "dafa7817-e246-48f3-91a7-e87653d587b8",
+            "RGNZSOXaLU1ccjRrBwiLaYH12CKKnrNt",
+            "deadbeefcafe",
+            "cnid2onfhjimb7",
+            "abc_defghi",
+            "AKIAAC3XPT3LJOLYU5WM",
+            "MA73RWMDV50VQWGM70AC",
+            "8SMREW2-DVXN7F3-VTEQYKL-AOYFE31",
+            "API_KEYUIDFO3CI2KMBRKEYIFVZUQSQRRTT75FB",
+        ] {
+            assert!(!looks_like_identifier(key.as_bytes()), "{key}");
+        }
+    }
 
     #[test]
     fn placeholders() {

@@ -213,6 +213,8 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
             + r"(?:[:/?#\s\"'`<>)\]]|$)"),
      min_entropy=1.5,
      validate="typed-password",
+     # RFC 2606's documentation hosts: `ftp://user:secret1@example.com` is a how-to.
+     exclude_words=["example.com", "example.net", "example.org"],
      remediation=("Change the password on the server the URL points to (or revoke the token used as one), "
                   "keep credentials out of URLs, " + PURGE),
      examples=lambda g: [

@@ -86,7 +86,7 @@ fn has_version(s: &[u8]) -> bool {
 }
 
 /// Values that stand in for a password in templates, docs, compose files and tests.
-const PLACEHOLDER_PASSWORDS: [&str; 59] = [
+const PLACEHOLDER_PASSWORDS: [&str; 64] = [
     "password",
     "passwd",
     "pass",
@@ -147,6 +147,12 @@ const PLACEHOLDER_PASSWORDS: [&str; 59] = [
     "open_sesame",
     "opensesame",
     "open-sesame",
+    // The metasyntactic variables of tests and docs.
+    "foo",
+    "bar",
+    "baz",
+    "qux",
+    "foobar",
 ];
 
 /// Starts of values that point at a secret kept elsewhere (an environment variable, a vault, a
@@ -176,7 +182,7 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
         return false;
     };
     let lower = text.to_ascii_lowercase();
-    if text.len() < 4 || PLACEHOLDER_PASSWORDS.contains(&lower.as_str()) {
+    if text.chars().count() < 4 || PLACEHOLDER_PASSWORDS.contains(&lower.as_str()) {
         return false;
     }
     if text.starts_with(['$', '%', '#', '@', '&', '*', '{', '(', '<', ':'])
@@ -222,9 +228,10 @@ fn only_placeholder_words(lower: &str) -> bool {
             i += 1;
         }
     }
+    // Single letters are filler (`foo(b]c`): the words that count are the longer ones.
     let mut words = plain
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.len() > 1)
         .peekable();
     words.peek().is_some() && words.all(|w| PLACEHOLDER_PASSWORDS.contains(&w))
 }
@@ -326,6 +333,9 @@ mod tests {
             "conn%s",
             "pass%20pass",
             "test_password",
+            "foo(b]c",
+            "foobar",
+            "💩",
             "",
             "env:DB_PASS",
             "!vault |",
