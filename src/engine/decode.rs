@@ -220,6 +220,22 @@ fn percent_candidates(data: &[u8], budget: &mut usize, out: &mut Vec<Decoded>) {
             .position(|&b| !is_token(b))
             .map_or(hi, |p| i + p);
         next_free = end;
+        // In a URL, the authority's escapes (`user:P%40ss@host`) are URL syntax that the URL
+        // rules read as written; decoding them would put a second `@` in the userinfo and
+        // split the password wrongly. Only the path, query and fragment are decoded.
+        let start = match memchr::memmem::find(&data[start..end], b"://") {
+            None => start,
+            Some(p) => {
+                let authority = start + p + 3;
+                match data[authority..end]
+                    .iter()
+                    .position(|b| matches!(b, b'/' | b'?' | b'#'))
+                {
+                    Some(q) => authority + q,
+                    None => continue,
+                }
+            }
+        };
         let token = &data[start..end];
         let escapes = (0..token.len())
             .filter(|&j| token[j] == b'%' && escape_at(start + j))
@@ -292,10 +308,10 @@ mod tests {
         let found = all(format!("see {url} here").as_bytes());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].encoding, Encoding::Percent);
-        assert_eq!(
-            found[0].bytes,
-            b"https://example.com/cb?next=/home?token=abc&x=1"
-        );
+        assert_eq!(found[0].bytes, b"/cb?next=/home?token=abc&x=1");
+        // The userinfo's escapes stay as written (the URL rules read them).
+        let found = all(b"mongodb://app:D1ff%40ult%21@%2Ftmp%2Fmongo.sock");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
