@@ -1305,7 +1305,7 @@ def looks_like_identifier(s):
             while i < n and s[i].islower():
                 i += 1
             piece = s[start:i]
-            ok = (c.isupper() or pieces == 0) and len(piece) >= 3 and vowel(piece)
+            ok = (c.isupper() or start == 0 or s[start - 1] == "_") and len(piece) >= 3 and vowel(piece)
             words += ok
         if not ok:
             return False

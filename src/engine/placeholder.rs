@@ -43,10 +43,11 @@ pub fn looks_like_placeholder(secret: &[u8]) -> bool {
 
 /// True when `secret` is a name from code rather than a random value: split at `_ . -`, at
 /// case changes and between letters and digits, it holds at least one word (a capitalized
-/// word with a vowel — the first piece may be lowercase, camelCase — or a CONSTANT word
-/// between underscores) and nothing but words, acronyms of at most five capitals and numbers
-/// of at most three digits: `ShellSpecialFolderConstants`, `MSV1_0_PROTOCOL_MESSAGE_TYPE`,
-/// `MI_UserCredentials_0`. A type or constant after a secret-named field
+/// word with a vowel, lowercase at the start or after `_` for camelCase and snake_case, or a
+/// CONSTANT word between underscores) and nothing but words, acronyms of at most five
+/// capitals and numbers of at most three digits: `ShellSpecialFolderConstants`,
+/// `MSV1_0_PROTOCOL_MESSAGE_TYPE`, `MI_UserCredentials_0`, `_libssh2_wincng_bignum_init`. A
+/// type, constant or function after a secret-named field
 /// (`ssfBITBUCKET: ShellSpecialFolderConstants`) has the length and entropy of a key; a random
 /// value of those lengths splits into pieces like `f`, `3`, `vSz` or `RGNZSO` that are no
 /// words. Only for rules with an entropy floor (random formats); a typed password may well be
@@ -97,10 +98,10 @@ pub fn looks_like_identifier(secret: &[u8]) -> bool {
                 i += 1;
             }
             let piece = &secret[start..i];
-            // camelCase: only the first piece may start in lowercase (`cnid2onfhjimb7`, a
-            // random lowercase key, is not a name).
-            let word =
-                (b.is_ascii_uppercase() || pieces == 0) && piece.len() >= 3 && has_vowel(piece);
+            // camelCase or snake_case: a lowercase piece starts the value or follows a `_`
+            // (`cnid2onfhjimb7`, a random lowercase key, is not a name).
+            let starts_word = b.is_ascii_uppercase() || start == 0 || secret[start - 1] == b'_';
+            let word = starts_word && piece.len() >= 3 && has_vowel(piece);
             words += usize::from(word);
             word
         };
@@ -152,6 +153,7 @@ mod tests {
             "MI_UserCredentials_0",
             "HTTPServerConfig",
             "userCredentials_2",
+            "_libssh2_wincng_bignum_init",
             "X509RequestInheritOptions",
         ] {
             assert!(looks_like_identifier(name.as_bytes()), "{name}");
@@ -163,7 +165,7 @@ mod tests {
             "RGNZSOXaLU1ccjRrBwiLaYH12CKKnrNt",
             "deadbeefcafe",
             "cnid2onfhjimb7",
-            "abc_defghi",
+            "a9f3_b2kdq7",
             // Split so that the scan of this repository does not report it.
             concat!("AKIA", "AC3XPT3LJOLYU5WM"),
             "MA73RWMDV50VQWGM70AC",

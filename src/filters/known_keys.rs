@@ -103,7 +103,8 @@ pub const BASE58_KEYS: &[&str] = &[
     "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi",
 ];
 
-/// API keys published by providers and libraries: exchange documentation samples and the shared
+/// API keys published by providers, specifications and libraries: exchange documentation
+/// samples, the OAuth 2.0 specification's example tokens, and the shared
 /// "community" keys that ethers.js embeds in every install (crypto-formats.md 4.6). Compared
 /// exactly, as found. A key copied from these pages is public and rate-limited, not a leak.
 pub const DOCUMENTED_KEYS: &[&str] = &[
@@ -126,6 +127,10 @@ pub const DOCUMENTED_KEYS: &[&str] = &[
     "mx004dN8BTlMyJgOf2",
     // Pinata docs (revoke example).
     "94566af5e63833e260be",
+    // RFC 6749 (OAuth 2.0) example access and refresh tokens, copied into OAuth libraries'
+    // docstrings and tests.
+    "2YotnFZFEjr1zCsicMWpAA",
+    "tGzv3JOkF0XG5Qx2TlKWIA",
     // ethers.js default provider keys (src.ts/providers/provider-*.ts).
     "_gg7wSSi0KMBsdKnGVfHDueq6xMB9EkC",
     "84842078b09946638c03157f83405213",
