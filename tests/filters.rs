@@ -164,6 +164,12 @@ fn allowlists_drop_and_count_per_reason() {
     assert!(err.contains("dropped a.env:1 acme-token"), "{err}");
     assert!(err.contains("allowlist stopword"), "{err}");
     assert!(err.contains("dropped docs/x.md:1"), "{err}");
+    // A rule's own allowlist is named by its own line (the `[[rules.allowlist]]` header).
+    let header = 2 + ACME_RULE.lines().count();
+    assert!(
+        err.contains(&format!("allowlist regex (.keysweep.toml:{header}:1)")),
+        "{err}"
+    );
     for secret in [&by_regex, &by_stopword, &by_rule_allowlist] {
         assert!(
             !err.contains(secret.as_str()),

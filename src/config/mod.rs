@@ -331,7 +331,10 @@ impl Config {
                 .and_then(|n| n.get("allowlist"))
                 .map_or(&[][..], TomlNode::items);
             for (m, a) in rule.allowlist.iter_mut().enumerate() {
-                a.origin = location.clone();
+                // The allowlist's own place (for `--verbose` and `explain`), else the rule's.
+                a.origin = allowlist_nodes
+                    .get(m)
+                    .map_or_else(|| location.clone(), |n| at(n.span()));
                 locate_entries(a, allowlist_nodes.get(m).map(toml::Spanned::get_ref), &at);
                 if !a.rules.is_empty() {
                     return Err(ConfigError::Invalid {

@@ -139,7 +139,8 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
      keywords=PASSWORD_KEYWORDS + [f"pass{d}" for d in "0123456789"],
      # An operator after the name, or a comma after the quoted name (setProperty("PASSWORD", "…")),
      # not a comma after a bare word (a list of variables).
-     regex=(r"(?i:" + PASSWORD_NAMES + r")" + r"(?:[_.-]?\d{1,3})?"
+     # Not right after `:`, `@` or `/`: `'username:password', 'host.com'` is a URL's parts.
+     regex=(r"(?:^|[^:@/])(?i:" + PASSWORD_NAMES + r")" + r"(?:[_.-]?\d{1,3})?"
             + r"""(?:["']?[ \t]{0,8}(?:[:.?]?=>?|:{1,3}=?|=>|->)|["'][ \t]{0,4},)[ \t]{0,8}""" + PASSWORD_VALUE),
      min_entropy=2.5,
      validate="typed-password",
@@ -160,6 +161,7 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
          "password = ''",
          'password = "123"',
          'export PGPASSWORD="$DB_PASSWORD"',
+         "Url('http', 'username:password', 'host.com', 80)",
          'password = "prefix$DB_PASSWORD"',
          'password = "conn%s"',
          'this.addPassword = "#add-password";',
