@@ -80,6 +80,9 @@ impl FsRun<'_> {
             .honor_ignore_files(!self.no_ignore)
             .max_file_size(self.input.max_file_size)
             .max_archive_depth(self.input.max_archive_depth);
+        if let Some(tree) = &work_tree {
+            source.paths_relative_to(tree.clone());
+        }
         let mut ctx = ScanContext::new(&scanner, &loaded.filters);
         ctx.list_binary = self.input.list_skipped;
         ctx.on_finding = observer;

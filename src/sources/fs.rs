@@ -20,6 +20,7 @@ pub struct FsSource {
     honor_ignore_files: bool,
     max_file_size: u64,
     expand: ExpandLimits,
+    relative_to: Option<PathBuf>,
 }
 
 impl FsSource {
@@ -31,7 +32,16 @@ impl FsSource {
             honor_ignore_files: true,
             max_file_size: 10 * 1024 * 1024,
             expand: ExpandLimits::default(),
+            relative_to: None,
         }
+    }
+
+    /// When the roots are not one directory (files, several paths): report paths relative to
+    /// `root` (an absolute directory, the git work tree the caller found) instead of as given,
+    /// so a file's path, and its fingerprint, do not depend on the working directory.
+    pub fn paths_relative_to(&mut self, root: PathBuf) -> &mut FsSource {
+        self.relative_to = Some(root);
+        self
     }
 
     /// Worker threads; `0` (the default) uses every core.
@@ -88,7 +98,7 @@ impl FsSource {
             .filter_entry(|entry| {
                 !(entry.file_name() == ".git" && entry.file_type().is_some_and(|t| t.is_dir()))
             });
-        let display = PathDisplay::new(&self.roots);
+        let display = PathDisplay::new(&self.roots, self.relative_to.as_deref());
         let max = self.max_file_size;
         let limits = self.expand;
         builder.build_parallel().run(|| {
@@ -177,50 +187,48 @@ fn error_message(err: &ignore::Error) -> String {
 }
 
 /// How paths appear in reports: relative to the root when a single directory is scanned;
-/// otherwise (files, several paths) relative to the git work tree that holds the current
-/// directory, so that a finding's path, and with it its fingerprint, is the same from any
-/// working directory and the same as `keysweep git` gives; outside a work tree, as given on
-/// the command line. Always '/'-separated, without a leading `./`.
+/// otherwise relative to the directory the caller gave (see [`FsSource::paths_relative_to`])
+/// when the path is inside it, else as given on the command line. Always '/'-separated,
+/// without a leading `./`.
 #[derive(Debug)]
 pub struct PathDisplay {
     strip: Option<PathBuf>,
     /// The current directory, for making a relative argument absolute before stripping the
-    /// work tree's root from it.
+    /// given directory from it (only when there is one).
     cwd: Option<PathBuf>,
 }
 
 impl PathDisplay {
-    /// The display rule for these roots.
-    pub fn new(roots: &[PathBuf]) -> PathDisplay {
-        match roots {
-            [only] if only.is_dir() => PathDisplay {
+    /// The display rule for these roots; `relative_to` as in [`FsSource::paths_relative_to`].
+    pub fn new(roots: &[PathBuf], relative_to: Option<&Path>) -> PathDisplay {
+        match (roots, relative_to) {
+            ([only], _) if only.is_dir() => PathDisplay {
                 strip: Some(only.clone()),
                 cwd: None,
             },
-            _ => {
-                let cwd = std::env::current_dir()
+            (_, Some(root)) => PathDisplay {
+                strip: Some(root.to_path_buf()),
+                cwd: std::env::current_dir()
                     .ok()
-                    .and_then(|d| std::fs::canonicalize(d).ok());
-                let strip = cwd.as_deref().and_then(work_tree_root);
-                PathDisplay { strip, cwd }
-            }
+                    .and_then(|d| std::fs::canonicalize(d).ok()),
+            },
+            (_, None) => PathDisplay {
+                strip: None,
+                cwd: None,
+            },
         }
     }
 
     /// The report path for `path`.
     pub fn show(&self, path: &Path) -> String {
-        let rel = match (&self.strip, &self.cwd) {
-            (Some(root), None) => path.strip_prefix(root).unwrap_or(path),
-            (Some(root), Some(cwd)) => {
-                let absolute = lexical_join(cwd, path);
-                return match absolute.strip_prefix(root) {
-                    Ok(inside) => normalize(inside),
-                    Err(_) => normalize(path),
-                };
-            }
-            (None, _) => path,
-        };
-        normalize(rel)
+        match (&self.strip, &self.cwd) {
+            (Some(root), Some(cwd)) => match lexical_join(cwd, path).strip_prefix(root) {
+                Ok(inside) => normalize(inside),
+                Err(_) => normalize(path),
+            },
+            (Some(root), None) => normalize(path.strip_prefix(root).unwrap_or(path)),
+            (None, _) => normalize(path),
+        }
     }
 }
 
