@@ -174,20 +174,20 @@ impl ScannerBuilder {
                 ),
                 None => OnceLock::new(),
             };
-            let path =
-                match &rule.path {
-                    None => None,
-                    Some(pattern) => Some(regex::bytes::Regex::new(pattern).map_err(|e| {
-                        ConfigError::Invalid {
-                            location: rule.source_file.clone(),
-                            message: format!(
-                                "rule '{}': path: {}",
-                                rule.id,
-                                e.to_string().lines().last().unwrap_or_default()
-                            ),
-                        }
-                    })?),
-                };
+            let path = match &rule.path {
+                None => None,
+                Some(pattern) => Some(regex::bytes::Regex::new(pattern).map_err(|e| {
+                    ConfigError::Invalid {
+                        location: rule.source_file.clone(),
+                        // The syntax was checked above; what is left is a size limit.
+                        message: format!(
+                            "rule '{}': path: {}",
+                            rule.id,
+                            crate::filters::allowlist::one_line(&e.to_string())
+                        ),
+                    }
+                })?),
+            };
             rules.push(CompiledRule {
                 rule: rule.clone(),
                 regex: OnceLock::new(),

@@ -160,11 +160,7 @@ impl Rule {
             return Err("file_names holds an invalid glob".into());
         }
         if let Some(path) = &self.path {
-            if let Err(e) = regex::bytes::Regex::new(path) {
-                let first = e.to_string();
-                let last = first.lines().last().unwrap_or_default().to_string();
-                return Err(format!("path: invalid regex '{path}': {last}"));
-            }
+            crate::rules::check_regex_syntax(path).map_err(|m| format!("path: {m}"))?;
         }
         if self.keywords.iter().any(|k| k.is_empty()) {
             return Err("empty keyword".into());
