@@ -2,10 +2,6 @@
 //! time, and embedded as JSON: a bad rule file fails the build with its file and line, and at
 //! run time parsing JSON costs a fraction of parsing TOML (startup time matters for the
 //! pre-commit hook). Every regex's syntax is checked here too.
-//!
-//! The keyword automata of the built-in rules are built here as well (regex-automata dense
-//! DFAs, serialized): building the automaton for a few hundred keywords costs 1.5 ms at every
-//! start, loading a prebuilt one a tenth of that.
 
 #[path = "src/engine/shape_summary.rs"]
 mod shape_summary;
@@ -39,7 +35,6 @@ fn main() {
          /// text and only the rule tests read them.\n",
     );
     index.push_str("pub static EMBEDDED_RULE_FILES: &[(&str, &str, &str)] = &[\n");
-    let mut keywords = KeywordSets::default();
     let mut shapes: Vec<RuleShape> = Vec::new();
     for (i, f) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -49,7 +44,7 @@ fn main() {
                 .and_then(|n| n.to_str())
                 .unwrap_or("rules.toml")
         );
-        let (lean, full) = to_json(&name, f, &mut keywords, &mut shapes);
+        let (lean, full) = to_json(&name, f, &mut shapes);
         let lean_path = out_dir.join(format!("rules-{i}.json"));
         let full_path = out_dir.join(format!("rules-{i}-with-examples.json"));
         fs::write(&lean_path, lean).expect("write embedded rule JSON");
@@ -64,95 +59,16 @@ fn main() {
     index.push_str("];\n");
     index.push_str(&shapes_table(shapes));
     fs::write(out_dir.join("embedded_rules.rs"), index).expect("write embedded_rules.rs");
-    write_keyword_automata(&out_dir, &keywords);
-}
-
-/// The built-in rules' keywords, lowercased and deduplicated in rule order: those of rules that
-/// report on their own, and those of companion-only rules (searched separately).
-#[derive(Default)]
-struct KeywordSets {
-    main: Vec<String>,
-    companion: Vec<String>,
-}
-
-/// Writes `embedded_keywords.rs`: per keyword set, its keywords in the DFA's pattern order and
-/// the DFA's bytes (for the target's endianness). Patterns go longest first: the DFA's
-/// leftmost-first match is then the longest keyword starting at the leftmost position, the
-/// leftmost-longest semantics that the engine's aho-corasick fallback uses.
-fn write_keyword_automata(out_dir: &Path, sets: &KeywordSets) {
-    use regex_automata::dfa::{dense, StartKind};
-    let big_endian = env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
-    let mut code = String::new();
-    for (name, set) in [("MAIN", &sets.main), ("COMPANION", &sets.companion)] {
-        let mut patterns = set.clone();
-        patterns.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let escaped: Vec<String> = patterns.iter().map(|p| regex_syntax::escape(p)).collect();
-        let dfa = dense::Builder::new()
-            .configure(dense::Config::new().start_kind(StartKind::Unanchored))
-            .syntax(
-                regex_automata::util::syntax::Config::new()
-                    .unicode(false)
-                    .utf8(false),
-            )
-            .build_many(&escaped)
-            .unwrap_or_else(|e| panic!("keyword automaton: {e}"));
-        let (bytes, pad) = if big_endian {
-            dfa.to_bytes_big_endian()
-        } else {
-            dfa.to_bytes_little_endian()
-        };
-        let file = out_dir.join(format!("keywords-{}.dfa", name.to_lowercase()));
-        fs::write(&file, &bytes[pad..]).expect("write keyword DFA");
-        let mut sorted: Vec<(&str, usize)> = patterns
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_str(), i))
-            .collect();
-        sorted.sort();
-        code.push_str(&format!(
-            "/// Keywords of the built-in rules ({name}), in the pattern order of the DFA below.\n\
-             pub static {name}_KEYWORDS: &[&str] = &{patterns:?};\n\
-             /// The same keywords sorted, each with its pattern index: looked up by binary search.\n\
-             pub static {name}_SORTED: &[(&str, usize)] = &{sorted:?};\n\
-             /// The serialized DFA over [`{name}_KEYWORDS`].\n\
-             pub static {name}_KEYWORD_DFA: &Aligned<[u8]> = &Aligned {{ _align: [], bytes: *include_bytes!({:?}) }};\n",
-            file.display().to_string()
-        ));
-    }
-    fs::write(out_dir.join("embedded_keywords.rs"), code).expect("write embedded_keywords.rs");
 }
 
 /// Parses one rule file and returns it as JSON, without and with the examples; panics (failing the build) with the file, line
 /// and problem on a TOML error or a regex that does not parse.
-fn to_json(
-    name: &str,
-    path: &Path,
-    keywords: &mut KeywordSets,
-    shapes: &mut Vec<RuleShape>,
-) -> (String, String) {
+fn to_json(name: &str, path: &Path, shapes: &mut Vec<RuleShape>) -> (String, String) {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
     let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
     if let Some(rules) = value.get("rule").and_then(|r| r.as_array()) {
         for rule in rules {
             let id = rule.get("id").and_then(|v| v.as_str()).unwrap_or("?");
-            let companion = rule.get("companion_only").and_then(|v| v.as_bool()) == Some(true);
-            let set = if companion {
-                &mut keywords.companion
-            } else {
-                &mut keywords.main
-            };
-            for kw in rule
-                .get("keywords")
-                .and_then(|k| k.as_array())
-                .into_iter()
-                .flatten()
-            {
-                if let Some(kw) = kw.as_str().map(str::to_ascii_lowercase) {
-                    if !set.contains(&kw) {
-                        set.push(kw);
-                    }
-                }
-            }
             if let Some(re) = rule.get("regex").and_then(|v| v.as_str()) {
                 if let Err(e) = regex_syntax::ParserBuilder::new()
                     .unicode(false)

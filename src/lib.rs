@@ -7,7 +7,7 @@
 //!
 //! 1. [`sources`] yield blobs (files today; git history next) and the inputs they could not
 //!    read.
-//! 2. [`engine`] turns a blob into raw matches: a keyword prefilter (one aho-corasick pass)
+//! 2. [`engine`] turns a blob into raw matches: a keyword prefilter (one pass of a shift-or filter)
 //!    selects rules, their regexes run only in windows around keyword hits, and entropy,
 //!    placeholder and offline validator checks decide what is a secret. [`rules`] is the data
 //!    it is built from.

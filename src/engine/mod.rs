@@ -1,13 +1,14 @@
 //! The detection engine: a compiled rule set that turns a blob's bytes into raw matches.
 //!
-//! Cost model (see DESIGN.md, "Performance model"): one aho-corasick pass over the whole blob
-//! finds keyword hits; everything else (regex, entropy, validators) runs only in small windows
+//! Cost model (see DESIGN.md, "Performance model"): one keyword pass over the whole blob (see
+//! [`keyword_filter`]: a shift-or filter, where DESIGN.md says aho-corasick, whose automaton for
+//! the full rule pack's keywords no longer fits in the cache) finds keyword hits; everything else (regex, entropy, validators) runs only in small windows
 //! around those hits, and only for the rules whose keywords were hit. Regexes are compiled the
 //! first time one of their keywords hits, so a pre-commit run over a few files pays for a few
 //! regexes, not for the whole rule pack.
 
 pub mod decode;
-mod keyword_automaton;
+mod keyword_filter;
 mod pairing;
 mod placeholder;
 mod prefilter;
@@ -125,38 +126,35 @@ impl ScannerBuilder {
         self
     }
 
-    /// Checks the rules and builds the keyword automaton. Regexes are only parsed here (to
-    /// reject bad syntax before any file is read), not compiled.
-    pub fn build(&self) -> Result<Scanner, ConfigError> {
-        crate::rules::check_unique_ids(&self.rules)?;
-        for rule in &self.rules {
+    /// Checks the rules and builds the keyword search. Regexes are only parsed here (to
+    /// reject bad syntax before any file is read), not compiled. The rules move into the
+    /// scanner (the builder is left without rules): copying a thousand rules cost a tenth of
+    /// a scan's start-up.
+    pub fn build(&mut self) -> Result<Scanner, ConfigError> {
+        let all = std::mem::take(&mut self.rules);
+        crate::rules::check_unique_ids(&all)?;
+        for rule in &all {
             rule.check().map_err(|message| ConfigError::Invalid {
                 location: rule.source_file.clone(),
                 message: format!("rule '{}': {message}", rule.id),
             })?;
         }
-        let prefilter_error = |message| ConfigError::Invalid {
-            location: "rules".into(),
-            message,
-        };
         // Companion-only rules (passwords, passphrases) get their own small automaton, run
         // only on blobs where a rule that pairs with them matched: their keywords ("password")
         // are common words that would otherwise sit on the hot path of every blob's scan.
-        let prefilter =
-            Prefilter::new(&self.rules, |r| !r.companion_only).map_err(prefilter_error)?;
-        let companion_prefilter = if self.rules.iter().any(|r| r.companion_only) {
-            Some(Prefilter::new(&self.rules, |r| r.companion_only).map_err(prefilter_error)?)
+        let prefilter = Prefilter::new(&all, |r| !r.companion_only);
+        let companion_prefilter = if all.iter().any(|r| r.companion_only) {
+            Some(Prefilter::new(&all, |r| r.companion_only))
         } else {
             None
         };
-        let by_id: std::collections::HashMap<&str, usize> = self
-            .rules
+        let by_id: std::collections::HashMap<&str, usize> = all
             .iter()
             .enumerate()
             .map(|(i, r)| (r.id.as_str(), i))
             .collect();
-        let mut rules = Vec::with_capacity(self.rules.len());
-        for rule in &self.rules {
+        let mut companions_of = Vec::with_capacity(all.len());
+        for rule in &all {
             let mut companions = Vec::with_capacity(rule.pair_with.len());
             for id in &rule.pair_with {
                 let Some(&i) = by_id.get(id.as_str()) else {
@@ -167,6 +165,37 @@ impl ScannerBuilder {
                 };
                 companions.push(i);
             }
+            companions_of.push(companions);
+        }
+        drop(by_id);
+        let mut name_globs = Vec::new();
+        let mut name_rules = Vec::new();
+        for (i, rule) in all.iter().enumerate() {
+            for pattern in &rule.file_names {
+                let glob = globset::GlobBuilder::new(pattern)
+                    .case_insensitive(true)
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|e| ConfigError::Invalid {
+                        location: rule.source_file.clone(),
+                        message: format!("rule '{}': file_names: {e}", rule.id),
+                    })?;
+                name_globs.push(glob);
+                name_rules.push(i);
+            }
+        }
+        // The literal tail of each glob (`.json` of `*keypair*.json`): a name that ends in none
+        // of them is not matched against the glob set, which is a regex search per file.
+        let name_tails: Vec<String> = all
+            .iter()
+            .flat_map(|r| r.file_names.iter())
+            .map(|g| {
+                let tail = g.rsplit(['*', '?', ']', '}']).next().unwrap_or("");
+                tail.to_ascii_lowercase()
+            })
+            .collect();
+        let mut rules = Vec::with_capacity(all.len());
+        for (rule, companions) in all.into_iter().zip(companions_of) {
             // The built-in rules' shapes were read from their regexes at build time.
             let shape = match crate::rules::builtin_shape(&rule.id, &rule.regex) {
                 Some(summary) => OnceLock::from(
@@ -189,40 +218,13 @@ impl ScannerBuilder {
                 })?),
             };
             rules.push(CompiledRule {
-                rule: rule.clone(),
+                rule,
                 regex: OnceLock::new(),
                 shape,
                 companions,
                 path,
             });
         }
-        let mut name_globs = Vec::new();
-        let mut name_rules = Vec::new();
-        for (i, rule) in self.rules.iter().enumerate() {
-            for pattern in &rule.file_names {
-                let glob = globset::GlobBuilder::new(pattern)
-                    .case_insensitive(true)
-                    .literal_separator(true)
-                    .build()
-                    .map_err(|e| ConfigError::Invalid {
-                        location: rule.source_file.clone(),
-                        message: format!("rule '{}': file_names: {e}", rule.id),
-                    })?;
-                name_globs.push(glob);
-                name_rules.push(i);
-            }
-        }
-        // The literal tail of each glob (`.json` of `*keypair*.json`): a name that ends in none
-        // of them is not matched against the glob set, which is a regex search per file.
-        let name_tails: Vec<String> = self
-            .rules
-            .iter()
-            .flat_map(|r| r.file_names.iter())
-            .map(|g| {
-                let tail = g.rsplit(['*', '?', ']', '}']).next().unwrap_or("");
-                tail.to_ascii_lowercase()
-            })
-            .collect();
         let pairing = rules
             .iter()
             .any(|r| !r.companions.is_empty() || r.rule.companion_only);

@@ -1,23 +1,20 @@
-//! The keyword prefilter: one automaton over every rule's keywords, matched ASCII
+//! The keyword prefilter: one search for every rule's keywords, matched ASCII
 //! case-insensitively in a single pass over the blob. Its hits decide which rules run at all and
 //! where their windows are.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-use super::keyword_automaton::KeywordAutomaton;
+use super::keyword_filter::KeywordFilter;
 
 use crate::rules::Rule;
 
-/// The automaton plus, for each pattern, the rules that listed it as a keyword.
+/// The keyword search plus, for each keyword, the rules that listed it.
 #[derive(Debug)]
 pub struct Prefilter {
-    automaton: KeywordAutomaton,
-    /// For each pattern of the automaton, the rules that listed it.
+    filter: KeywordFilter,
+    /// For each keyword of the filter, the rules that listed it.
     pattern_rules: Vec<Vec<usize>>,
-    /// For each pattern, the rules its match credits (see [`Prefilter::credited`]).
-    credited: Vec<OnceLock<Vec<usize>>>,
     keywordless: Vec<usize>,
 }
 
@@ -56,11 +53,11 @@ thread_local! {
 const KEEP_BUFFER: usize = 8 * 1024 * 1024;
 
 impl Prefilter {
-    /// Builds the automaton. Keywords are deduplicated case-insensitively, so a keyword shared
+    /// Builds the search. Keywords are deduplicated case-insensitively, so a keyword shared
     /// by several rules is matched once.
-    /// Only the rules that `include` selects are in the automaton (the others are neither
+    /// Only the rules that `include` selects are searched for (the others are neither
     /// matched nor keywordless); rule indices stay those of `rules`.
-    pub fn new(rules: &[Rule], include: impl Fn(&Rule) -> bool) -> Result<Prefilter, String> {
+    pub fn new(rules: &[Rule], include: impl Fn(&Rule) -> bool) -> Prefilter {
         let mut wanted: Vec<String> = Vec::new();
         let mut wanted_rules: Vec<Vec<usize>> = Vec::new();
         let mut index = HashMap::new();
@@ -84,41 +81,11 @@ impl Prefilter {
                 }
             }
         }
-        let (automaton, positions) = KeywordAutomaton::for_keywords(&wanted)?;
-        // The automaton may hold more patterns than wanted (the built-in set, when some rules
-        // are left out): those credit no rule.
-        let mut pattern_rules = vec![Vec::new(); automaton.patterns().len()];
-        for (i, rules) in positions.into_iter().zip(wanted_rules) {
-            pattern_rules[i] = rules;
-        }
-        let credited = (0..pattern_rules.len()).map(|_| OnceLock::new()).collect();
-        Ok(Prefilter {
-            automaton,
-            pattern_rules,
-            credited,
+        Prefilter {
+            filter: KeywordFilter::new(&wanted),
+            pattern_rules: wanted_rules,
             keywordless,
-        })
-    }
-
-    /// The rules a match of pattern `pi` speaks for: its own and, because the search is
-    /// non-overlapping (much faster than an overlapping one), those of every keyword inside it,
-    /// which the match hides. Worked out on the pattern's first match: matches are rare, and
-    /// working it out for every pattern at startup cost a quarter of a millisecond.
-    fn credited(&self, pi: usize) -> &[usize] {
-        self.credited[pi].get_or_init(|| {
-            let pattern = &self.automaton.patterns()[pi];
-            let mut rules = self.pattern_rules[pi].clone();
-            for (qi, inner) in self.automaton.patterns().iter().enumerate() {
-                if qi != pi && pattern.contains(inner.as_str()) {
-                    for &r in &self.pattern_rules[qi] {
-                        if !rules.contains(&r) {
-                            rules.push(r);
-                        }
-                    }
-                }
-            }
-            rules
-        })
+        }
     }
 
     /// Rules that have no keyword and so run on every blob.
@@ -126,9 +93,7 @@ impl Prefilter {
         &self.keywordless
     }
 
-    /// Every keyword occurrence in `data`, grouped by rule. Leftmost-longest and
-    /// non-overlapping: a keyword nested in a longer one is credited through the longer one;
-    /// two keywords that only partly overlap (`ab` and `bc` in `abc`) yield the first one.
+    /// Every keyword occurrence in `data`, overlapping ones included, grouped by rule.
     pub fn hits(&self, data: &[u8]) -> Hits {
         LOWERCASE.with(|buffer| {
             let mut lower = buffer.borrow_mut();
@@ -144,8 +109,8 @@ impl Prefilter {
 
     fn hits_in_lowercase(&self, lower: &[u8]) -> Hits {
         let mut hits = Hits::default();
-        self.automaton.find(lower, |pattern, start, end| {
-            for &ri in self.credited(pattern) {
+        self.filter.find(lower, |pattern, start, end| {
+            for &ri in &self.pattern_rules[pattern] {
                 hits.found.push((ri, start, end));
             }
         });
