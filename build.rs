@@ -9,7 +9,7 @@ mod shape_summary;
 use std::env;
 
 /// A built-in rule's secret shape: (rule id, hash of its regex, allowed bytes and least length).
-type RuleShape = (String, u64, Option<([bool; 256], usize)>);
+type RuleShape = (String, u64, Option<([bool; 256], usize)>, Vec<u8>);
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -86,6 +86,7 @@ fn to_json(name: &str, path: &Path, shapes: &mut Vec<RuleShape>) -> (String, Str
                     id.to_string(),
                     shape_summary::regex_hash(re),
                     shape_summary::summarize(re, group),
+                    shape_summary::required_bytes(re),
                 ));
             }
         }
@@ -105,17 +106,17 @@ fn to_json(name: &str, path: &Path, shapes: &mut Vec<RuleShape>) -> (String, Str
 }
 
 /// The secret shapes of the built-in rules as Rust source: `(rule id, hash of its regex,
-/// allowed bytes as four 64-bit words, least length)`, sorted by id; a least length of 0 means
-/// "no useful shape".
+/// allowed bytes as four 64-bit words, least length, bytes every match holds)`, sorted by id; a
+/// least length of 0 means "no useful shape".
 fn shapes_table(mut shapes: Vec<RuleShape>) -> String {
     shapes.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = String::from(
         "/// Secret shapes of the built-in rules, read from their regexes at build time (see\n\
          /// `engine::shape_summary`): (rule id, hash of the regex, allowed bytes as a 256-bit\n\
-         /// set, least length; 0 = no useful shape), sorted by id.\n\
-         pub static BUILTIN_SHAPES: &[(&str, u64, [u64; 4], usize)] = &[\n",
+         /// set, least length; 0 = no useful shape; punctuation every match holds), sorted by id.\n\
+         pub static BUILTIN_SHAPES: &[BuiltinShape] = &[\n",
     );
-    for (id, hash, shape) in shapes {
+    for (id, hash, shape, required) in shapes {
         let (words, min_len) = match shape {
             Some((allowed, min_len)) => {
                 let mut words = [0u64; 4];
@@ -128,7 +129,9 @@ fn shapes_table(mut shapes: Vec<RuleShape>) -> String {
             }
             None => ([0; 4], 0),
         };
-        out.push_str(&format!("    ({id:?}, {hash:#x}, {words:?}, {min_len}),\n"));
+        out.push_str(&format!(
+            "    ({id:?}, {hash:#x}, {words:?}, {min_len}, &{required:?}),\n"
+        ));
     }
     out.push_str("];\n");
     out

@@ -1,6 +1,7 @@
 //! Finds every occurrence of a few thousand keywords in one pass: a bucketed shift-or filter
-//! over pairs of bytes (the scheme of Hyperscan's FDR matcher), then an exact comparison where
-//! the filter says a keyword may end.
+//! over triples of bytes (the scheme of Hyperscan's FDR matcher), then an exact comparison
+//! where the filter says a keyword may end. Keywords of one or two bytes, which a filter over
+//! triples cannot describe, are found with `memchr::memmem`, one pass each.
 //!
 //! Hand-written because no crate we can use does this for thousands of patterns:
 //! aho-corasick's SIMD searcher (Teddy) takes a few dozen patterns, and its automata (like
@@ -12,11 +13,14 @@
 //! How it works. Each keyword goes to one of 8 buckets (by length, so that short keywords do
 //! not blunt the filter for long ones). Its first `m = min(len, 8)` bytes are its filter part.
 //! A 64-bit state holds 8 lanes of 8 bucket bits; at each text byte the state shifts by one lane
-//! and ORs in `reach[key(previous byte, byte)]`, where a 0 bit at lane `i`, bucket `b` says "some
-//! keyword of bucket `b` has these two bytes at position `i` of its filter part (right-aligned
-//! to lane 7)". A 0 bit in lane 7 after a byte means every lane agreed: a keyword of that bucket
-//! may end its filter part here, and the few keywords of that bucket ending in these two bytes
-//! are compared with the text.
+//! and ORs in `reach[key(two bytes before, byte before, byte)]`, where a 0 bit at lane `i`,
+//! bucket `b` says "some keyword of bucket `b` ends these three bytes at position `i` of its
+//! filter part (right-aligned to lane 7)". The lanes of a keyword's first two bytes, which
+//! follow bytes the keyword does not say, accept anything. A 0 bit in lane 7 after a byte means
+//! every lane agreed: a keyword of that bucket may end its filter part here, and the few
+//! keywords of that bucket ending in these two bytes are compared with the text. Triples, not
+//! pairs: code is made of the same letter pairs as keywords are, and pairs let five times as
+//! many positions through to the comparison.
 
 /// Bits of the reach table's index: 4,096 entries of 8 bytes, the size of an L1 cache.
 const REACH_BITS: u32 = 12;
@@ -35,6 +39,19 @@ fn pair_key(previous: u8, byte: u8, bits: u32) -> usize {
     (pair.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
 }
 
+/// Hash into [`REACH_BITS`] bits of the three bytes that end at a text position, given the
+/// last four bytes read (`window`, newest in the low byte: one shift and one OR a byte): the
+/// shift drops the oldest.
+#[inline(always)]
+fn window_key(window: u32) -> usize {
+    ((window << 8).wrapping_mul(0x9E37_79B1) >> (32 - REACH_BITS)) as usize
+}
+
+/// [`window_key`] of three bytes.
+fn triple_key(first: u8, second: u8, byte: u8) -> usize {
+    window_key((u32::from(first) << 16) | (u32::from(second) << 8) | u32::from(byte))
+}
+
 /// The searcher over a fixed set of byte strings (the caller lowercases both sides).
 #[derive(Debug, Clone)]
 pub struct KeywordFilter {
@@ -45,6 +62,8 @@ pub struct KeywordFilter {
     /// For each (bucket, key of the last two bytes of the filter part): a range of `entries`.
     offsets: Vec<u32>,
     entries: Vec<Entry>,
+    /// Keywords of one or two bytes, searched on their own: `(pattern, finder)`.
+    short: Vec<(usize, memchr::memmem::Finder<'static>)>,
 }
 
 /// A pattern to compare where its filter part may end.
@@ -74,33 +93,27 @@ impl KeywordFilter {
         let patterns: Vec<Vec<u8>> = patterns.iter().map(|p| p.as_bytes().to_vec()).collect();
         let bucket = buckets(&patterns);
         let mut reach = Box::new([!0u64; 1 << REACH_BITS]);
-        // Lanes left of a bucket's shortest filter part accept anything in that bucket.
+        // Lanes left of a bucket's shortest filter part, and of the third byte of that part,
+        // accept anything in that bucket.
         let mut shortest = [LANES; BUCKETS];
-        // A pattern's first byte may follow any byte: its mask goes under every pair ending in
-        // it. Done once per (first byte, lane, bucket), not once per pattern.
-        let mut first_marked = vec![false; 256 * LANES * BUCKETS];
-        let mut slots: Vec<Vec<Entry>> = vec![Vec::new(); BUCKETS << VERIFY_BITS];
+        // (slot, entry), sorted by slot below into `offsets` and `entries`: one allocation, not
+        // one per slot.
+        let mut slotted: Vec<(usize, Entry)> = Vec::with_capacity(patterns.len());
+        let mut short = Vec::new();
         for (id, p) in patterns.iter().enumerate() {
-            if p.is_empty() {
+            if p.len() < 3 {
+                if !p.is_empty() {
+                    short.push((id, memchr::memmem::Finder::new(p).into_owned()));
+                }
                 continue;
             }
             let b = bucket[id];
             let m = p.len().min(LANES);
             shortest[b] = shortest[b].min(m);
             let offset = LANES - m;
-            for (i, &byte) in p[..m].iter().enumerate() {
+            for i in 2..m {
                 let clear = !(1u64 << ((offset + i) * BUCKETS + b));
-                if i == 0 {
-                    let mark = (usize::from(byte) * LANES + offset) * BUCKETS + b;
-                    if !first_marked[mark] {
-                        first_marked[mark] = true;
-                        for previous in 0..=255u8 {
-                            reach[pair_key(previous, byte, REACH_BITS)] &= clear;
-                        }
-                    }
-                } else {
-                    reach[pair_key(p[i - 1], byte, REACH_BITS)] &= clear;
-                }
+                reach[triple_key(p[i - 2], p[i - 1], p[i])] &= clear;
             }
             let (head, head_mask) = head_of(p);
             let entry = Entry {
@@ -109,50 +122,65 @@ impl KeywordFilter {
                 head,
                 head_mask,
             };
-            if m == 1 {
-                for previous in 0..=255u8 {
-                    let slot = (b << VERIFY_BITS) | pair_key(previous, p[0], VERIFY_BITS);
-                    if !slots[slot].contains(&entry) {
-                        slots[slot].push(entry);
-                    }
-                }
-            } else {
-                let slot = (b << VERIFY_BITS) | pair_key(p[m - 2], p[m - 1], VERIFY_BITS);
-                slots[slot].push(entry);
-            }
+            let slot = (b << VERIFY_BITS) | pair_key(p[m - 2], p[m - 1], VERIFY_BITS);
+            slotted.push((slot, entry));
         }
         let mut dont_care = 0u64;
         for (b, &m) in shortest.iter().enumerate() {
-            for lane in 0..LANES - m.min(LANES) {
+            for lane in 0..(LANES - m + 2).min(LANES) {
                 dont_care |= 1u64 << (lane * BUCKETS + b);
             }
         }
         for r in reach.iter_mut() {
             *r &= !dont_care;
         }
-        let mut offsets = Vec::with_capacity(slots.len() + 1);
-        let mut entries = Vec::new();
-        offsets.push(0);
-        for slot in slots {
-            entries.extend(slot);
+        slotted.sort_by_key(|&(slot, entry)| (slot, entry.pattern));
+        let slots = BUCKETS << VERIFY_BITS;
+        let mut offsets = Vec::with_capacity(slots + 1);
+        let mut entries = Vec::with_capacity(slotted.len());
+        let mut next = slotted.iter().peekable();
+        for slot in 0..slots {
             offsets.push(entries.len() as u32);
+            while let Some(&&(s, entry)) = next.peek() {
+                if s != slot {
+                    break;
+                }
+                entries.push(entry);
+                next.next();
+            }
         }
+        offsets.push(entries.len() as u32);
         KeywordFilter {
             patterns,
             reach,
             offsets,
             entries,
+            short,
         }
     }
 
     /// Calls `found(pattern, start, end)` for every occurrence of every pattern in `hay`,
-    /// overlapping ones included, in order of the end of their first 8 bytes.
+    /// overlapping ones included: those of three bytes or more in order of the end of their
+    /// first 8 bytes, then those of the shorter patterns, pattern by pattern.
     pub fn find(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+        self.find_long(hay, &mut found);
+        for (id, finder) in &self.short {
+            let len = finder.needle().len();
+            // Overlapping occurrences too (`aa` twice in `aaa`), as for the other patterns.
+            let mut at = 0;
+            while let Some(i) = finder.find(&hay[at..]) {
+                found(*id, at + i, at + i + len);
+                at += i + 1;
+            }
+        }
+    }
+
+    fn find_long(&self, hay: &[u8], found: &mut impl FnMut(usize, usize, usize)) {
         let reach: &[u64; 1 << REACH_BITS] = &self.reach;
         // 0, not all ones: lanes before the text then accept anything, which only lets a
         // keyword that would start before the text reach verification (and fail it there).
         let mut state = 0u64;
-        let mut previous = 0u8;
+        let mut window = 0u32;
         let mut states = [0u64; LANES];
         let mut blocks = hay.chunks_exact(LANES);
         let mut at = 0;
@@ -160,8 +188,8 @@ impl KeywordFilter {
             // One test per 8 bytes: a 0 bit in lane 7 of any of them survives the AND.
             let mut all = !0u64;
             for (k, &byte) in block.iter().enumerate() {
-                state = (state << BUCKETS) | reach[pair_key(previous, byte, REACH_BITS)];
-                previous = byte;
+                window = (window << 8) | u32::from(byte);
+                state = (state << BUCKETS) | reach[window_key(window)];
                 states[k] = state;
                 all &= state;
             }
@@ -169,18 +197,18 @@ impl KeywordFilter {
                 for (k, s) in states.iter().enumerate() {
                     let candidates = !(s >> 56) as u8;
                     if candidates != 0 {
-                        self.verify(hay, at + k, candidates, &mut found);
+                        self.verify(hay, at + k, candidates, found);
                     }
                 }
             }
             at += LANES;
         }
         for &byte in blocks.remainder() {
-            state = (state << BUCKETS) | reach[pair_key(previous, byte, REACH_BITS)];
-            previous = byte;
+            window = (window << 8) | u32::from(byte);
+            state = (state << BUCKETS) | reach[window_key(window)];
             let candidates = !(state >> 56) as u8;
             if candidates != 0 {
-                self.verify(hay, at, candidates, &mut found);
+                self.verify(hay, at, candidates, found);
             }
             at += 1;
         }
@@ -229,8 +257,7 @@ impl KeywordFilter {
     }
 }
 
-/// The bucket of each pattern: one for each filter length from 4 to 7, one for the shorter
-/// ones, and the rest (the long keywords, most of a rule set) split evenly over the others.
+/// The bucket of each pattern: one for each filter length from 3 to 7, and the rest (the long keywords, most of a rule set) split evenly over the others.
 fn buckets(patterns: &[Vec<u8>]) -> Vec<usize> {
     let mut long: Vec<usize> = (0..patterns.len())
         .filter(|&i| patterns[i].len() >= LANES)
@@ -239,7 +266,7 @@ fn buckets(patterns: &[Vec<u8>]) -> Vec<usize> {
     let mut bucket: Vec<usize> = patterns
         .iter()
         .map(|p| match p.len() {
-            0..=3 => 0,
+            0..=3 => 0, // only 3: shorter ones are searched apart
             4 => 1,
             5 => 2,
             6 => 3,

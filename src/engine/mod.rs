@@ -17,7 +17,9 @@ mod shape_summary;
 
 pub(crate) use shape_summary::regex_hash;
 #[cfg(test)]
-pub(crate) use shape_summary::summarize as shape_summary_of;
+pub(crate) use shape_summary::{
+    required_bytes as required_bytes_of, summarize as shape_summary_of,
+};
 pub mod validators;
 mod window;
 
@@ -132,8 +134,18 @@ impl ScannerBuilder {
     /// a scan's start-up.
     pub fn build(&mut self) -> Result<Scanner, ConfigError> {
         let all = std::mem::take(&mut self.rules);
-        crate::rules::check_unique_ids(&all)?;
-        for rule in &all {
+        // Ids must be unique: they key fingerprints, baselines and SARIF rule indexes.
+        let mut by_id = std::collections::HashMap::with_capacity(all.len());
+        for (i, rule) in all.iter().enumerate() {
+            if let Some(first) = by_id.insert(rule.id.as_str(), i) {
+                return Err(ConfigError::Invalid {
+                    location: rule.source_file.clone(),
+                    message: format!(
+                        "rule id '{}' is already defined in {}",
+                        rule.id, all[first].source_file
+                    ),
+                });
+            }
             rule.check().map_err(|message| ConfigError::Invalid {
                 location: rule.source_file.clone(),
                 message: format!("rule '{}': {message}", rule.id),
@@ -148,11 +160,6 @@ impl ScannerBuilder {
         } else {
             None
         };
-        let by_id: std::collections::HashMap<&str, usize> = all
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
         let mut companions_of = Vec::with_capacity(all.len());
         for rule in &all {
             let mut companions = Vec::with_capacity(rule.pair_with.len());
@@ -196,13 +203,6 @@ impl ScannerBuilder {
             .collect();
         let mut rules = Vec::with_capacity(all.len());
         for (rule, companions) in all.into_iter().zip(companions_of) {
-            // The built-in rules' shapes were read from their regexes at build time.
-            let shape = match crate::rules::builtin_shape(&rule.id, &rule.regex) {
-                Some(summary) => OnceLock::from(
-                    summary.map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
-                ),
-                None => OnceLock::new(),
-            };
             let path = match &rule.path {
                 None => None,
                 Some(pattern) => Some(regex::bytes::Regex::new(pattern).map_err(|e| {
@@ -220,7 +220,7 @@ impl ScannerBuilder {
             rules.push(CompiledRule {
                 rule,
                 regex: OnceLock::new(),
-                shape,
+                checks: OnceLock::new(),
                 companions,
                 path,
             });
@@ -245,14 +245,23 @@ impl ScannerBuilder {
     }
 }
 
+/// What a window must hold for a rule's regex to match in it.
+#[derive(Debug)]
+struct WindowChecks {
+    /// The secret's bytes and least length.
+    shape: Option<SecretShape>,
+    /// Punctuation that every match holds (see [`shape_summary::required_bytes`]).
+    required: Vec<u8>,
+}
+
 /// A rule plus its lazily compiled regex.
 #[derive(Debug)]
 struct CompiledRule {
     rule: Rule,
     regex: OnceLock<Result<Regex, String>>,
-    /// What the secret looks like, read from the regex on the rule's first hit (see
-    /// [`SecretShape`]): windows without such a run are skipped before the regex is compiled.
-    shape: OnceLock<Option<SecretShape>>,
+    /// What a window must hold for the regex to match in it, read from the regex on the rule's
+    /// first hit: windows without it are skipped before the regex is compiled or run.
+    checks: OnceLock<WindowChecks>,
     /// `rule.pair_with` resolved to rule indices.
     companions: Vec<usize>,
     /// `rule.path` compiled: the files the rule runs on.
@@ -267,17 +276,39 @@ impl CompiledRule {
             .map_err(|e| e.as_str())
     }
 
-    fn shape(&self) -> Option<&SecretShape> {
-        self.shape
-            .get_or_init(|| SecretShape::of(&self.rule.regex, self.rule.secret_group))
-            .as_ref()
+    fn checks(&self) -> &WindowChecks {
+        self.checks.get_or_init(|| {
+            // The built-in rules' were read from their regexes at build time.
+            match crate::rules::builtin_shape(&self.rule.id, &self.rule.regex) {
+                Some((shape, required)) => WindowChecks {
+                    shape: shape
+                        .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
+                    required: required.to_vec(),
+                },
+                None => WindowChecks {
+                    shape: SecretShape::of(&self.rule.regex, self.rule.secret_group),
+                    required: shape_summary::required_bytes(&self.rule.regex),
+                },
+            }
+        })
     }
 
-    /// The windows that could hold this rule's secret.
+    fn shape(&self) -> Option<&SecretShape> {
+        self.checks().shape.as_ref()
+    }
+
+    /// The windows that could hold a match: each holds every required byte and a run of the
+    /// secret's bytes long enough.
     fn plausible(&self, data: &[u8], mut windows: Vec<window::Window>) -> Vec<window::Window> {
-        if let Some(shape) = self.shape() {
-            windows.retain(|w| shape.may_match(&data[w.start..w.end]));
-        }
+        let checks = self.checks();
+        windows.retain(|w| {
+            let text = &data[w.start..w.end];
+            checks
+                .required
+                .iter()
+                .all(|&b| memchr::memchr(b, text).is_some())
+                && checks.shape.as_ref().is_none_or(|s| s.may_match(text))
+        });
         windows
     }
 

@@ -40,6 +40,77 @@ pub fn summarize(pattern: &str, secret_group: Option<usize>) -> Option<([bool; 2
     Some((allowed, min_len))
 }
 
+/// At most this many required bytes are kept (see [`required_bytes`]): each costs a `memchr`
+/// per window.
+pub const MAX_REQUIRED: usize = 3;
+
+/// Punctuation bytes that every match of `pattern` contains (`@` and `:` of a URL with a
+/// password), parsed as the engine compiles it: a window without one of them cannot match, and
+/// is skipped with a `memchr` instead of a regex search. Letters and digits are left out (a
+/// window holds the keyword, and they are everywhere). Empty when the pattern does not parse.
+pub fn required_bytes(pattern: &str) -> Vec<u8> {
+    let Ok(hir) = ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+    else {
+        return Vec::new();
+    };
+    let set = required(&hir);
+    (0..=255u8)
+        .filter(|&b| set[usize::from(b)] && b.is_ascii_punctuation())
+        .take(MAX_REQUIRED)
+        .collect()
+}
+
+/// The bytes every match of `hir` contains.
+fn required(hir: &Hir) -> [bool; 256] {
+    let mut set = [false; 256];
+    match hir.kind() {
+        HirKind::Literal(lit) => {
+            for &b in lit.0.iter() {
+                set[usize::from(b)] = true;
+            }
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            if let [range] = class.ranges() {
+                if range.start() == range.end() {
+                    set[usize::from(range.start())] = true;
+                }
+            }
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            if let [range] = class.ranges() {
+                if range.start() == range.end() && range.start().is_ascii() {
+                    set[range.start() as usize] = true;
+                }
+            }
+        }
+        HirKind::Capture(c) => set = required(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => set = required(&r.sub),
+        HirKind::Concat(subs) => {
+            for sub in subs {
+                let inner = required(sub);
+                for (s, i) in set.iter_mut().zip(inner) {
+                    *s |= i;
+                }
+            }
+        }
+        HirKind::Alternation(subs) => {
+            set = [true; 256];
+            for sub in subs {
+                let inner = required(sub);
+                for (s, i) in set.iter_mut().zip(inner) {
+                    *s &= i;
+                }
+            }
+        }
+        HirKind::Repetition(_) | HirKind::Empty | HirKind::Look(_) => {}
+    }
+    set
+}
+
 /// FNV-1a (64 bits) of a regex's text: a summary made at build time is used only for the very
 /// regex it was made from. Hand-written: five lines, no crate needed.
 pub fn regex_hash(pattern: &str) -> u64 {

@@ -11,6 +11,11 @@ pub use model::{Rule, RuleFile, Severity, WHOLE_FILE_LIMIT};
 
 use crate::error::ConfigError;
 
+/// A row of `BUILTIN_SHAPES` (written by build.rs): rule id, hash of its regex, allowed bytes
+/// of its secret as a 256-bit set, least length (0: no useful shape), punctuation every match
+/// holds.
+type BuiltinShape = (&'static str, u64, [u64; 4], usize, &'static [u8]);
+
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
 /// Parses one rule file (TOML) and checks every rule, regex syntax included. `file` names it in
@@ -52,25 +57,29 @@ pub(crate) fn finish_rule(
     })
 }
 
-/// The secret shape that build.rs read from built-in rule `id`'s regex, if `regex` is still that
-/// regex: `Some(None)` when it has no useful shape, `None` when there is no summary for it (a
-/// custom rule, or a built-in one a config replaced).
-pub(crate) fn builtin_shape(id: &str, regex: &str) -> Option<Option<([bool; 256], usize)>> {
+/// A rule's secret shape (allowed bytes, least length) as built-in summaries hold it.
+pub(crate) type ShapeSummary = Option<([bool; 256], usize)>;
+
+/// The secret shape and the required bytes (see `engine::shape_summary::required_bytes`) that
+/// build.rs read from built-in rule `id`'s regex, if `regex` is still that regex (the shape is
+/// `None` when it has no useful one); `None` when there is no summary for it (a custom rule, or
+/// a built-in one a config replaced).
+pub(crate) fn builtin_shape(id: &str, regex: &str) -> Option<(ShapeSummary, &'static [u8])> {
     let i = BUILTIN_SHAPES
         .binary_search_by(|(rule_id, ..)| (*rule_id).cmp(id))
         .ok()?;
-    let (_, hash, words, min_len) = BUILTIN_SHAPES[i];
+    let (_, hash, words, min_len, required) = BUILTIN_SHAPES[i];
     if hash != crate::engine::regex_hash(regex) {
         return None;
     }
     if min_len == 0 {
-        return Some(None);
+        return Some((None, required));
     }
     let mut allowed = [false; 256];
     for (b, a) in allowed.iter_mut().enumerate() {
         *a = words[b / 64] & (1 << (b % 64)) != 0;
     }
-    Some(Some((allowed, min_len)))
+    Some((Some((allowed, min_len)), required))
 }
 
 /// The built-in rule set, without the rules' examples (scans do not need them). The embedded
@@ -88,15 +97,22 @@ pub fn builtin_rules_with_examples() -> Result<Vec<Rule>, ConfigError> {
 }
 
 fn embedded(with_examples: bool) -> Result<Vec<Rule>, ConfigError> {
-    let mut all = Vec::new();
-    for (name, lean, full) in EMBEDDED_RULE_FILES {
-        let json = if with_examples { full } else { lean };
-        let parsed: RuleFile = serde_json::from_str(json).map_err(|e| ConfigError::Invalid {
-            location: (*name).to_string(),
-            message: e.to_string(),
-        })?;
-        all.extend(finish_rules(name, parsed.rule, false)?);
-    }
+    use rayon::prelude::*;
+    // The files are parsed in parallel (order kept): parsing a megabyte of JSON into a
+    // thousand rules is most of a scan's start-up, and the pool is needed for the scan anyway.
+    let files: Vec<Vec<Rule>> = EMBEDDED_RULE_FILES
+        .par_iter()
+        .map(|(name, lean, full)| {
+            let json = if with_examples { full } else { lean };
+            let parsed: RuleFile =
+                serde_json::from_str(json).map_err(|e| ConfigError::Invalid {
+                    location: (*name).to_string(),
+                    message: e.to_string(),
+                })?;
+            finish_rules(name, parsed.rule, false)
+        })
+        .collect::<Result<_, _>>()?;
+    let all: Vec<Rule> = files.into_iter().flatten().collect();
     check_unique_ids(&all)?;
     Ok(all)
 }
@@ -397,7 +413,9 @@ mod tests {
             let embedded = builtin_shape(&rule.id, &rule.regex)
                 .unwrap_or_else(|| panic!("no embedded shape for '{}'", rule.id));
             let computed = crate::engine::shape_summary_of(&rule.regex, rule.secret_group);
-            assert_eq!(embedded, computed, "rule '{}'", rule.id);
+            assert_eq!(embedded.0, computed, "rule '{}'", rule.id);
+            let required = crate::engine::required_bytes_of(&rule.regex);
+            assert_eq!(embedded.1, required.as_slice(), "rule '{}'", rule.id);
         }
         assert_eq!(builtin_shape(&rules[0].id, "(x{20})"), None);
         assert_eq!(builtin_shape("zz-no-such-rule", "(x{20})"), None);
