@@ -8,7 +8,6 @@ use std::path::Path;
 
 use super::output::{finish_run, Reports};
 use super::{FilterArgs, GitArgs, InputArgs, Outcome};
-use crate::engine::ScannerBuilder;
 use crate::report::{ReportContext, VcsContext};
 use crate::scan::{FindingObserver, ScanContext, ScanOutcome};
 use crate::scan_git::{scan_history, scan_staged, BlobCache, GitScanOptions};
@@ -80,15 +79,7 @@ impl GitRun<'_> {
             ),
             None => None,
         };
-        // Never dropped: the process ends after the report, and freeing a thousand rules with
-        // their compiled regexes and per-thread caches cost a millisecond of every run.
-        let scanner = std::mem::ManuallyDrop::new(
-            ScannerBuilder::new()
-                .rules(loaded.rules)
-                .max_decode_depth(self.input.max_decode_depth)
-                .report_invalid(self.filter.report_invalid)
-                .build()?,
-        );
+        let scanner = super::setup::scanner(loaded.rules, self.input, self.filter)?;
 
         let mut ctx = ScanContext::new(&scanner, &loaded.filters);
         ctx.list_binary = self.input.list_skipped;

@@ -8,7 +8,6 @@ use anyhow::Context;
 
 use super::output::{finish_run, Reports};
 use super::{FilterArgs, InputArgs, Outcome, ScanArgs};
-use crate::engine::ScannerBuilder;
 use crate::report::ReportContext;
 use crate::scan::{scan_fs, FindingObserver, ScanContext, ScanOutcome};
 use crate::sources::fs::FsSource;
@@ -68,15 +67,7 @@ impl FsRun<'_> {
         };
         let config_root = root_dir.or(work_tree.as_deref());
         let loaded = super::setup::load(self.input, self.filter, config_root, self.quiet)?;
-        // Never dropped: the process ends after the report, and freeing a thousand rules with
-        // their compiled regexes and per-thread caches cost a millisecond of every run.
-        let scanner = std::mem::ManuallyDrop::new(
-            ScannerBuilder::new()
-                .rules(loaded.rules)
-                .max_decode_depth(self.input.max_decode_depth)
-                .report_invalid(self.filter.report_invalid)
-                .build()?,
-        );
+        let scanner = super::setup::scanner(loaded.rules, self.input, self.filter)?;
 
         let mut source = FsSource::new(self.paths.to_vec());
         source
