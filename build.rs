@@ -110,6 +110,11 @@ fn to_json(name: &str, path: &Path, shapes: &mut Vec<RuleShape>) -> (String, Str
 /// least length of 0 means "no useful shape".
 fn shapes_table(mut shapes: Vec<RuleShape>) -> String {
     shapes.sort_by(|a, b| a.0.cmp(&b.0));
+    // Ids key fingerprints, baselines and SARIF rule indexes: a duplicate fails the build, so
+    // that the scanner need not look for one at every start.
+    if let Some(pair) = shapes.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+        panic!("rule id '{}' is defined twice in rules/", pair[0].0);
+    }
     let mut out = String::from(
         "/// Secret shapes of the built-in rules, read from their regexes at build time (see\n\
          /// `engine::shape_summary`): (rule id, hash of the regex, allowed bytes as a 256-bit\n\

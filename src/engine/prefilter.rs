@@ -3,7 +3,6 @@
 //! where their windows are.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::keyword_filter::KeywordFilter;
 
@@ -58,10 +57,9 @@ impl Prefilter {
     /// Only the rules that `include` selects are searched for (the others are neither
     /// matched nor keywordless); rule indices stay those of `rules`.
     pub fn new(rules: &[Rule], include: impl Fn(&Rule) -> bool) -> Prefilter {
-        let mut wanted: Vec<String> = Vec::new();
-        let mut wanted_rules: Vec<Vec<usize>> = Vec::new();
-        let mut index = HashMap::new();
         let mut keywordless = Vec::new();
+        // (keyword, rule), sorted and grouped: no hash map of strings (a thousand rules' start-up).
+        let mut pairs: Vec<(String, usize)> = Vec::new();
         for (ri, rule) in rules.iter().enumerate() {
             if !include(rule) {
                 continue;
@@ -69,16 +67,20 @@ impl Prefilter {
             if rule.keywords.is_empty() && rule.file_names.is_empty() {
                 keywordless.push(ri);
             }
-            for kw in &rule.keywords {
-                let key = kw.to_ascii_lowercase();
-                let pi = *index.entry(key.clone()).or_insert_with(|| {
-                    wanted.push(key);
-                    wanted_rules.push(Vec::new());
-                    wanted.len() - 1
-                });
-                if !wanted_rules[pi].contains(&ri) {
-                    wanted_rules[pi].push(ri);
+            pairs.extend(rule.keywords.iter().map(|kw| (kw.to_ascii_lowercase(), ri)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut wanted: Vec<String> = Vec::new();
+        let mut wanted_rules: Vec<Vec<usize>> = Vec::new();
+        for (keyword, ri) in pairs {
+            if wanted.last() == Some(&keyword) {
+                if let Some(rules) = wanted_rules.last_mut() {
+                    rules.push(ri);
                 }
+            } else {
+                wanted.push(keyword);
+                wanted_rules.push(vec![ri]);
             }
         }
         Prefilter {
