@@ -1245,7 +1245,9 @@ def engine_findings(r, text):
             hi = min(len(data), after + 1024)
             le = data.find(b"\n", after, hi)
             we = hi if le == -1 else le
-            for m in rx.finditer(data[ws:we]):
+            # the engine searches data[..we] from ws: `^`, `\b` and look-behind-like classes see
+            # the bytes before the window, and a class cannot consume the `\n` before it
+            for m in rx.finditer(data, ws, we):
                 sec = m.group(group)
                 if sec is None:
                     continue
@@ -1314,10 +1316,14 @@ def looks_like_identifier(s):
 
 
 def looks_like_placeholder_engine(s):
-    """src/engine/placeholder.rs: a marker, or (secrets up to 100 bytes) a run of one character
+    """src/engine/placeholder.rs: a marker (`>` only at the end or in an arrow), or (secrets up to 100 bytes) a run of one character
     at least 8 long that covers a third of the secret."""
     low = s.lower()
-    if any(w in low for w in ENGINE_PLACEHOLDER_MARKERS):
+    if any(w in low for w in ENGINE_PLACEHOLDER_MARKERS if w != ">"):
+        return True
+    # `>` closes a placeholder (`<your-key>`, a capture cut after `<`) or an arrow (`=>`, `->`);
+    # inside a random secret it is one more punctuation byte
+    if s.endswith(">") or "=>" in s or "->" in s:
         return True
     if len(s) > 100:
         return False

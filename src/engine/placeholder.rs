@@ -10,7 +10,6 @@ const MARKERS: &[&[u8]] = &[
     b"${",
     b"{{",
     b"<",
-    b">",
     b"your_",
     b"your-",
     b"yourkey",
@@ -39,6 +38,17 @@ pub fn looks_like_placeholder(secret: &[u8]) -> bool {
     MARKERS
         .iter()
         .any(|m| memchr::memmem::find(&lower, m).is_some())
+        || closes_placeholder_or_arrow(secret)
+}
+
+/// `>` ends a placeholder (`<your-key>`, or a capture that began after its `<`) or makes an
+/// arrow of code (`=>`, `->`); a `<` anywhere is a marker of its own. Elsewhere `>` is one more
+/// punctuation byte of a typed or random secret (`…k>qX…` in a JWT signing secret).
+fn closes_placeholder_or_arrow(secret: &[u8]) -> bool {
+    secret.last() == Some(&b'>')
+        || secret
+            .windows(2)
+            .any(|w| w[1] == b'>' && matches!(w[0], b'=' | b'-'))
 }
 
 /// True when `secret` is a name from code rather than a random value: split at `_ . -`, at
@@ -181,6 +191,12 @@ mod tests {
         assert!(looks_like_placeholder(b"AKIAIOSFODNN7EXAMPLE"));
         assert!(looks_like_placeholder(b"${GITHUB_TOKEN}"));
         assert!(looks_like_placeholder(b"<your-api-key>"));
+        assert!(looks_like_placeholder(b"a9Fk2Lq7Zp4>"));
+        assert!(looks_like_placeholder(b"k1Jh4=>Lm93Pq"));
+        assert!(looks_like_placeholder(b"k1Jh4->Lm93Pq"));
+        assert!(looks_like_placeholder(b"k1Jh4<Lm93Pq"));
+        // A lone `>` inside a typed secret is punctuation.
+        assert!(!looks_like_placeholder(b"q7`D}/vYR)k>qX??]G&3CF=;@vy"));
         assert!(looks_like_placeholder(b"sk_live_00000000000000000000"));
         assert!(looks_like_placeholder(b"0000000000000000000000001a2b3c4d"));
         // A token whose base64 starts with zero bytes is not a fill.

@@ -366,7 +366,7 @@ simple(F, "nuget-api-key", "NuGet.org API key (oy2…)", r"\b(oy2[0-9a-z]{43})\b
        negatives=[lambda g: f"NUGET_API_KEY=oy2{g.s(DIGITS + LOWER, 30)}", "NUGET_API_KEY=oy2<key>",
                   lambda g: f"NUGET_API_KEY=oy2{g.s(DIGITS + UPPER, 43)}"])
 simple(F, "crates-io-api-token", "crates.io API token (cio…)",
-       r"(?:^|[^0-9A-Za-z+/_-])(cio[0-9A-Za-z]{32})(?:[^0-9A-Za-z+/=_-]|$)", ["cio"],
+       r"(?:(?m:^)|[^0-9A-Za-z+/_-])(cio[0-9A-Za-z]{32})(?:[^0-9A-Za-z+/=_-]|$)", ["cio"],
        lambda g: "cio" + g.alnum(32), rem("https://crates.io/settings/tokens", "check your crates' recent "
                                           "versions, prefer trusted publishing, "), severity="critical",
        min_entropy=3.5,

@@ -270,7 +270,7 @@ rule(F,
      description="Microsoft Entra ID (Azure AD) application client secret (…Q~…)",
      severity="critical",
      keywords=["Q~"],
-     regex=r"(?:^|[^0-9A-Za-z_~.-])([0-9A-Za-z_~.-]{3}[0-9]Q~[0-9A-Za-z_~.-]{31,34})(?:[^0-9A-Za-z_~.-]|$)",
+     regex=r"(?:(?m:^)|[^0-9A-Za-z_~.-])([0-9A-Za-z_~.-]{3}[0-9]Q~[0-9A-Za-z_~.-]{31,34})(?:[^0-9A-Za-z_~.-]|$)",
      min_entropy=3.5,
      remediation=("Delete the secret under the app registration's Certificates & secrets "
                   "(https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade), check "
@@ -281,6 +281,8 @@ rule(F,
          f"client_secret: {azure_ad_secret(g)}",
          f'  "ClientSecret": "{azure_ad_secret(g)}",',
          f"az login --service-principal -u {g.uuid()} -p {azure_ad_secret(g)} --tenant {g.uuid()}",
+         # at the start of a line that is not the file's first (the `(?m:^)` of the regex)
+         f"# client secret of the deploy app\n{azure_ad_secret(g)}\n",
      ],
      negative_examples=lambda g: [
          "AZURE_CLIENT_SECRET=abc1Q~",

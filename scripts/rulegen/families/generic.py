@@ -62,7 +62,11 @@ GENERIC_NOT_VALUES = ["xoxp-", "xoxb-", "xoxa-", "xoxs-", "xoxe", "xapp-", "ghp_
 VALUE = r"([0-9A-Za-z_+/=.~-]{20,256})(?:[^0-9A-Za-z_+/=.~-]|$)"
 # The assignment of a generic secret: a real operator (not the `-` or blank of CLI flags and
 # prose, which `bedrock-api-key-…` or `api token for` would satisfy), or a tag or call argument.
-GENERIC_ASSIGN = r"""["'`]?[ \t]{0,4}(?:[?:.+|!]{0,3}={1,3}>?|:{1,3}|->|[,>])\s{0,16}["'`]?"""
+# A declared type may stand between the name and the operator (Go's `var apiToken string = "…"`,
+# TypeScript's and Kotlin's `apiKey: string = "…"`), and the value may be quoted twice: Gradle's
+# `buildConfigField 'String', 'API_KEY', '"…"'` writes a Java string literal inside a Groovy one.
+GENERIC_ASSIGN = (r"""["'`]?(?:[ \t]{0,4}:?[ \t]{1,4}(?:string|String|str|&str|&'static str)\b)?"""
+                  r"""[ \t]{0,4}(?:[?:.+|!]{0,3}={1,3}>?|:{1,3}|->|[,>])\s{0,16}(?:["'`]\\?["'`]?)?""")
 
 
 # Prose documentation is where example credentials live (`token = "…"` in a how-to): a
@@ -100,6 +104,10 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
          f"creds = {g.uuid()}",
          f"SERVICE_PASSWORD={g.s(ALNUM + '+/=', 24)}",
          f"$mySecretString .= '{g.alnum(28)}';",
+         f'var uploadToken string = "{g.alnum(32)}"',
+         f"  private readonly apiKey: string = '{g.s(B64URL, 40)}';",
+         f"buildConfigField 'String', 'MAPS_API_KEY', '\"{g.hex(32)}\"'",
+         f'buildConfigField "String", "MAPS_API_KEY", "\\"{g.alnum(39)}\\""',
      ],
      negative_examples=lambda g: [
          f"publicToken = \"{g.alnum(40)}\"",
@@ -117,6 +125,8 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
          f"STRIPE_SECRET_KEY={g.alnum(30)}",
          f"bedrock-api-key-{g.alnum(28)}",
          f'"token3": "xoxp-1234-1234-1234-{g.hex(32)}"',
+         'var apiToken string = os.Getenv("API_TOKEN")',
+         "buildConfigField 'String', 'API_KEY', '\"' + apiKey + '\"'",
      ])
 
 # ---- passwords people type: quoted, low entropy, but not a template, a variable or a word list.
@@ -142,7 +152,8 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
      # An operator after the name, or a comma after the quoted name (setProperty("PASSWORD", "…")),
      # not a comma after a bare word (a list of variables).
      # Not right after `:`, `@` or `/`: `'username:password', 'host.com'` is a URL's parts.
-     regex=(r"(?:^|[^:@/])(?i:" + PASSWORD_NAMES + r")" + r"(?:[_.-]?\d{1,3})?"
+     # A `:` that starts a word is a Ruby symbol (`:password => '…'`), not a URL's separator.
+     regex=(r"(?:(?m:^)|[^:@/]|(?:(?m:^)|[\s{(\[,]):)(?i:" + PASSWORD_NAMES + r")" + r"(?:[_.-]?\d{1,3})?"
             + r"""(?:["']?[ \t]{0,8}(?:[:.?]?=>?|:{1,3}=?|=>|->)|["'][ \t]{0,4},)[ \t]{0,8}""" + PASSWORD_VALUE),
      min_entropy=2.5,
      validate="typed-password",
@@ -156,6 +167,9 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
          f"'vm_password': \"{g.password(7)}!@#\",",
          f'connect(user="svc", password="{g.password(16)}")',
          f'System.setProperty("SMTP_PASSWORD", "{g.password(12)}");',
+         f"[smtp]\nhost = 'mail01'\npassword = '{g.password(11)}'\n",
+         f":password       => '{g.password(10)}',",
+         f"{{ :host => 'db01', :password => \"{g.password(12)}\" }}",
      ],
      negative_examples=lambda g: [
          'password = "password"',
@@ -176,6 +190,7 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
          "`generic-secret`, `typed-password`",
          'for s in [&key, &secret, "Tr4ding-B0t!"]',
          'password = "123456789"',
+         "'ftp://deploy:password' => 'release'",
      ])
 
 rule(F, generic=True, allowlist=DOCS_ALLOWLIST,

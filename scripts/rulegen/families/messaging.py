@@ -184,7 +184,7 @@ rule("messaging",
      description="Telegram Bot API token (<bot id>:<secret>)",
      severity="high",
      keywords=[":AA", "telegram"],
-     regex=r"(?:^|[^0-9A-Za-z]|bot)([0-9]{5,16}:A[0-9A-Za-z_-]{33,34})" + END_B64URL,
+     regex=r"(?:(?m:^)|[^0-9A-Za-z]|bot)([0-9]{5,16}:A[0-9A-Za-z_-]{33,34})" + END_B64URL,
      min_entropy=3.5,
      window=48,
      remediation=("Send /revoke (or /token) to @BotFather in Telegram to invalidate it and get a new token, " + PURGE),
@@ -359,7 +359,7 @@ LINE_TOKEN_KEYWORDS = (["line" + sep + w for w in ("channel", "bot", "messaging"
                        + ["channel_access_token", "channelaccesstoken", "channel-access-token",
                           "channel.access.token"])
 # no letter or digit before "line": not pipeline_token, deadlineToken, inline-bot
-LINE_START = r"(?:^|[^0-9A-Za-z])"
+LINE_START = r"(?:(?m:^)|[^0-9A-Za-z])"
 
 value_rule("messaging", "line-channel-access-token",
            "LINE Messaging API channel access token (long-lived, ~172 base64 chars)",

@@ -5,7 +5,7 @@ from rulegen.core import *  # noqa: F401,F403
 # ============================== payments ==============================
 
 # Base64-aware boundaries: a token that starts or ends inside a base64 blob is not a token.
-START_B64 = r"(?:^|[^0-9A-Za-z+/_-])"
+START_B64 = r"(?:(?m:^)|[^0-9A-Za-z+/_-])"
 END_B64_STRICT = r"(?:[^0-9A-Za-z+/=_-]|$)"
 
 

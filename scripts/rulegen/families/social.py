@@ -15,7 +15,7 @@ from rulegen.families.messaging import SECRET_TAIL, id_remediation
 FAMILY = "social"
 JWT_VALUE = r"eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,}"
 # not inside a base64 blob: no base64 byte right before or after
-NOT_B64_BEFORE = r"(?:^|[^0-9A-Za-z+/])"
+NOT_B64_BEFORE = r"(?:(?m:^)|[^0-9A-Za-z+/])"
 NOT_B64_AFTER = r"(?:[^0-9A-Za-z+/=_-]|$)"
 
 
@@ -67,7 +67,7 @@ rule(FAMILY,
      description="X (Twitter) app-only bearer token (AAAA…%…) on a line naming Twitter or a bearer token",
      severity="high",
      keywords=["twitter", "bearer"],
-     regex=r"(?:^|[^0-9A-Za-z])A{18,24}[0-9A-Za-z]{1,10}?A{4,12}([0-9A-Za-z%]{40,180})(?:[^0-9A-Za-z%]|$)",
+     regex=r"(?:(?m:^)|[^0-9A-Za-z])A{18,24}[0-9A-Za-z]{1,10}?A{4,12}([0-9A-Za-z%]{40,180})(?:[^0-9A-Za-z%]|$)",
      min_entropy=4.0,
      window=48,
      remediation=remediation_at(f"{X_PORTAL} > Bearer token > Regenerate)", "bearer token", "Regenerate"),
@@ -86,7 +86,7 @@ rule(FAMILY,
 # Graph tokens start EAA + app letter (EAAB, EAACEd…, EAAG, EAAAAU…); Square access tokens start EAAA
 # + [^A]: those are not Facebook's.---------------------------------------------------------------------
 META_APPS = "https://developers.facebook.com/apps"
-FB_START = r"(?:^|[^0-9A-Za-z])"
+FB_START = r"(?:(?m:^)|[^0-9A-Za-z])"
 value_rule(FAMILY, "facebook-app-secret",
            "Facebook (Meta) app secret (32 hex) under a Facebook / fb key or secret name",
            names=r"facebook|" + FB_START + r"fb[_.-]?(?:app[_.-]?)?(?:api[_.-]?)?(?:secret|key|token)",
@@ -313,7 +313,7 @@ value_rule(FAMILY, "rebrandly-api-key", "Rebrandly API key (32 alphanumerics) un
            url="https://app.rebrandly.com/account/api", severity="medium")
 
 value_rule(FAMILY, "tly-api-token", "T.LY API token (60 alphanumerics) under a T.LY token/key name",
-           names=r"(?:^|[^0-9A-Za-z])t\.?ly[_.-]?(?:api[_.-]?)?(?:token|key|secret)",
+           names=r"(?:(?m:^)|[^0-9A-Za-z])t\.?ly[_.-]?(?:api[_.-]?)?(?:token|key|secret)",
            keywords=compound_keywords(["tly", "t.ly"], ["token", "key", "secret", "api"]),
            tail=r"\w{0,8}", value=token(C_ALNUM, 60), make=lambda g: g.alnum(60),
            url="https://t.ly/settings#/api", severity="medium", what="token", words=["tly", "api", "token"],
@@ -325,7 +325,7 @@ rule(FAMILY,
      description="Intercom access token (base64 of tok:…)",
      severity="high",
      keywords=["dG9rO"],
-     regex=r"(?:^|[^0-9A-Za-z+/])(dG9rO[0-9A-Za-z+/]{50,70}={0,2})" + END_B64,
+     regex=r"(?:(?m:^)|[^0-9A-Za-z+/])(dG9rO[0-9A-Za-z+/]{50,70}={0,2})" + END_B64,
      min_entropy=4.0,
      remediation=remediation_at("https://app.intercom.com/a/apps/_/developer-hub (your app > Authentication: "
                                 "regenerate the access token)", "token", "Regenerate"),
@@ -341,7 +341,7 @@ rule(FAMILY,
      ])
 
 value_rule(FAMILY, "front-api-token", "Front API token (JWT) under a Front API/app name",
-           names=r"(?:^|[^0-9A-Za-z])front[_.-]?(?:api|app)",
+           names=r"(?:(?m:^)|[^0-9A-Za-z])front[_.-]?(?:api|app)",
            keywords=compound_keywords(["front"], ["api", "app"]),
            value=rf"({JWT_VALUE})" + r"(?:[^0-9A-Za-z_.-]|$)", make=lambda g: g.jwt(), short=False,
            min_entropy=4.0, url="https://app.frontapp.com/settings/developers (API tokens)", severity="high",
@@ -412,7 +412,7 @@ value_rule(FAMILY, "ayrshare-api-key", "Ayrshare API key (4 groups of 8) under a
            url="https://app.ayrshare.com/api", severity="high")
 
 value_rule(FAMILY, "chatbot-api-token", "ChatBot.com API token (32 chars) under a ChatBot token/key name",
-           names=r"(?:^|[^0-9A-Za-z])chat[_.-]?bot[_.-]?(?:com[_.-]?)?(?:api[_.-]?)?(?:token|key|secret)",
+           names=r"(?:(?m:^)|[^0-9A-Za-z])chat[_.-]?bot[_.-]?(?:com[_.-]?)?(?:api[_.-]?)?(?:token|key|secret)",
            keywords=compound_keywords(["chatbot", "chat_bot", "chat-bot"], ["token", "key", "secret", "api", "com"]),
            tail=r"\w{0,4}", value=token(C_B64URL, 32), make=lambda g: g.s(B64URL, 32),
            url="https://app.chatbot.com (Integrations > Developer > API tokens)", severity="medium", what="token",
