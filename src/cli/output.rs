@@ -15,7 +15,7 @@ use crate::report::{jsonl, write_report, Format, ReportContext, ReportOptions};
 use crate::rules::Severity;
 use crate::scan::{FindingObserver, FindingSink, ScanOutcome};
 
-/// Standard output, or a temporary file that becomes `path` on [`Output::finish`].
+/// Standard output, or a temporary file that becomes `path` on [`Reports::finish`].
 pub enum Output {
     /// Standard output.
     Stdout,

@@ -408,7 +408,7 @@ impl Config {
     /// Parses a config file in the format its name says: gitleaks' for a name containing
     /// `gitleaks`, keysweep's otherwise.
     /// A file with another name is read as gitleaks' when its keys say so (see
-    /// [`looks_like_gitleaks`]), with a warning, so that `--config leaks.toml` works too.
+    /// `looks_like_gitleaks`), with a warning, so that `--config leaks.toml` works too.
     pub fn parse_file(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
         if name.is_some_and(|n| n.contains("gitleaks")) {

@@ -6,7 +6,7 @@
 //!
 //! The cheap pick, per encoding:
 //! - base64 and hex: runs of 48+ bytes of their alphabets, found by the 16-byte block search
-//!   of [`SecretShape`] (a third of the cost of a byte loop). 48 characters decode to 24 (hex)
+//!   of `SecretShape` (a third of the cost of a byte loop). 48 characters decode to 24 (hex)
 //!   or 36 (base64) bytes: shorter encoded text rarely holds a whole prefixed credential.
 //!   Base64 of text has a tell: each 4-character group starts with a character worth less
 //!   than 32 (`A-Z`, `a-f`), because its first byte is below 0x80. Identifiers, paths and

@@ -1,7 +1,7 @@
 //! The detection engine: a compiled rule set that turns a blob's bytes into raw matches.
 //!
 //! Cost model (see DESIGN.md, "Performance model"): one keyword pass over the whole blob (see
-//! [`keyword_filter`]: a shift-or filter, where DESIGN.md says aho-corasick, whose automaton for
+//! `keyword_filter`: a shift-or filter, where DESIGN.md says aho-corasick, whose automaton for
 //! the full rule pack's keywords no longer fits in the cache) finds keyword hits; everything else (regex, entropy, validators) runs only in small windows
 //! around those hits, and only for the rules whose keywords were hit. Regexes are compiled the
 //! first time one of their keywords hits, so a pre-commit run over a few files pays for a few
@@ -42,7 +42,7 @@ const REGEX_SIZE_LIMIT: usize = 32 * 1024 * 1024;
 /// caller turns it into a located, fingerprinted finding.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawMatch {
-    /// Index of the rule in [`Scanner::rules`].
+    /// Index of the rule in the scanner (see [`Scanner::rule`]).
     pub rule: usize,
     /// Start of the secret (the rule's secret group), inclusive.
     pub start: usize,

@@ -7,7 +7,7 @@ mod examples;
 mod model;
 
 pub use examples::{check_examples, ExampleFailure};
-pub use model::{Rule, RuleFile, Severity, WHOLE_FILE_LIMIT};
+pub use model::{Rule, RuleFile, Severity, DEFAULT_PAIR_LINES, WHOLE_FILE_LIMIT};
 
 use crate::error::ConfigError;
 
