@@ -70,14 +70,8 @@ fn to_json(name: &str, path: &Path, shapes: &mut Vec<RuleShape>) -> (String, Str
         for rule in rules {
             let id = rule.get("id").and_then(|v| v.as_str()).unwrap_or("?");
             if let Some(re) = rule.get("regex").and_then(|v| v.as_str()) {
-                if let Err(e) = regex_syntax::ParserBuilder::new()
-                    .unicode(false)
-                    .utf8(false)
-                    .build()
-                    .parse(re)
-                {
-                    panic!("{name}: rule '{id}': invalid regex: {e}");
-                }
+                let hir = shape_summary::parse(re)
+                    .unwrap_or_else(|e| panic!("{name}: rule '{id}': invalid regex: {e}"));
                 let group = rule
                     .get("secret_group")
                     .and_then(|g| g.as_integer())
@@ -85,8 +79,8 @@ fn to_json(name: &str, path: &Path, shapes: &mut Vec<RuleShape>) -> (String, Str
                 shapes.push((
                     id.to_string(),
                     shape_summary::regex_hash(re),
-                    shape_summary::summarize(re, group),
-                    shape_summary::required_bytes(re),
+                    shape_summary::summarize_hir(&hir, group),
+                    shape_summary::required_bytes_hir(&hir),
                 ));
             }
         }

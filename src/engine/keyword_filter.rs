@@ -56,7 +56,7 @@ fn triple_key(first: u8, second: u8, byte: u8) -> usize {
 #[derive(Debug, Clone)]
 pub struct KeywordFilter {
     patterns: Vec<Vec<u8>>,
-    /// Shift-or masks, indexed by [`pair_key`] of (previous byte, byte). An array, so that
+    /// Shift-or masks, indexed by [`window_key`] of the last three bytes. An array, so that
     /// the index (a 12-bit shift result) needs no bounds check in the hot loop.
     reach: Box<[u64; 1 << REACH_BITS]>,
     /// For each (bucket, key of the last two bytes of the filter part): a range of `entries`.
@@ -67,7 +67,7 @@ pub struct KeywordFilter {
 }
 
 /// A pattern to compare where its filter part may end.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 struct Entry {
     pattern: u32,
     /// Length of the filter part.
@@ -135,21 +135,11 @@ impl KeywordFilter {
             *r &= !dont_care;
         }
         slotted.sort_by_key(|&(slot, entry)| (slot, entry.pattern));
-        let slots = BUCKETS << VERIFY_BITS;
-        let mut offsets = Vec::with_capacity(slots + 1);
-        let mut entries = Vec::with_capacity(slotted.len());
-        let mut next = slotted.iter().peekable();
-        for slot in 0..slots {
-            offsets.push(entries.len() as u32);
-            while let Some(&&(s, entry)) = next.peek() {
-                if s != slot {
-                    break;
-                }
-                entries.push(entry);
-                next.next();
-            }
-        }
-        offsets.push(entries.len() as u32);
+        // Slot `s` holds `entries[offsets[s]..offsets[s + 1]]`.
+        let offsets = (0..=BUCKETS << VERIFY_BITS)
+            .map(|s| slotted.partition_point(|&(slot, _)| slot < s) as u32)
+            .collect();
+        let entries = slotted.into_iter().map(|(_, entry)| entry).collect();
         KeywordFilter {
             patterns,
             reach,

@@ -2,10 +2,11 @@
 //!
 //! Cost model (see DESIGN.md, "Performance model"): one keyword pass over the whole blob (see
 //! `keyword_filter`: a shift-or filter, where DESIGN.md says aho-corasick, whose automaton for
-//! the full rule pack's keywords no longer fits in the cache) finds keyword hits; everything else (regex, entropy, validators) runs only in small windows
-//! around those hits, and only for the rules whose keywords were hit. Regexes are compiled the
-//! first time one of their keywords hits, so a pre-commit run over a few files pays for a few
-//! regexes, not for the whole rule pack.
+//! the full rule pack's keywords no longer fits in the cache) finds keyword hits; everything
+//! else (regex, entropy, validators) runs only in small windows around those hits, and only for
+//! the rules whose keywords were hit. Regexes are compiled the first time one of their keywords
+//! hits, so a pre-commit run over a few files pays for a few regexes, not for the whole rule
+//! pack.
 
 pub mod decode;
 mod keyword_filter;
@@ -15,11 +16,9 @@ mod prefilter;
 mod shape;
 mod shape_summary;
 
-pub(crate) use shape_summary::regex_hash;
+pub(crate) use shape_summary::{parse as parse_regex, regex_hash};
 #[cfg(test)]
-pub(crate) use shape_summary::{
-    required_bytes as required_bytes_of, summarize as shape_summary_of,
-};
+pub(crate) use shape_summary::{required_bytes_hir, summarize_hir};
 pub mod validators;
 mod window;
 
@@ -134,18 +133,8 @@ impl ScannerBuilder {
     /// a scan's start-up.
     pub fn build(&mut self) -> Result<Scanner, ConfigError> {
         let all = std::mem::take(&mut self.rules);
-        // Ids must be unique: they key fingerprints, baselines and SARIF rule indexes.
-        let mut by_id = std::collections::HashMap::with_capacity(all.len());
-        for (i, rule) in all.iter().enumerate() {
-            if let Some(first) = by_id.insert(rule.id.as_str(), i) {
-                return Err(ConfigError::Invalid {
-                    location: rule.source_file.clone(),
-                    message: format!(
-                        "rule id '{}' is already defined in {}",
-                        rule.id, all[first].source_file
-                    ),
-                });
-            }
+        let by_id = crate::rules::check_unique_ids(&all)?;
+        for rule in &all {
             rule.check().map_err(|message| ConfigError::Invalid {
                 location: rule.source_file.clone(),
                 message: format!("rule '{}': {message}", rule.id),
@@ -250,7 +239,7 @@ impl ScannerBuilder {
 struct WindowChecks {
     /// The secret's bytes and least length.
     shape: Option<SecretShape>,
-    /// Punctuation that every match holds (see [`shape_summary::required_bytes`]).
+    /// Punctuation that every match holds (see [`shape_summary::required_bytes_hir`]).
     required: Vec<u8>,
 }
 
@@ -278,16 +267,24 @@ impl CompiledRule {
 
     fn checks(&self) -> &WindowChecks {
         self.checks.get_or_init(|| {
-            // The built-in rules' were read from their regexes at build time.
+            // The built-in rules' checks were read from their regexes at build time.
             match crate::rules::builtin_shape(&self.rule.id, &self.rule.regex) {
                 Some((shape, required)) => WindowChecks {
                     shape: shape
                         .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
                     required: required.to_vec(),
                 },
-                None => WindowChecks {
-                    shape: SecretShape::of(&self.rule.regex, self.rule.secret_group),
-                    required: shape_summary::required_bytes(&self.rule.regex),
+                // A custom rule: one parse for both.
+                None => match shape_summary::parse(&self.rule.regex) {
+                    Ok(hir) => WindowChecks {
+                        shape: shape_summary::summarize_hir(&hir, self.rule.secret_group)
+                            .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
+                        required: shape_summary::required_bytes_hir(&hir),
+                    },
+                    Err(_) => WindowChecks {
+                        shape: None,
+                        required: Vec::new(),
+                    },
                 },
             }
         })

@@ -35,12 +35,13 @@ impl SecretShape {
     /// says nothing useful (the secret can be empty or short, or the group is not found): the
     /// rule then always runs.
     pub fn of(pattern: &str, secret_group: Option<usize>) -> Option<SecretShape> {
-        let (allowed, min_len) = super::shape_summary::summarize(pattern, secret_group)?;
+        let hir = super::shape_summary::parse(pattern).ok()?;
+        let (allowed, min_len) = super::shape_summary::summarize_hir(&hir, secret_group)?;
         Some(SecretShape::from_parts(allowed, min_len))
     }
 
     /// The shape of a secret made of the `allowed` bytes, at least `min_len` of them (a summary
-    /// made by [`super::shape_summary::summarize`], at build time for the built-in rules).
+    /// made by [`super::shape_summary::summarize_hir`], at build time for the built-in rules).
     pub fn from_parts(allowed: [bool; 256], min_len: usize) -> SecretShape {
         SecretShape {
             allowed,

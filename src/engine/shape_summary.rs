@@ -9,27 +9,31 @@ use regex_syntax::ParserBuilder;
 /// Secrets shorter than this are not worth a run test (it passes almost everywhere).
 pub const MIN_USEFUL_LEN: usize = 12;
 
-/// The bytes the secret of `pattern` can hold and its least length: capture group
-/// `secret_group`, or when that is not set, group 1 if the pattern has one and else the whole
-/// match (as the engine picks it), parsed the way the engine compiles it (bytes, Unicode off).
-/// `None` when that says nothing useful (a secret that can be short or empty, a group that is
-/// not found, a pattern that does not parse).
-pub fn summarize(pattern: &str, secret_group: Option<usize>) -> Option<([bool; 256], usize)> {
-    let hir = ParserBuilder::new()
+/// `pattern` parsed the way the engine compiles it (bytes, Unicode off): the one parse behind
+/// the syntax check of a rule and both summaries below.
+pub fn parse(pattern: &str) -> Result<Hir, Box<regex_syntax::Error>> {
+    ParserBuilder::new()
         .unicode(false)
         .utf8(false)
         .build()
         .parse(pattern)
-        .ok()?;
+        .map_err(Box::new)
+}
+
+/// The bytes the secret of a parsed regex can hold and its least length: capture group
+/// `secret_group`, or when that is not set, group 1 if the pattern has one and else the whole
+/// match (as the engine picks it). `None` when that says nothing useful (a secret that can be
+/// short or empty, a group that is not found).
+pub fn summarize_hir(hir: &Hir, secret_group: Option<usize>) -> Option<([bool; 256], usize)> {
     let group = match secret_group {
         Some(g) => g,
         None if hir.properties().explicit_captures_len() > 0 => 1,
         None => 0,
     };
     let secret = if group == 0 {
-        &hir
+        hir
     } else {
-        find_group(&hir, group)?
+        find_group(hir, group)?
     };
     let min_len = secret.properties().minimum_len()?;
     if min_len < MIN_USEFUL_LEN {
@@ -40,24 +44,16 @@ pub fn summarize(pattern: &str, secret_group: Option<usize>) -> Option<([bool; 2
     Some((allowed, min_len))
 }
 
-/// At most this many required bytes are kept (see [`required_bytes`]): each costs a `memchr`
+/// At most this many required bytes are kept (see [`required_bytes_hir`]): each costs a `memchr`
 /// per window.
 pub const MAX_REQUIRED: usize = 3;
 
-/// Punctuation bytes that every match of `pattern` contains (`@` and `:` of a URL with a
-/// password), parsed as the engine compiles it: a window without one of them cannot match, and
-/// is skipped with a `memchr` instead of a regex search. Letters and digits are left out (a
-/// window holds the keyword, and they are everywhere). Empty when the pattern does not parse.
-pub fn required_bytes(pattern: &str) -> Vec<u8> {
-    let Ok(hir) = ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-    else {
-        return Vec::new();
-    };
-    let set = required(&hir);
+/// Punctuation bytes that every match of a parsed regex contains (`@` and `:` of a URL with a
+/// password): a window without one of them cannot match, and is skipped with a `memchr`
+/// instead of a regex search. Letters and digits are left out (a window holds the keyword, and
+/// they are everywhere).
+pub fn required_bytes_hir(hir: &Hir) -> Vec<u8> {
+    let set = required(hir);
     (0..=255u8)
         .filter(|&b| set[usize::from(b)] && b.is_ascii_punctuation())
         .take(MAX_REQUIRED)

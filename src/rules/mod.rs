@@ -60,7 +60,7 @@ pub(crate) fn finish_rule(
 /// A rule's secret shape (allowed bytes, least length) as built-in summaries hold it.
 pub(crate) type ShapeSummary = Option<([bool; 256], usize)>;
 
-/// The secret shape and the required bytes (see `engine::shape_summary::required_bytes`) that
+/// The secret shape and the required bytes (see `engine::shape_summary::required_bytes_hir`) that
 /// build.rs read from built-in rule `id`'s regex, if `regex` is still that regex (the shape is
 /// `None` when it has no useful one); `None` when there is no summary for it (a custom rule, or
 /// a built-in one a config replaced).
@@ -116,18 +116,24 @@ fn embedded(with_examples: bool) -> Result<Vec<Rule>, ConfigError> {
     Ok(files.into_iter().flatten().collect())
 }
 
-/// Rejects a rule set in which two rules share an id.
-pub fn check_unique_ids(rules: &[Rule]) -> Result<(), ConfigError> {
-    let mut seen = std::collections::HashMap::new();
-    for rule in rules {
-        if let Some(first) = seen.insert(rule.id.as_str(), rule.source_file.as_str()) {
+/// Rejects a rule set in which two rules share an id; else gives each id's index in `rules`
+/// (ids key fingerprints, baselines, SARIF rule indexes and `pair_with`).
+pub fn check_unique_ids(
+    rules: &[Rule],
+) -> Result<std::collections::HashMap<&str, usize>, ConfigError> {
+    let mut seen = std::collections::HashMap::with_capacity(rules.len());
+    for (i, rule) in rules.iter().enumerate() {
+        if let Some(first) = seen.insert(rule.id.as_str(), i) {
             return Err(ConfigError::Invalid {
                 location: rule.source_file.clone(),
-                message: format!("rule id '{}' is already defined in {first}", rule.id),
+                message: format!(
+                    "rule id '{}' is already defined in {}",
+                    rule.id, rules[first].source_file
+                ),
             });
         }
     }
-    Ok(())
+    Ok(seen)
 }
 
 /// Parses a rule's regex the way the engine will (bytes, Unicode off) without compiling it, so
@@ -136,11 +142,7 @@ pub fn check_unique_ids(rules: &[Rule]) -> Result<(), ConfigError> {
 /// pattern, a caret and the reason over several lines, which a `file:line: message` cannot
 /// carry.
 pub(crate) fn check_regex_syntax(pattern: &str) -> Result<(), String> {
-    regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
+    crate::engine::parse_regex(pattern)
         .map(|_| ())
         .map_err(|e| format!("regex: {} of \"{pattern}\"", regex_syntax_message(&e)))
 }
@@ -411,9 +413,10 @@ mod tests {
         for rule in &rules {
             let embedded = builtin_shape(&rule.id, &rule.regex)
                 .unwrap_or_else(|| panic!("no embedded shape for '{}'", rule.id));
-            let computed = crate::engine::shape_summary_of(&rule.regex, rule.secret_group);
+            let hir = crate::engine::parse_regex(&rule.regex).expect("parses");
+            let computed = crate::engine::summarize_hir(&hir, rule.secret_group);
             assert_eq!(embedded.0, computed, "rule '{}'", rule.id);
-            let required = crate::engine::required_bytes_of(&rule.regex);
+            let required = crate::engine::required_bytes_hir(&hir);
             assert_eq!(embedded.1, required.as_slice(), "rule '{}'", rule.id);
         }
         assert_eq!(builtin_shape(&rules[0].id, "(x{20})"), None);
