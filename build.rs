@@ -1,7 +1,8 @@
 //! Embeds the built-in rules (`rules/*.toml`) into the binary. The TOML is parsed here, at build
-//! time, and embedded as JSON: a bad rule file fails the build with its file and line, and at
-//! run time parsing JSON costs a fraction of parsing TOML (startup time matters for the
-//! pre-commit hook). Every regex's syntax is checked here too.
+//! time, and written out as Rust data (`BuiltinRule` literals): a bad rule file fails the build
+//! naming its file and rule, and at run time nothing is parsed — start-up time matters for the
+//! pre-commit hook, and parsing a thousand rules from JSON was most of it. Every regex's syntax
+//! is checked here too, and each regex's secret shape read (see `engine::shape_summary`).
 
 #[path = "src/engine/shape_summary.rs"]
 mod shape_summary;
@@ -30,13 +31,12 @@ fn main() {
 
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut index = String::from(
-        "/// Built-in rule files: (file name, the rules as JSON without their examples, the rules\n\
-         /// as JSON with them), sorted by name. Scans parse the first: examples are a third of the\n\
-         /// text and only the rule tests read them.\n",
+        "/// The built-in rules as Rust data (see `rules::builtin`), in file order, files sorted by\n\
+         /// name: compiled into the binary, so that a scan's start-up parses nothing.\n\
+         pub(crate) static BUILTIN_RULES: &[BuiltinRule] = &[\n",
     );
-    index.push_str("pub static EMBEDDED_RULE_FILES: &[(&str, &str, &str)] = &[\n");
     let mut shapes: Vec<RuleShape> = Vec::new();
-    for (i, f) in files.iter().enumerate() {
+    for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = format!(
             "rules/{}",
@@ -44,59 +44,194 @@ fn main() {
                 .and_then(|n| n.to_str())
                 .unwrap_or("rules.toml")
         );
-        let (lean, full) = to_json(&name, f, &mut shapes);
-        let lean_path = out_dir.join(format!("rules-{i}.json"));
-        let full_path = out_dir.join(format!("rules-{i}-with-examples.json"));
-        fs::write(&lean_path, lean).expect("write embedded rule JSON");
-        fs::write(&full_path, full).expect("write embedded rule JSON");
-        index.push_str(&format!(
-            "    ({:?}, include_str!({:?}), include_str!({:?})),\n",
-            name,
-            lean_path.display().to_string(),
-            full_path.display().to_string()
-        ));
+        rules_source(&name, f, &mut shapes, &mut index);
     }
     index.push_str("];\n");
     index.push_str(&shapes_table(shapes));
     fs::write(out_dir.join("embedded_rules.rs"), index).expect("write embedded_rules.rs");
 }
 
-/// Parses one rule file and returns it as JSON, without and with the examples; panics (failing the build) with the file, line
-/// and problem on a TOML error or a regex that does not parse.
-fn to_json(name: &str, path: &Path, shapes: &mut Vec<RuleShape>) -> (String, String) {
+/// Parses one rule file and appends its rules to `out` as `BuiltinRule` literals; panics
+/// (failing the build) with the file, rule and problem on a TOML error, an unknown key, a value
+/// of the wrong type or a regex that does not parse. The keys and types are those of
+/// `rules::Rule` (a test parses every rule file with it and compares).
+fn rules_source(name: &str, path: &Path, shapes: &mut Vec<RuleShape>, out: &mut String) {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
     let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-    if let Some(rules) = value.get("rule").and_then(|r| r.as_array()) {
-        for rule in rules {
-            let id = rule.get("id").and_then(|v| v.as_str()).unwrap_or("?");
-            if let Some(re) = rule.get("regex").and_then(|v| v.as_str()) {
-                let hir = shape_summary::parse(re)
-                    .unwrap_or_else(|e| panic!("{name}: rule '{id}': invalid regex: {e}"));
-                let group = rule
-                    .get("secret_group")
-                    .and_then(|g| g.as_integer())
-                    .and_then(|g| usize::try_from(g).ok());
-                shapes.push((
-                    id.to_string(),
-                    shape_summary::regex_hash(re),
-                    shape_summary::summarize_hir(&hir, group),
-                    shape_summary::required_bytes_hir(&hir),
-                ));
-            }
+    let Some(table) = value.as_table() else {
+        panic!("{name}: not a table");
+    };
+    if let Some(key) = table.keys().find(|k| *k != "rule") {
+        panic!("{name}: unknown key '{key}' (a rule file holds [[rule]] tables)");
+    }
+    let rules = match table.get("rule") {
+        None => return,
+        Some(toml::Value::Array(rules)) => rules,
+        Some(_) => panic!("{name}: 'rule' must be an array of tables ([[rule]])"),
+    };
+    for rule in rules {
+        let Some(rule) = rule.as_table() else {
+            panic!("{name}: 'rule' must be an array of tables ([[rule]])");
+        };
+        let id = rule.get("id").and_then(|v| v.as_str()).unwrap_or("?");
+        let field = RuleFields {
+            file: name,
+            id,
+            rule,
+        };
+        if let Some(key) = rule.keys().find(|k| !RULE_KEYS.contains(&k.as_str())) {
+            panic!("{name}: rule '{id}': unknown key '{key}'");
+        }
+        let re = field.string("regex");
+        let hir = shape_summary::parse(&re)
+            .unwrap_or_else(|e| panic!("{name}: rule '{id}': invalid regex: {e}"));
+        let group = field.opt_int("secret_group");
+        shapes.push((
+            id.to_string(),
+            shape_summary::regex_hash(&re),
+            shape_summary::summarize_hir(&hir, group),
+            shape_summary::required_bytes_hir(&hir),
+        ));
+        let severity = |key: &str| {
+            field.opt_string(key).map(|s| match s.as_str() {
+                "low" => "Severity::Low",
+                "medium" => "Severity::Medium",
+                "high" => "Severity::High",
+                "critical" => "Severity::Critical",
+                other => panic!("{name}: rule '{id}': {key}: unknown severity '{other}'"),
+            })
+        };
+        let allowlist = match rule.get("allowlist") {
+            None => String::new(),
+            Some(v) => serde_json::to_string(v).unwrap_or_else(|e| panic!("{name}: {e}")),
+        };
+        out.push_str(&format!(
+            "    BuiltinRule {{ file: {name:?}, id: {id:?}, description: {:?}, severity: {}, \
+             keywords: &{:?}, file_names: &{:?}, path: {:?}, regex: {re:?}, secret_group: {:?}, \
+             min_entropy: {}, validate: {:?}, window: {:?}, pair_with: &{:?}, pair_lines: {:?}, \
+             paired_severity: {}, companion_only: {}, generic: {}, exclude_words: &{:?}, \
+             remediation: {:?}, allowlist: {allowlist:?}, examples: &{:?}, \
+             negative_examples: &{:?} }},\n",
+            field.string("description"),
+            severity("severity")
+                .unwrap_or_else(|| panic!("{name}: rule '{id}': missing key 'severity'")),
+            field.strings("keywords"),
+            field.strings("file_names"),
+            field.opt_string("path"),
+            group,
+            match field.opt_float("min_entropy") {
+                Some(e) => format!("Some({e:?}_f32)"),
+                None => "None".to_string(),
+            },
+            field.opt_string("validate"),
+            field.opt_int("window"),
+            field.strings("pair_with"),
+            field.opt_int("pair_lines"),
+            match severity("paired_severity") {
+                Some(s) => format!("Some({s})"),
+                None => "None".to_string(),
+            },
+            field.bool("companion_only"),
+            field.bool("generic"),
+            field.strings("exclude_words"),
+            field.string("remediation"),
+            field.strings("examples"),
+            field.strings("negative_examples"),
+        ));
+    }
+}
+
+/// The keys of a rule table (`rules::Rule`'s fields).
+const RULE_KEYS: [&str; 21] = [
+    "id",
+    "description",
+    "severity",
+    "keywords",
+    "file_names",
+    "path",
+    "regex",
+    "secret_group",
+    "min_entropy",
+    "validate",
+    "window",
+    "pair_with",
+    "pair_lines",
+    "paired_severity",
+    "companion_only",
+    "generic",
+    "exclude_words",
+    "remediation",
+    "allowlist",
+    "examples",
+    "negative_examples",
+];
+
+/// Typed reads of one rule table's values; a wrong type fails the build naming file, rule and
+/// key.
+struct RuleFields<'a> {
+    file: &'a str,
+    id: &'a str,
+    rule: &'a toml::map::Map<String, toml::Value>,
+}
+
+impl RuleFields<'_> {
+    fn fail(&self, key: &str, expected: &str) -> ! {
+        panic!(
+            "{}: rule '{}': {key}: expected {expected}",
+            self.file, self.id
+        )
+    }
+
+    fn opt_string(&self, key: &str) -> Option<String> {
+        self.rule.get(key).map(|v| match v.as_str() {
+            Some(s) => s.to_string(),
+            None => self.fail(key, "a string"),
+        })
+    }
+
+    fn string(&self, key: &str) -> String {
+        self.opt_string(key)
+            .unwrap_or_else(|| panic!("{}: rule '{}': missing key '{key}'", self.file, self.id))
+    }
+
+    fn strings(&self, key: &str) -> Vec<String> {
+        match self.rule.get(key) {
+            None => Vec::new(),
+            Some(toml::Value::Array(items)) => items
+                .iter()
+                .map(|v| match v.as_str() {
+                    Some(s) => s.to_string(),
+                    None => self.fail(key, "an array of strings"),
+                })
+                .collect(),
+            Some(_) => self.fail(key, "an array of strings"),
         }
     }
-    let full = serde_json::to_string(&value).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let mut lean = value;
-    if let Some(rules) = lean.get_mut("rule").and_then(|r| r.as_array_mut()) {
-        for rule in rules {
-            if let Some(table) = rule.as_table_mut() {
-                table.remove("examples");
-                table.remove("negative_examples");
-            }
+
+    fn opt_int(&self, key: &str) -> Option<usize> {
+        self.rule.get(key).map(|v| {
+            v.as_integer()
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or_else(|| self.fail(key, "a non-negative integer"))
+        })
+    }
+
+    fn opt_float(&self, key: &str) -> Option<f64> {
+        self.rule.get(key).map(|v| match v {
+            toml::Value::Float(f) => *f,
+            toml::Value::Integer(n) => *n as f64,
+            _ => self.fail(key, "a number"),
+        })
+    }
+
+    fn bool(&self, key: &str) -> bool {
+        match self.rule.get(key) {
+            None => false,
+            Some(v) => v
+                .as_bool()
+                .unwrap_or_else(|| self.fail(key, "true or false")),
         }
     }
-    let lean = serde_json::to_string(&lean).unwrap_or_else(|e| panic!("{name}: {e}"));
-    (lean, full)
 }
 
 /// The secret shapes of the built-in rules as Rust source: `(rule id, hash of its regex,

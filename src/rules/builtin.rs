@@ -1,0 +1,83 @@
+//! The built-in rules as compiled-in data. build.rs parses `rules/*.toml` (checking keys, types
+//! and regex syntax) and writes each rule as a [`BuiltinRule`] literal, so a scan's start-up
+//! only copies strings into [`Rule`]s: parsing the thousand rules' megabyte of text, as JSON,
+//! was most of it (a tenth of a small tree's scan, a fifth of a pre-commit run).
+
+use super::model::{Rule, Severity};
+use crate::error::ConfigError;
+
+/// One built-in rule, field for field a [`Rule`] as build.rs read it from its file.
+#[derive(Debug)]
+pub(crate) struct BuiltinRule {
+    pub file: &'static str,
+    pub id: &'static str,
+    pub description: &'static str,
+    pub severity: Severity,
+    pub keywords: &'static [&'static str],
+    pub file_names: &'static [&'static str],
+    pub path: Option<&'static str>,
+    pub regex: &'static str,
+    pub secret_group: Option<usize>,
+    pub min_entropy: Option<f32>,
+    pub validate: Option<&'static str>,
+    pub window: Option<usize>,
+    pub pair_with: &'static [&'static str],
+    pub pair_lines: Option<usize>,
+    pub paired_severity: Option<Severity>,
+    pub companion_only: bool,
+    pub generic: bool,
+    pub exclude_words: &'static [&'static str],
+    pub remediation: &'static str,
+    /// The rule's `[[rule.allowlist]]` tables as JSON (empty: none); few rules have one, and
+    /// this keeps their schema in one place (`config::AllowlistSpec`).
+    pub allowlist: &'static str,
+    pub examples: &'static [&'static str],
+    pub negative_examples: &'static [&'static str],
+}
+
+impl BuiltinRule {
+    /// The rule, with or without its examples (only the rule tests read them).
+    pub(crate) fn to_rule(&self, with_examples: bool) -> Result<Rule, ConfigError> {
+        let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+        let allowlist = if self.allowlist.is_empty() {
+            Vec::new()
+        } else {
+            serde_json::from_str(self.allowlist).map_err(|e| ConfigError::Invalid {
+                location: self.file.to_string(),
+                message: format!("rule '{}': allowlist: {e}", self.id),
+            })?
+        };
+        Ok(Rule {
+            id: self.id.to_string(),
+            description: self.description.to_string(),
+            severity: self.severity,
+            keywords: strings(self.keywords),
+            file_names: strings(self.file_names),
+            path: self.path.map(str::to_string),
+            regex: self.regex.to_string(),
+            secret_group: self.secret_group,
+            min_entropy: self.min_entropy,
+            validate: self.validate.map(str::to_string),
+            window: self.window,
+            pair_with: strings(self.pair_with),
+            pair_lines: self.pair_lines,
+            paired_severity: self.paired_severity,
+            companion_only: self.companion_only,
+            generic: self.generic,
+            exclude_words: strings(self.exclude_words),
+            remediation: self.remediation.to_string(),
+            allowlist,
+            examples: if with_examples {
+                strings(self.examples)
+            } else {
+                Vec::new()
+            },
+            negative_examples: if with_examples {
+                strings(self.negative_examples)
+            } else {
+                Vec::new()
+            },
+            source_file: self.file.to_string(),
+        })
+    }
+}
