@@ -296,7 +296,7 @@ impl CompiledRule {
 
     /// The windows that could hold a match: each holds every required byte and a run of the
     /// secret's bytes long enough.
-    fn plausible(&self, data: &[u8], mut windows: Vec<window::Window>) -> Vec<window::Window> {
+    fn plausible(&self, data: &[u8], windows: &mut Vec<window::Window>) {
         let checks = self.checks();
         windows.retain(|w| {
             let text = &data[w.start..w.end];
@@ -306,7 +306,6 @@ impl CompiledRule {
                 .all(|&b| memchr::memchr(b, text).is_some())
                 && checks.shape.as_ref().is_none_or(|s| s.may_match(text))
         });
-        windows
     }
 
     fn secret_group(&self, regex: &Regex) -> usize {
@@ -519,10 +518,12 @@ impl Scanner {
         for &rule_index in self.prefilter.keywordless() {
             self.scan_keywordless(rule_index, data, &mut out);
         }
-        let hits = self.prefilter.hits(data);
-        for (rule_index, rule_hits) in hits.into_rules() {
-            self.scan_rule(rule_index, rule_hits, data, &mut out);
-        }
+        let mut windows = Vec::new();
+        self.prefilter
+            .hits(data)
+            .for_each_rule(|rule_index, rule_hits| {
+                self.scan_rule(rule_index, rule_hits, data, &mut windows, &mut out);
+            });
         if let Some(companions) = &self.companion_prefilter {
             let wanted: Vec<usize> = out
                 .iter()
@@ -530,11 +531,13 @@ impl Scanner {
                 .filter(|&r| self.rules[r].rule.companion_only)
                 .collect();
             if !wanted.is_empty() {
-                for (rule_index, rule_hits) in companions.hits(data).into_rules() {
-                    if wanted.contains(&rule_index) {
-                        self.scan_rule(rule_index, rule_hits, data, &mut out);
-                    }
-                }
+                companions
+                    .hits(data)
+                    .for_each_rule(|rule_index, rule_hits| {
+                        if wanted.contains(&rule_index) {
+                            self.scan_rule(rule_index, rule_hits, data, &mut windows, &mut out);
+                        }
+                    });
             }
         }
         // The same bytes found by two rules (a GCP service-account key is also a PKCS#8 key):
@@ -616,11 +619,11 @@ impl Scanner {
     /// whose secret has no shape).
     fn scan_whole(&self, rule_index: usize, data: &[u8], out: &mut Vec<RawMatch>) {
         let compiled = &self.rules[rule_index];
-        let whole = vec![window::Window {
+        let mut whole = vec![window::Window {
             start: 0,
             end: data.len(),
         }];
-        let whole = compiled.plausible(data, whole);
+        compiled.plausible(data, &mut whole);
         if whole.is_empty() {
             return;
         }
@@ -629,24 +632,26 @@ impl Scanner {
         }
     }
 
-    /// Runs one rule in the windows around its keyword hits.
+    /// Runs one rule in the windows around its keyword hits (sorted). `windows` is scratch
+    /// space, reused for every rule of a blob.
     fn scan_rule(
         &self,
         rule_index: usize,
-        mut rule_hits: Vec<(usize, usize)>,
+        rule_hits: &[(usize, usize)],
         data: &[u8],
+        windows: &mut Vec<window::Window>,
         out: &mut Vec<RawMatch>,
     ) {
         let compiled = &self.rules[rule_index];
-        let windows = window::windows(data, &mut rule_hits, compiled.rule.window);
-        let windows = compiled.plausible(data, windows);
+        window::windows(data, rule_hits, compiled.rule.window, windows);
+        compiled.plausible(data, windows);
         if windows.is_empty() {
             return;
         }
         let Ok(regex) = compiled.regex() else {
             return;
         };
-        self.scan_windows(rule_index, regex, data, &windows, out);
+        self.scan_windows(rule_index, regex, data, windows, out);
     }
 
     fn scan_windows(

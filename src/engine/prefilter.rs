@@ -26,18 +26,20 @@ pub struct Hits {
 }
 
 impl Hits {
-    /// The rules that had at least one hit, in rule order, each with its hits in blob order.
-    pub fn into_rules(mut self) -> Vec<(usize, Vec<(usize, usize)>)> {
-        // Stable: each rule's hits keep the order they were found in.
-        self.found.sort_by_key(|&(rule, _, _)| rule);
-        let mut out: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
-        for (rule, start, end) in self.found {
-            match out.last_mut() {
-                Some((r, list)) if *r == rule => list.push((start, end)),
-                _ => out.push((rule, vec![(start, end)])),
-            }
+    /// Calls `each` for every rule that had at least one hit, in rule order, with its hits in
+    /// blob order. One sort and one reused list for the whole blob: a list per rule, for the
+    /// dozens of rules a source file wakes, was a tenth of the allocations of a scan.
+    pub fn for_each_rule(mut self, mut each: impl FnMut(usize, &[(usize, usize)])) {
+        self.found.sort_unstable();
+        let mut list: Vec<(usize, usize)> = Vec::new();
+        let mut rest = self.found.as_slice();
+        while let Some(&(rule, _, _)) = rest.first() {
+            let n = rest.partition_point(|&(r, _, _)| r == rule);
+            list.clear();
+            list.extend(rest[..n].iter().map(|&(_, start, end)| (start, end)));
+            each(rule, &list);
+            rest = &rest[n..];
         }
-        out
     }
 }
 

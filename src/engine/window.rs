@@ -16,12 +16,13 @@ pub struct Window {
     pub end: usize,
 }
 
-/// The merged windows for one rule's keyword hits (`(start, end)` byte ranges). `extra` is the
-/// rule's `window`: how many bytes past the hit a multi-line match may reach.
-pub fn windows(data: &[u8], hits: &mut [(usize, usize)], extra: Option<usize>) -> Vec<Window> {
-    hits.sort_unstable();
-    let mut out: Vec<Window> = Vec::new();
-    for &(hit_start, hit_end) in hits.iter() {
+/// The merged windows for one rule's keyword hits (`(start, end)` byte ranges, sorted),
+/// written into `out` (cleared first: callers reuse one list for every rule of a blob). `extra`
+/// is the rule's `window`: how many bytes past the hit a multi-line match may reach.
+pub fn windows(data: &[u8], hits: &[(usize, usize)], extra: Option<usize>, out: &mut Vec<Window>) {
+    debug_assert!(hits.is_sorted());
+    out.clear();
+    for &(hit_start, hit_end) in hits {
         if let Some(last) = out.last() {
             // A hit inside the last window whose own window could not reach further adds
             // nothing; skip the line search.
@@ -35,7 +36,6 @@ pub fn windows(data: &[u8], hits: &mut [(usize, usize)], extra: Option<usize>) -
             _ => out.push(w),
         }
     }
-    out
 }
 
 fn reach(extra: Option<usize>) -> usize {
@@ -61,12 +61,19 @@ fn window_for(data: &[u8], hit_start: usize, hit_end: usize, extra: Option<usize
 mod tests {
     use super::*;
 
+    fn all_windows(data: &[u8], hits: &mut [(usize, usize)], extra: Option<usize>) -> Vec<Window> {
+        hits.sort_unstable();
+        let mut out = vec![Window { start: 1, end: 2 }];
+        windows(data, hits, extra, &mut out);
+        out
+    }
+
     #[test]
     fn window_is_the_line() {
         let data = b"aaa\nbb KEY cc\ndd";
         let mut hits = vec![(7, 10)];
         assert_eq!(
-            windows(data, &mut hits, None),
+            all_windows(data, &mut hits, None),
             vec![Window { start: 4, end: 13 }]
         );
     }
@@ -76,7 +83,7 @@ mod tests {
         let data = b"KEY KEY KEY\nx";
         let mut hits = vec![(8, 11), (0, 3), (4, 7)];
         assert_eq!(
-            windows(data, &mut hits, None),
+            all_windows(data, &mut hits, None),
             vec![Window { start: 0, end: 11 }]
         );
     }
@@ -85,7 +92,7 @@ mod tests {
     fn long_lines_are_capped_and_linear() {
         let data = vec![b'a'; 10 * MAX_LINE_REACH];
         let mut hits = vec![(5000, 5003)];
-        let w = windows(&data, &mut hits, None);
+        let w = all_windows(&data, &mut hits, None);
         assert_eq!(
             w,
             vec![Window {
@@ -99,7 +106,7 @@ mod tests {
     fn extra_reaches_following_lines() {
         let data = b"BEGIN\nline\nline\nEND\n";
         let mut hits = vec![(0, 5)];
-        let w = windows(data, &mut hits, Some(12));
+        let w = all_windows(data, &mut hits, Some(12));
         assert_eq!(w, vec![Window { start: 0, end: 19 }]);
     }
 }
