@@ -382,15 +382,20 @@ def macaroon_location(b):
 
 
 def pypi_valid(s):
-    """src/engine/validators/macaroon.rs: `pypi-` + base64url of a macaroon at pypi.org."""
+    """src/engine/validators/macaroon.rs: `pypi-` + base64url whose whole 4-character groups
+    decode to a v2 macaroon head whose first packet is the location pypi.org / test.pypi.org
+    (the rest of the macaroon is not parsed)."""
     if not s.startswith("pypi-"):
         return False
-    t = s[5:].rstrip("=")
-    try:
-        b = base64.urlsafe_b64decode(t + "=" * (-len(t) % 4))
-    except ValueError:
+    t = s[5:]
+    t = t[:-2] if t.endswith("==") else t[:-1] if t.endswith("=") else t
+    if len(t) % 4 == 1 or not re.fullmatch(r"[0-9A-Za-z_-]*", t):
         return False
-    return macaroon_location(b) in (b"pypi.org", b"test.pypi.org")
+    b = base64.urlsafe_b64decode(t[:len(t) // 4 * 4])
+    for loc in (b"pypi.org", b"test.pypi.org"):
+        if b.startswith(bytes([2, 1, len(loc)]) + loc):
+            return True
+    return False
 
 
 def base62_crc_valid(s, prefixes):
@@ -479,7 +484,10 @@ REFERENCE_PREFIXES = ("env:", "vault:", "os.environ", "process.env", "getenv", "
 def typed_password_valid(s):
     """src/engine/validators/generic.rs is_typed_password."""
     t = s.strip()
-    if len(t) < 4 or t.lower() in PLACEHOLDER_PASSWORDS or t[0] in "$%#@&*{(<:":
+    if len(t) < 4 or t.lower() in PLACEHOLDER_PASSWORDS or t[0] in "$%@&*{(<:":
+        return False
+    # `#{x}`, `#add-password`: a template or an anchor; `#gets0m3` is typed
+    if t[0] == "#" and (t[1:].startswith("{") or re.fullmatch(r"[A-Za-z_-]*", t[1:])):
         return False
     if t.lower().startswith(REFERENCE_PREFIXES):
         return False
@@ -512,6 +520,23 @@ def basic_auth_valid(s):
     return typed_password_valid(d[i + 1:].decode())
 
 
+def slack_token_valid(s):
+    """src/engine/validators/slack.rs is_slack_token: the last `-` part (the secret, after the
+    numeric ids) is 8+ letters and digits, not digits only, no placeholder or fill, no ascending
+    run of six, and Shannon entropy >= min(3, 0.7 * log2(length))."""
+    t = s.strip()
+    if not (t.startswith("xox") or t.startswith("xapp-")) or "-" not in t:
+        return False
+    part = t.rsplit("-", 1)[1]
+    if len(part) < 8 or not re.fullmatch(r"[0-9A-Za-z]+", part) or part.isdigit():
+        return False
+    if looks_like_placeholder_engine(part):
+        return False
+    if any(all(ord(part[i + k + 1]) == ord(part[i + k]) + 1 for k in range(5)) for i in range(len(part) - 5)):
+        return False
+    return shannon(part) >= min(3.0, 0.7 * math.log2(len(part)))
+
+
 def eth_valid(s):
     k = int(s[2:] if s[:2].lower() == "0x" else s, 16)
     return 1 <= k < SECP256K1_N
@@ -535,6 +560,7 @@ VALIDATORS = {"github-crc32": lambda s: base62_crc_valid(s, ("ghp_", "gho_", "gh
               "pem-private-key": pem_private_key_valid, "gcp-service-account": pem_private_key_valid,
               "aws-key-id": aws_key_id_valid, "generic-secret": generic_secret_valid,
               "basic-auth": basic_auth_valid, "typed-password": typed_password_valid,
+              "slack-token": slack_token_valid,
               "secp256k1-scalar": eth_valid, "bip39-checksum": mnemonic_valid,
               "base58check-xprv": xprv_valid, "base58check-wif": wif_valid,
               "ed25519-keypair": keypair_valid, "p256-private-key": p256_valid,

@@ -113,20 +113,22 @@ REST = r"\s\"'`\\"  # a value also ends at a backslash: `\n` escapes in code str
 _PW_VALUES = set()
 
 
-def val(stop="", first="", words=PW_WORDS, prefixes=PW_PREFIXES, min_len=6):
+def val(stop="", first="", words=PW_WORDS, prefixes=PW_PREFIXES, min_len=6, first_ok=""):
     """A free-form password of at least `min_len` bytes: not a template or a reference (by its
-    first byte); ends before whitespace, a quote or a byte of `stop`. The placeholder words and
+    first byte, FIRST_EXCL + `first`, less the bytes of `first_ok` where the syntax makes them
+    plain); ends before whitespace, a quote or a byte of `stop`. The placeholder words and
     reference prefixes of every password (PW_WORDS, PW_PREFIXES) are the typed-password
     validator's; only the rule's own extra `words` and `prefixes` are excluded here. (An entropy
     floor of 2.5 needs 6 distinct bytes anyway; the length here also holds where the offline
     check's emulation skips the floor, for rules that run by file name.)"""
     rest = REST + stop
+    first = "".join(c for c in FIRST_EXCL if c not in first_ok) + first
     extra_words = [w for w in words if w not in PW_WORDS]
     extra_prefixes = [p for p in prefixes if p not in PW_PREFIXES]
     if extra_words or extra_prefixes:
-        v = not_words(extra_words, rest + FIRST_EXCL + first, rest, extra_prefixes, min_len=min_len)
+        v = not_words(extra_words, rest + first, rest, extra_prefixes, min_len=min_len)
     else:
-        v = f"(?:[^{rest}{FIRST_EXCL}{first}][^{rest}]{{{min_len - 1},}})"
+        v = f"(?:[^{rest}{first}][^{rest}]{{{min_len - 1},}})"
     _PW_VALUES.add(v)
     return v
 
@@ -1381,7 +1383,8 @@ fr(id="connection-string-password",
    keywords=["password=", "password =", "pwd=", "pwd ="],
    regex=(r"(?i:\b" + CS_KEY + r"[ \t]*=[^;\"'\r\n=]*;" + CS_CONCAT
           + r"(?:[ \t]*[\w .-]{1,40}[ \t]*=[^;\"'\r\n]*;" + CS_CONCAT + r"){0,12}?"
-          + r"[ \t]*(?:password|pwd)[ \t]*=[ \t]*)(" + val(stop=";") + r")(?:[;\"'\s]|$)"),
+          # no comments inside a connection string: a password may start with `#`
+          + r"[ \t]*(?:password|pwd)[ \t]*=[ \t]*)(" + val(stop=";", first_ok="#") + r")(?:[;\"'\s]|$)"),
    min_entropy=2.5,
    remediation=remed("The connection string logs in to that database",
                      "change the database login's password, keep connection strings in user secrets / "
@@ -1391,6 +1394,7 @@ fr(id="connection-string-password",
        f"Driver={{ODBC Driver 18 for SQL Server}};Server=10.1.2.3;Database=erp;Uid={user(g)};Pwd={g.password()};",
        f'conn.Open("Provider=SQLOLEDB.1;User ID=report; " & "Password ={human_pw(g)};Data Source=sql01;")',
        f"Host=db.internal;Port=5432;Username=app;Password={g.alnum(20)};Database=shop",
+       f'<add name="Erp" connectionString="Server=sql01,1433;Database=erp;User ID=erp;Password=#{human_pw(g)};" />',
    ],
    negative_examples=lambda g: [
        "Server=host;Port=5432;User Id=username;Password=secret;Database=databasename;",

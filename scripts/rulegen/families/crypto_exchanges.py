@@ -319,6 +319,36 @@ exchange_rules(
     secret_validate="base64-64-bytes",
     secret_desc="Kraken API private key (base64 of 64 bytes next to a Kraken secret name)")
 
+# Kraken keys kept under a token-like name (`KRAKEN_TOKEN=`, `krakenAuth:`): the API key (56
+# base64 chars) or the private key (88), or either written in the url-safe alphabet; the rules above
+# need a key or secret word. Defined after them, so that `KRAKEN_API_SECRET=` stays theirs.
+rule("crypto-exchanges",
+     id="kraken-api-token",
+     description=("Kraken API key or private key under a token/auth/credential name (56..90 base64 or "
+                  "base64url chars next to a Kraken name)"),
+     severity="high",
+     keywords=["kraken"],
+     regex=exchange_name("kraken", r"(?:token|auth|credentials?|creds)") + r"([A-Za-z0-9+/=_-]{56,90})"
+     + r"(?:[^A-Za-z0-9+/=_-]|$)",
+     min_entropy=4.0,
+     window=48,
+     remediation=EXCHANGE_REMEDIATION.format(url="https://www.kraken.com/u/security/api (Settings > API)"),
+     examples=lambda g: [
+         f"KRAKEN_TOKEN={g.s(ALNUM + '+/', 56)}",
+         f'krakenToken := "{b64(g.bytes(64))}"',
+         f"  kraken_auth: '{g.s(B64URL, 80)}'",
+         f'System.setProperty("KRAKEN_CREDENTIALS", "{b64(g.bytes(48))}");',
+     ],
+     negative_examples=lambda g: [
+         f"KRAKEN_TOKEN={g.s(ALNUM + '+/', 40)}",
+         f"KRAKEN_TOKEN={g.s(ALNUM + '+/', 96)}",
+         "KRAKEN_TOKEN=${KRAKEN_TOKEN}",
+         "KRAKEN_TOKEN=" + "x" * 56,
+         "krakenToken = os.environ['KRAKEN_TOKEN_FROM_THE_ENVIRONMENT_OF_THE_DEPLOYED_SERVICE']",
+         "KRAKEN_TOKEN=aaaaaaaabbbbbbbbccccccccddddddddeeeeeeeeffffffffgggggggg",
+         f"KRAKEN_TOKEN={g.s(DIGITS, 60)}",
+     ])
+
 # ---- OKX: key UUID, secret 32 uppercase hex, passphrase. Headers OK-ACCESS-*.
 exchange_rules(
     "okx", "OKX", "okx|okex", ["okx", "okex", "ok-access-"],

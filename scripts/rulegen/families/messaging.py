@@ -27,6 +27,10 @@ def upper_uuid(g):
 
 # ============================== Slack ==============================
 
+# Slack tokens are `xox?-`, numeric ids (workspace, user or bot, …) and a random secret last. The ids
+# are public numbers with no randomness, so the entropy floors below are low (they drop all-fill
+# tokens) and the `slack-token` validator checks the secret part alone: a token whose ids are written
+# as fills but whose secret is random is reported, one whose secret is a stand-in is not.
 SLACK_REMEDIATION = ("Revoke it (https://api.slack.com/apps > your app > OAuth & Permissions > Revoke / rotate, "
                      "or the auth.revoke API), reinstall the app to get a new token, " + PURGE)
 
@@ -36,7 +40,8 @@ rule("messaging",
      severity="high",
      keywords=["xoxb-"],
      regex=r"\b(xoxb-[0-9A-Za-z]{8,13}-(?:[0-9A-Za-z]{8,13}-)?[0-9A-Za-z]{18,34})\b",
-     min_entropy=3.5,
+     min_entropy=2.5,
+     validate="slack-token",
      remediation=SLACK_REMEDIATION,
      examples=lambda g: [
          f"SLACK_BOT_TOKEN=xoxb-{g.digits(12)}-{g.digits(13)}-{g.alnum(24)}",
@@ -51,6 +56,8 @@ rule("messaging",
          f"SLACK_BOT_TOKEN=xoxb-{g.digits(12)}-{g.digits(13)}-{g.alnum(12)}",
          "SLACK_BOT_TOKEN=xoxb-Slack_BOT_TOKEN",
          "token = xoxb-abcdef-abcdef",
+         f"SLACK_BOT_TOKEN=xoxb-{g.digits(12)}-{g.digits(13)}-abcdefghijklmnopqrstuvwx",
+         f"SLACK_BOT_TOKEN=xoxb-{g.digits(12)}-{g.digits(13)}-{'aB3' * 8}",
      ])
 
 rule("messaging",
@@ -59,7 +66,8 @@ rule("messaging",
      severity="high",
      keywords=["xoxp-", "xoxe-"],
      regex=r"\b(xox[pe]-[0-9]{8,13}-[0-9]{8,13}-[0-9]{8,13}-[0-9A-Za-z]{28,34})\b",
-     min_entropy=3.5,
+     min_entropy=2.5,
+     validate="slack-token",
      remediation=SLACK_REMEDIATION,
      examples=lambda g: [
          f"SLACK_USER_TOKEN=xoxp-{g.digits(12)}-{g.digits(12)}-{g.digits(13)}-{g.hex(32)}",
@@ -70,6 +78,7 @@ rule("messaging",
          "SLACK_USER_TOKEN=xoxp-xxxxxxxxxxxx-xxxxxxxxxxxx-xxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
          f'"token": "xoxp-{g.digits(10)}"',
          f'"token": "xoxp-1234-1234-1234-{g.hex(32)}"',
+         f"SLACK_USER_TOKEN=xoxp-{g.digits(12)}-{g.digits(12)}-{g.digits(13)}-{g.digits(32)}",
      ])
 
 rule("messaging",
@@ -78,7 +87,8 @@ rule("messaging",
      severity="high",
      keywords=["xoxs-", "xoxo-"],
      regex=r"\b(xox[os]-[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[0-9a-f]{10,64})\b",
-     min_entropy=3.0,
+     min_entropy=2.5,
+     validate="slack-token",
      remediation=("Revoke it with the auth.revoke API (legacy tokens are listed at "
                   "https://api.slack.com/legacy/custom-integrations/legacy-tokens), move the integration to a "
                   "Slack app with scoped tokens, " + PURGE),
@@ -91,6 +101,7 @@ rule("messaging",
          f"SLACK_TOKEN=xoxs-{g.digits(12)}-{g.digits(12)}-{g.hex(10)}",
          "SLACK_TOKEN=xoxs-xxxxxxxxxx-xxxxxxxxxx-xxxxxxxxxx-xxxxxxxxxx",
          "https://indieweb.org/images/2018-250-xoxo-indieweb-1.jpg",
+         f"SLACK_TOKEN=xoxs-{g.digits(12)}-{g.digits(12)}-{g.digits(12)}-0123456789abcdef",
      ])
 
 rule("messaging",
@@ -99,18 +110,23 @@ rule("messaging",
      severity="high",
      keywords=["xoxa-", "xoxr-"],
      regex=r"\b(xox[ar]-(?:[0-9]{1,2}-)?[0-9A-Za-z]{8,64}(?:-[0-9A-Za-z]{4,64}){0,4})(?:[^0-9A-Za-z-]|$)",
-     min_entropy=3.3,
+     min_entropy=2.5,
+     validate="slack-token",
      remediation=("Revoke it with the auth.revoke API or uninstall the workspace app at https://api.slack.com/apps, "
                   "migrate to a current Slack app, " + PURGE),
      examples=lambda g: [
          f'"access_token": "xoxa-2-{g.digits(12)}-{g.digits(12)}-{g.digits(13)}-{g.hex(64)}"',
          f"SLACK_TOKEN=xoxa-{g.s(DIGITS + LOWER, 12)}",
          f'"refresh_token": "xoxr-1-{g.s(DIGITS + LOWER, 12)}"',
+         # ids written as non-random numbers; the secret after them is random
+         f'slackToken = "xoxa-2-1212121212-3434343434-5656565656-{g.hex(18)}"',
      ],
      negative_examples=lambda g: [
          "https://github.com/xoxa-nyc/xoxa-nyc.github.io/blob/master/README.md",
          "SLACK_TOKEN=xoxa-xxxxxxxxxxxx",
          f"SLACK_TOKEN=xoxa-{g.alnum(5)}",
+         "SLACK_TOKEN=xoxa-2-1212121212-3434343434-5656565656",
+         "SLACK_TOKEN=xoxa-2-1212121212-3434343434-5656565656-abcdefabcdefabcdef",
      ])
 
 rule("messaging",

@@ -297,6 +297,29 @@ rule("payments",
      ])
 
 rule("payments",
+     id="flutterwave-public-key",
+     description="Flutterwave public key (FLWPUBK- / FLWPUBK_TEST- + 32 hex + -X): an identifier, low severity",
+     severity="low",
+     keywords=["flwpubk"],
+     regex=r"\b(FLWPUBK(?:_TEST)?-[0-9a-f]{32}-X)\b",
+     min_entropy=3.0,
+     remediation=("A Flutterwave public key is meant for client-side checkout code: it identifies the account but cannot "
+                  "move money, so it need not be rotated. Check that the secret key (FLWSECK-) and the encryption key "
+                  "kept with it are not committed too; if they are, regenerate the keys at "
+                  "https://app.flutterwave.com/dashboard/settings/apis, " + PURGE),
+     examples=lambda g: [
+         f"FLW_PUBLIC_KEY=FLWPUBK-{g.hex(32)}-X",
+         f'flutterwavePublicKey := "FLWPUBK-{g.hex(32)}-X"',
+         f"FlutterwaveCheckout({{ public_key: 'FLWPUBK-{g.hex(32)}-X', tx_ref: 'ord-{g.digits(6)}' }});",
+     ],
+     negative_examples=lambda g: [
+         f"FLW_PUBLIC_KEY=FLWPUBK-{g.hex(24)}-X",
+         "FLW_PUBLIC_KEY=FLWPUBK_TEST-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-X",
+         f"FLW_PUBLIC_KEY=FLWPUBK-{g.hex(32).upper()}-X",
+         f"FLW_SECRET_KEY=FLWSECK-{g.hex(32)}-X",
+     ])
+
+rule("payments",
      id="flutterwave-encryption-key",
      description="Flutterwave encryption key (FLWSECK / FLWSECK_TEST + 12 hex)",
      severity="high",

@@ -84,24 +84,34 @@ rule("saas",
          "npm_config_registry=https://registry.npmjs.org/",
      ])
 
+# A PyPI token is `pypi-` + the base64url of a v2 macaroon; `AgEIcHlwaS5vcmc` is its head (version 2,
+# location packet `pypi.org`). The smallest real body (an identifier and the 32-byte signature in
+# their packets) is over 48 characters; the validator checks the head, not the body (see
+# src/engine/validators/macaroon.rs), so a token cut at a line wrap or with an edited body is reported.
 rule("saas",
      id="pypi-api-token",
-     description="PyPI API token (macaroon for pypi.org)",
+     description="PyPI API token (pypi- + base64url of a macaroon located at pypi.org)",
      severity="critical",
      keywords=["pypi-AgEIcHlwaS5vcmc"],
-     regex=r"\b(pypi-AgEIcHlwaS5vcmc[0-9A-Za-z_-]{70,})",
+     regex=r"\b(pypi-AgEIcHlwaS5vcmc[0-9A-Za-z_-]{48,})",
      min_entropy=4.0,
+     validate="pypi-macaroon",
      remediation=("Remove the token at https://pypi.org/manage/account/token/, check your projects' release history, "
                   "prefer Trusted Publishing, " + PURGE),
      examples=lambda g: [
          f"TWINE_PASSWORD={g.pypi()}",
          f"[pypi]\n  username = __token__\n  password = {g.pypi()}",
          f"uv publish --token {g.pypi()}",
+         # the head, then a body that is not a whole macaroon (cut or edited)
+         f'pypiToken := "pypi-AgEIcHlwaS5vcmc{g.s(B64URL, 64)}"',
      ],
      negative_examples=lambda g: [
          f"TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmc{g.s(B64URL, 20)}",
+         f"TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmc{g.s(B64URL, 44)}",
          f"TWINE_PASSWORD=pypi-AgENdGVzdC5weXBpLm9yZw{g.s(B64URL, 120)}",
          "TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmc...",
+         # one character over a whole base64 group: not base64
+         f"TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmc{g.s(B64URL, 62)}",
      ])
 
 

@@ -175,7 +175,7 @@ const REFERENCE_PREFIXES: [&str; 13] = [
 
 /// `typed-password`: a value someone typed as a password, not a stand-in for one: not a known
 /// placeholder word, not a fill (`****`, `xxxx`), not a reference (`$VAR`, `%(x)s`, `@var`,
-/// `#id`, `env:X`, `!vault`) and not a constant's name (`DB_PASSWORD`). A heuristic, not a
+/// `#id`, `#{x}`, `env:X`, `!vault`) and not a constant's name (`DB_PASSWORD`). A heuristic, not a
 /// proof: findings it lets through are not marked validated.
 pub fn is_typed_password(secret: &[u8]) -> bool {
     let Ok(text) = std::str::from_utf8(secret.trim_ascii()) else {
@@ -185,7 +185,8 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
     if text.chars().count() < 4 || PLACEHOLDER_PASSWORDS.contains(&lower.as_str()) {
         return false;
     }
-    if text.starts_with(['$', '%', '#', '@', '&', '*', '{', '(', '<', ':'])
+    if text.starts_with(['$', '%', '@', '&', '*', '{', '(', '<', ':'])
+        || is_hash_reference(text)
         || REFERENCE_PREFIXES.iter().any(|p| lower.starts_with(p))
     {
         return false;
@@ -208,6 +209,19 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
     // A run like `123456` or `abcdef` is a test value or a keyboard walk.
     !constant_name && !has_ascending_run(secret, 6)
+}
+
+/// `#{password}` (Ruby), `#add-password`, `#pwd` (an anchor or element id): a `#` then a
+/// template or a name of letters, `-` and `_`. A `#` before digits or other symbols
+/// (`#gets0m3`) starts a typed password: where the rule's syntax allows `#` as a first byte at
+/// all (a connection string has no comments), it is one more symbol.
+fn is_hash_reference(text: &str) -> bool {
+    text.strip_prefix('#').is_some_and(|rest| {
+        rest.starts_with('{')
+            || rest
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'_')
+    })
 }
 
 /// `pass%20pass`, `test_password`, `user-pass`: placeholder words joined by separators or
@@ -315,6 +329,8 @@ mod tests {
             "!Passw0rd",
             "Pass123!@#",
             "s3c%r3t",
+            "#gets0m3",
+            "#Harbor.2024",
         ] {
             assert!(is_typed_password(s.as_bytes()), "{s}");
         }
@@ -328,6 +344,9 @@ mod tests {
             "DB_PASSWORD",
             "abc",
             "#add-password",
+            "#{password}",
+            "#db_pass",
+            "#",
             "pre${SUFFIX}",
             "a$HOME",
             "conn%s",

@@ -1,9 +1,10 @@
 //! Version-2 macaroons: LND's (Lightning node credentials; `admin.macaroon` controls the node
 //! and its funds), as they are pasted into configs: hex (`LND_MACAROON=0201036c6e64…`) or base64
 //! (`AgEDbG5k…`), and PyPI API tokens (`pypi-` + base64url of a macaroon located at
-//! `pypi.org`). The binary is parsed as a version-2 macaroon (packets of type, length,
-//! data): a location packet `lnd`, an identifier, the caveat sections and a 32-byte
-//! signature, with nothing left over. Hand-written: the format is a few packet types and no
+//! `pypi.org`). An LND macaroon is parsed whole as a version-2 macaroon (packets of type,
+//! length, data): a location packet `lnd`, an identifier, the caveat sections and a 32-byte
+//! signature, with nothing left over. A PyPI token is checked only up to its location packet
+//! (see [`is_valid_pypi_token`] for why). Hand-written: the format is a few packet types and no
 //! maintained crate parses v2 macaroons without pulling in their crypto.
 
 use base64::Engine;
@@ -19,17 +20,42 @@ pub fn is_valid_lnd_macaroon(secret: &[u8]) -> bool {
     decode(secret.trim_ascii()).is_some_and(|bytes| location(&bytes) == Some(b"lnd"))
 }
 
-/// `pypi-macaroon`: `pypi-` then the base64url of a well-formed v2 macaroon located at
-/// `pypi.org` or `test.pypi.org`.
+/// `pypi-macaroon`: `pypi-` then base64url whose decoded head is a version-2 macaroon whose
+/// first packet is the location `pypi.org` or `test.pypi.org`: what the issue asks of this
+/// check ("base64 macaroon with a pypi.org location"). The text must be base64url throughout
+/// (no `=` inside, not one byte over a whole group); its whole 4-character groups are decoded,
+/// so the bits a cut-off last group leaves over do not matter.
+///
+/// Unlike LND's, the rest of the macaroon (identifier, caveats, signature) is not parsed: that
+/// header is what identifies a PyPI token (every token PyPI issues starts with it, and it is
+/// the prefix PyPI's secret-scanning partners match), a token whose body was cut at a line
+/// wrap or partly edited is still that credential's leak, and the body's one real proof, the
+/// HMAC signature, cannot be checked offline anyway. Whether the value is long and random
+/// enough is the rule's regex and entropy floor, not this check.
 pub fn is_valid_pypi_token(secret: &[u8]) -> bool {
     let Some(encoded) = secret.trim_ascii().strip_prefix(b"pypi-") else {
         return false;
     };
-    let unpadded: Vec<u8> = encoded.iter().copied().filter(|&b| b != b'=').collect();
-    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(unpadded) else {
+    let body = encoded
+        .strip_suffix(b"==")
+        .or_else(|| encoded.strip_suffix(b"="));
+    let body = body.unwrap_or(encoded);
+    let base64url = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_';
+    if body.len() % 4 == 1 || !body.iter().all(base64url) {
+        return false;
+    }
+    let whole = &body[..body.len() / 4 * 4];
+    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(whole) else {
         return false;
     };
-    matches!(location(&bytes), Some(b"pypi.org") | Some(b"test.pypi.org"))
+    let mut r = Reader { b: &bytes, pos: 0 };
+    if r.byte() != Some(2) {
+        return false;
+    }
+    matches!(
+        r.packet(),
+        Some((LOCATION, b"pypi.org")) | Some((LOCATION, b"test.pypi.org"))
+    )
 }
 
 fn decode(text: &[u8]) -> Option<Vec<u8>> {
@@ -184,14 +210,91 @@ mod tests {
         assert!(is_valid_pypi_token(token.as_bytes()));
         let test = format!("pypi-{}", url(&macaroon(b"test.pypi.org", 6)));
         assert!(is_valid_pypi_token(test.as_bytes()));
+        let padded = format!(
+            "pypi-{}",
+            base64::engine::general_purpose::URL_SAFE.encode(macaroon(b"pypi.org", 8))
+        );
+        assert!(is_valid_pypi_token(padded.as_bytes()));
+        assert!(!is_valid_lnd_macaroon(token.as_bytes()));
+    }
+
+    /// Only the header is checked: a token cut short, or with a body that is not a macaroon
+    /// (edited, or random bytes after the location), still passes, whatever bits its last
+    /// group leaves over.
+    #[test]
+    fn pypi_body_is_not_parsed() {
+        let url = |m: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(m);
+        let token = format!("pypi-{}", url(&macaroon(b"pypi.org", 5)));
+        for cut in [4, 7, 40] {
+            let short = &token.as_bytes()[..token.len() - cut];
+            assert!(is_valid_pypi_token(short), "cut {cut}");
+        }
+        let mut random = vec![2, 1, 8];
+        random.extend_from_slice(b"pypi.org");
+        random.extend(test_bytes(9, 48));
+        let random = format!("pypi-{}", url(&random));
+        assert!(is_valid_pypi_token(random.as_bytes()));
+        // A last group of 3 characters whose leftover bits are not zero.
+        let mut odd = format!("pypi-{}", url(&macaroon(b"pypi.org", 10)));
+        while (odd.len() - 5) % 4 != 2 {
+            odd.push('A');
+        }
+        odd.push('f');
+        assert!(is_valid_pypi_token(odd.as_bytes()));
+    }
+
+    #[test]
+    fn pypi_header_must_hold() {
+        let url = |m: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(m);
+        let token = format!("pypi-{}", url(&macaroon(b"pypi.org", 5)));
+        // Foreign locations, a location that only starts like PyPI's, no location packet.
+        for location in [
+            &b"lnd"[..],
+            b"pypi.org.invalid",
+            b"pypi.or",
+            b"api.github.com",
+        ] {
+            let other = format!("pypi-{}", url(&macaroon(location, 7)));
+            assert!(!is_valid_pypi_token(other.as_bytes()));
+        }
+        let mut no_location = vec![2, 2, 36];
+        no_location.extend(test_bytes(11, 80));
         assert!(!is_valid_pypi_token(
-            format!("pypi-{}", url(&macaroon(b"lnd", 7))).as_bytes()
+            format!("pypi-{}", url(&no_location)).as_bytes()
         ));
-        assert!(!is_valid_pypi_token(&token.as_bytes()[..token.len() - 4]));
+        // Version 1 (and any other first byte).
+        let mut v3 = macaroon(b"pypi.org", 12);
+        v3[0] = 3;
+        assert!(!is_valid_pypi_token(
+            format!("pypi-{}", url(&v3)).as_bytes()
+        ));
+        // Not base64url: a standard-alphabet byte, `=` inside, a dot, one byte over a group.
+        let corrupt = |at: usize, with: &str| {
+            let mut t = token.clone();
+            t.replace_range(at..at + 1, with);
+            t
+        };
+        for bad in [
+            corrupt(30, "+"),
+            corrupt(30, "/"),
+            corrupt(30, "="),
+            corrupt(30, "."),
+        ] {
+            assert!(!is_valid_pypi_token(bad.as_bytes()), "{bad}");
+        }
+        let mut over = token.clone();
+        while (over.len() - 5) % 4 != 1 {
+            over.push('A');
+        }
+        assert!(!is_valid_pypi_token(over.as_bytes()));
+        // A corrupted header byte, the prefix alone, no prefix, nothing.
+        assert!(!is_valid_pypi_token(corrupt(12, "X").as_bytes()));
+        assert!(!is_valid_pypi_token(b"pypi-AgEIcHlwaS5vcmc"));
         assert!(!is_valid_pypi_token(
             token.trim_start_matches("pypi-").as_bytes()
         ));
-        assert!(!is_valid_lnd_macaroon(token.as_bytes()));
+        assert!(!is_valid_pypi_token(b"pypi-"));
+        assert!(!is_valid_pypi_token(b""));
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod macaroon;
 mod p256;
 mod pem;
 mod secp256k1;
+mod slack;
 mod wif;
 mod xprv;
 
@@ -26,7 +27,7 @@ pub struct Validation {
     /// A short name of the check, e.g. `secp256k1-scalar`.
     pub checked: &'static str,
     /// Passing proves the secret's structure (a checksum, a key derivation, a parse). A
-    /// heuristic filter (`generic-secret`) only drops look-alikes: its findings are not marked
+    /// heuristic filter (`generic-secret`, `slack-token`) only drops look-alikes: its findings are not marked
     /// validated.
     pub proof: bool,
 }
@@ -57,6 +58,7 @@ pub const NAMES: &[&str] = &[
     "generic-secret",
     "typed-password",
     "basic-auth",
+    "slack-token",
 ];
 
 /// True when `name` is a known validator.
@@ -98,11 +100,11 @@ pub fn validate(name: &str, secret: &[u8]) -> Option<Validation> {
         "gcp-service-account" => (pem::is_valid_pem_private_key(secret), "gcp-service-account"),
         "aws-key-id" => (aws::is_valid_access_key_id(secret), "aws-key-id"),
         "basic-auth" => (generic::is_basic_auth(secret), "basic-auth"),
-        "generic-secret" | "typed-password" => {
-            let (valid, checked) = if name == "generic-secret" {
-                (generic::looks_generated(secret), "generic-secret")
-            } else {
-                (generic::is_typed_password(secret), "typed-password")
+        "generic-secret" | "typed-password" | "slack-token" => {
+            let (valid, checked) = match name {
+                "generic-secret" => (generic::looks_generated(secret), "generic-secret"),
+                "typed-password" => (generic::is_typed_password(secret), "typed-password"),
+                _ => (slack::is_slack_token(secret), "slack-token"),
             };
             return Some(Validation {
                 valid,
