@@ -176,7 +176,7 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
         let after_end = line_end(data, m.end, CONTEXT_CHARS);
         out.push(Finding {
             rule_id: rule.id.clone(),
-            description: rule.description.clone(),
+            description: rule.description.to_string(),
             severity,
             path: path.to_string(),
             span: Span {
@@ -193,7 +193,7 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
             entropy: m.entropy,
             validation: m.validation.map(str::to_string),
             validation_failed: m.validation_failed,
-            remediation: rule.remediation.clone(),
+            remediation: rule.remediation.to_string(),
             git: None,
             companions,
             decoded: m

@@ -737,13 +737,13 @@ fn custom_rule(cx: &mut Cx<'_>, entry: RuleEntry) -> Result<Rule, ConfigError> {
         multiline_window(&hir)
     };
     let mut rule = Rule {
-        description: entry.description.unwrap_or_else(|| entry.id.clone()),
+        description: entry.description.unwrap_or_else(|| entry.id.clone()).into(),
         id: entry.id,
         severity: Severity::High,
         keywords: entry.keywords,
         file_names: Vec::new(),
         path,
-        regex,
+        regex: regex.into(),
         secret_group,
         min_entropy: entry.entropy.filter(|&e| e > 0.0).map(|e| e as f32),
         validate: None,
@@ -754,7 +754,7 @@ fn custom_rule(cx: &mut Cx<'_>, entry: RuleEntry) -> Result<Rule, ConfigError> {
         companion_only: false,
         generic: false,
         exclude_words: Vec::new(),
-        remediation: REMEDIATION.to_string(),
+        remediation: REMEDIATION.into(),
         allowlist: entry.allowlists,
         examples: Vec::new(),
         negative_examples: Vec::new(),

@@ -1,6 +1,8 @@
 //! The rule schema. Unknown keys are errors: a typo in a rule must not silently change what is
 //! detected.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// How bad a leak of this credential is. Ordered, so `--fail-on` style thresholds compare.
@@ -53,8 +55,9 @@ pub struct RuleFile {
 pub struct Rule {
     /// Stable kebab-case id; keys fingerprints, baselines and SARIF rule ids, so never rename.
     pub id: String,
-    /// One line for people.
-    pub description: String,
+    /// One line for people. (`Cow`: a built-in rule's long texts stay in the binary's data,
+    /// not copied at every start, for the few findings that show them.)
+    pub description: Cow<'static, str>,
     /// How bad a leak is.
     pub severity: Severity,
     /// Literals of which at least one appears in every match; they drive the prefilter. A rule
@@ -73,7 +76,7 @@ pub struct Rule {
     #[serde(default)]
     pub path: Option<String>,
     /// Rust `regex` syntax over bytes, Unicode off.
-    pub regex: String,
+    pub regex: Cow<'static, str>,
     /// The capture group that holds the secret; default 1 when the regex has a group, else 0.
     #[serde(default)]
     pub secret_group: Option<usize>,
@@ -118,7 +121,7 @@ pub struct Rule {
     #[serde(default)]
     pub exclude_words: Vec<String>,
     /// What to do: where to revoke or rotate, then purge history.
-    pub remediation: String,
+    pub remediation: Cow<'static, str>,
     /// Allowlists for this rule only (`[[rules.allowlist]]` in a config): a finding of this
     /// rule that one of them matches is dropped.
     #[serde(default)]

@@ -205,7 +205,7 @@ mod tests {
         let again = BlobCache::open(dir.path(), &rules, 2, false).expect("open");
         assert!(again.contains(&a));
         let mut changed = rules.clone();
-        changed[0].regex.push('x');
+        changed[0].regex.to_mut().push('x');
         let other = BlobCache::open(dir.path(), &changed, 2, false).expect("open");
         assert!(!other.contains(&a), "a rule change invalidates the cache");
     }
