@@ -15,7 +15,7 @@ struct RuleRow<'a> {
     id: &'a str,
     severity: &'a str,
     description: &'a str,
-    keywords: &'a [String],
+    keywords: &'a [std::borrow::Cow<'static, str>],
     validate: Option<&'a str>,
 }
 

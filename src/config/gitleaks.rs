@@ -32,6 +32,7 @@
 //! per secret still apply. gitleaks refuses `[allowlist]` next to `[[allowlists]]` (and the two
 //! rule forms together); keysweep reads both.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -740,7 +741,7 @@ fn custom_rule(cx: &mut Cx<'_>, entry: RuleEntry) -> Result<Rule, ConfigError> {
         description: entry.description.unwrap_or_else(|| entry.id.clone()).into(),
         id: entry.id,
         severity: Severity::High,
-        keywords: entry.keywords,
+        keywords: entry.keywords.into_iter().map(Cow::Owned).collect(),
         file_names: Vec::new(),
         path,
         regex: regex.into(),

@@ -136,9 +136,14 @@ impl KeywordFilter {
         }
         slotted.sort_by_key(|&(slot, entry)| (slot, entry.pattern));
         // Slot `s` holds `entries[offsets[s]..offsets[s + 1]]`.
-        let offsets = (0..=BUCKETS << VERIFY_BITS)
-            .map(|s| slotted.partition_point(|&(slot, _)| slot < s) as u32)
-            .collect();
+        let mut offsets = Vec::with_capacity((BUCKETS << VERIFY_BITS) + 1);
+        let mut next = 0;
+        for s in 0..=BUCKETS << VERIFY_BITS {
+            while slotted.get(next).is_some_and(|&(slot, _)| slot < s) {
+                next += 1;
+            }
+            offsets.push(next as u32);
+        }
         let entries = slotted.into_iter().map(|(_, entry)| entry).collect();
         KeywordFilter {
             patterns,

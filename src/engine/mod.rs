@@ -109,7 +109,11 @@ impl ScannerBuilder {
 
     /// Adds rules (default: none). Use [`crate::rules::builtin_rules`] for the built-in set.
     pub fn rules(&mut self, rules: Vec<Rule>) -> &mut ScannerBuilder {
-        self.rules.extend(rules);
+        if self.rules.is_empty() {
+            self.rules = rules;
+        } else {
+            self.rules.extend(rules);
+        }
         self
     }
 
@@ -250,7 +254,7 @@ struct CompiledRule {
     regex: OnceLock<Result<Regex, String>>,
     /// What a window must hold for the regex to match in it, read from the regex on the rule's
     /// first hit: windows without it are skipped before the regex is compiled or run.
-    checks: OnceLock<WindowChecks>,
+    checks: OnceLock<Box<WindowChecks>>,
     /// `rule.pair_with` resolved to rule indices.
     companions: Vec<usize>,
     /// `rule.path` compiled: the files the rule runs on.
@@ -266,27 +270,32 @@ impl CompiledRule {
     }
 
     fn checks(&self) -> &WindowChecks {
+        // Boxed: a shape is 300 bytes, and most of a thousand rules never need theirs; the
+        // scanner's rule list is built (and moved) at every start.
         self.checks.get_or_init(|| {
             // The built-in rules' checks were read from their regexes at build time.
-            match crate::rules::builtin_shape(&self.rule.id, &self.rule.regex) {
-                Some((shape, required)) => WindowChecks {
-                    shape: shape
-                        .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
-                    required: required.to_vec(),
-                },
-                // A custom rule: one parse for both.
-                None => match shape_summary::parse(&self.rule.regex) {
-                    Ok(hir) => WindowChecks {
-                        shape: shape_summary::summarize_hir(&hir, self.rule.secret_group)
+            Box::new(
+                match crate::rules::builtin_shape(&self.rule.id, &self.rule.regex) {
+                    Some((shape, required)) => WindowChecks {
+                        shape: shape
                             .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
-                        required: shape_summary::required_bytes_hir(&hir),
+                        required: required.to_vec(),
                     },
-                    Err(_) => WindowChecks {
-                        shape: None,
-                        required: Vec::new(),
+                    // A custom rule: one parse for both.
+                    None => match shape_summary::parse(&self.rule.regex) {
+                        Ok(hir) => WindowChecks {
+                            shape: shape_summary::summarize_hir(&hir, self.rule.secret_group).map(
+                                |(allowed, min_len)| SecretShape::from_parts(allowed, min_len),
+                            ),
+                            required: shape_summary::required_bytes_hir(&hir),
+                        },
+                        Err(_) => WindowChecks {
+                            shape: None,
+                            required: Vec::new(),
+                        },
                     },
                 },
-            }
+            )
         })
     }
 

@@ -61,7 +61,8 @@ impl Prefilter {
     pub fn new(rules: &[Rule], include: impl Fn(&Rule) -> bool) -> Prefilter {
         let mut keywordless = Vec::new();
         // (keyword, rule), sorted and grouped: no hash map of strings (a thousand rules' start-up).
-        let mut pairs: Vec<(String, usize)> = Vec::new();
+        // Keywords are borrowed when already lowercase (all built-in ones are).
+        let mut pairs: Vec<(std::borrow::Cow<str>, usize)> = Vec::new();
         for (ri, rule) in rules.iter().enumerate() {
             if !include(rule) {
                 continue;
@@ -69,19 +70,26 @@ impl Prefilter {
             if rule.keywords.is_empty() && rule.file_names.is_empty() {
                 keywordless.push(ri);
             }
-            pairs.extend(rule.keywords.iter().map(|kw| (kw.to_ascii_lowercase(), ri)));
+            pairs.extend(rule.keywords.iter().map(|kw| {
+                let kw = if kw.bytes().any(|b| b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Owned(kw.to_ascii_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(&**kw)
+                };
+                (kw, ri)
+            }));
         }
         pairs.sort_unstable();
         pairs.dedup();
         let mut wanted: Vec<String> = Vec::new();
         let mut wanted_rules: Vec<Vec<usize>> = Vec::new();
         for (keyword, ri) in pairs {
-            if wanted.last() == Some(&keyword) {
+            if wanted.last().map(String::as_str) == Some(&*keyword) {
                 if let Some(rules) = wanted_rules.last_mut() {
                     rules.push(ri);
                 }
             } else {
-                wanted.push(keyword);
+                wanted.push(keyword.into_owned());
                 wanted_rules.push(vec![ri]);
             }
         }

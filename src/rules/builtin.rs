@@ -54,7 +54,7 @@ impl BuiltinRule {
             id: self.id.to_string(),
             description: Cow::Borrowed(self.description),
             severity: self.severity,
-            keywords: strings(self.keywords),
+            keywords: self.keywords.iter().map(|&k| Cow::Borrowed(k)).collect(),
             file_names: strings(self.file_names),
             path: self.path.map(str::to_string),
             regex: Cow::Borrowed(self.regex),

@@ -63,7 +63,7 @@ pub struct Rule {
     /// Literals of which at least one appears in every match; they drive the prefilter. A rule
     /// without keywords runs on every blob, which is the expensive kind.
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Cow<'static, str>>,
     /// Globs on a file's name (`id.json`, `*keypair*.json`) for files that hold nothing but the
     /// secret, so no keyword can announce it: in a file so named the rule runs over the whole
     /// file (up to [`WHOLE_FILE_LIMIT`] bytes), keyword or not.
