@@ -104,7 +104,10 @@ rule(FAMILY,
      description="Facebook (Meta) Graph API user, page or system-user access token (EAA…)",
      severity="high",
      keywords=["EAA"],
-     regex=NOT_B64_BEFORE + r"(EAA(?:AAU|[0-9B-Za-z])[0-9A-Za-z]{27,400})" + NOT_B64_AFTER,
+     # No upper bound on the length: `{27,400}` was 400 regex states, the most costly regex to
+     # compile of those that ordinary code wakes (`eaa` is in words), for no precision (tokens
+     # are ~200 characters, and the edges already keep base64 blobs out).
+     regex=NOT_B64_BEFORE + r"(EAA(?:AAU|[0-9B-Za-z])[0-9A-Za-z]{27,})" + NOT_B64_AFTER,
      min_entropy=3.8,
      remediation=remediation_at("https://developers.facebook.com/tools/debug/accesstoken/ (check it; invalidate "
                                 "it by removing the app's access in Settings > Apps and Websites, or reset the "
