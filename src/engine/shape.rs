@@ -214,25 +214,31 @@ mod sse2 {
     //! The run search with SSE2: 16 bytes tested against every range at once.
     use std::arch::x86_64::{
         __m128i, _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-        _mm_set_epi64x, _mm_sub_epi8,
+        _mm_set_epi64x, _mm_setzero_si128, _mm_sub_epi8,
     };
 
     use super::{runs_by_blocks, AsciiRanges};
 
-    /// Every byte of `bytes` is in one of the ranges. A function of its own with fixed-size
-    /// arrays: written as a closure over the ranges it ran at half the speed.
+    /// Every byte of `bytes` is in one of the `N` ranges. A function of its own with
+    /// fixed-size arrays: written as a closure over the ranges it ran at half the speed; `N` is
+    /// the number of ranges the shape has (letters and a space are two), not the most it may.
     #[target_feature(enable = "sse2")]
-    fn full16(bytes: &[u8; 16], lows: &[__m128i; 4], widths: &[__m128i; 4]) -> bool {
+    fn full16<const N: usize>(
+        bytes: &[u8; 16],
+        lows: &[__m128i; N],
+        widths: &[__m128i; N],
+    ) -> bool {
         let mut lo = [0u8; 8];
         let mut hi = [0u8; 8];
         lo.copy_from_slice(&bytes[..8]);
         hi.copy_from_slice(&bytes[8..]);
         let x = _mm_set_epi64x(i64::from_le_bytes(hi), i64::from_le_bytes(lo));
-        let t = |i: usize| {
+        let mut hit = _mm_setzero_si128();
+        for i in 0..N {
+            // x - lo <= hi - lo (unsigned) for x in [lo, hi]: min(x - lo, width) == x - lo.
             let d = _mm_sub_epi8(x, lows[i]);
-            _mm_cmpeq_epi8(_mm_min_epu8(d, widths[i]), d)
-        };
-        let hit = _mm_or_si128(_mm_or_si128(t(0), t(1)), _mm_or_si128(t(2), t(3)));
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, widths[i]), d));
+        }
         _mm_movemask_epi8(hit) == 0xffff
     }
 
@@ -244,14 +250,27 @@ mod sse2 {
         ranges: &AsciiRanges,
         allowed: &[bool; 256],
     ) -> Vec<(usize, usize)> {
-        // x - lo <= hi - lo (unsigned) for x in [lo, hi]: min(x - lo, width) == x - lo. Unused
-        // slots repeat the first range.
-        let mut padded = ranges.ranges;
-        for slot in ranges.count..padded.len() {
-            padded[slot] = padded[0];
+        match ranges.count {
+            0 => Vec::new(),
+            1 => runs_in::<1>(data, len, ranges, allowed),
+            2 => runs_in::<2>(data, len, ranges, allowed),
+            3 => runs_in::<3>(data, len, ranges, allowed),
+            _ => runs_in::<4>(data, len, ranges, allowed),
         }
-        let lows = padded.map(|(lo, _)| _mm_set1_epi8(lo as i8));
-        let widths = padded.map(|(lo, hi)| _mm_set1_epi8((hi - lo) as i8));
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn runs_in<const N: usize>(
+        data: &[u8],
+        len: usize,
+        ranges: &AsciiRanges,
+        allowed: &[bool; 256],
+    ) -> Vec<(usize, usize)> {
+        let lows: [__m128i; N] = std::array::from_fn(|i| _mm_set1_epi8(ranges.ranges[i].0 as i8));
+        let widths: [__m128i; N] = std::array::from_fn(|i| {
+            let (lo, hi) = ranges.ranges[i];
+            _mm_set1_epi8((hi - lo) as i8)
+        });
         runs_by_blocks(data, len, allowed, |block| full16(block, &lows, &widths))
     }
 }
@@ -307,27 +326,36 @@ mod tests {
     /// every length start at every offset of a 64-byte chunk.
     #[test]
     fn simd_and_scalar_runs_agree() {
-        let shape = SecretShape::of(r"((?:[a-z]{3,8} +){14,}[a-z]{3,8})", None).expect("shape");
-        assert!(shape.ascii_ranges.is_some());
-        let mut scalar = shape.clone();
-        scalar.ascii_ranges = None;
-        let mut state = 0x2545_f491_u32;
-        let mut data = Vec::new();
-        for _ in 0..40_000 {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            let run = (state % 90) as usize;
-            data.extend(std::iter::repeat_n(b'k', run));
-            data.push(if state & 1 == 0 { b'K' } else { 0xe9 });
+        // One to four ranges: the SIMD search is specialised on their number.
+        for (pattern, count, inside, outside) in [
+            (r"([a-z]{50,})", 1, b'k', b'K'),
+            (r"((?:[a-z]{3,8} +){14,}[a-z]{3,8})", 2, b'k', b'K'),
+            (r"([0-9A-Za-z]{50,})", 3, b'Q', b'-'),
+            (r"([0-9A-Za-z+/]{50,})", 4, b'7', b'='),
+        ] {
+            let shape = SecretShape::of(pattern, None).expect("shape");
+            let ranges = shape.ascii_ranges.expect("ascii ranges");
+            assert_eq!(ranges.count, count, "{pattern}");
+            let mut scalar = shape.clone();
+            scalar.ascii_ranges = None;
+            let mut state = 0x2545_f491_u32;
+            let mut data = Vec::new();
+            for _ in 0..40_000 {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                let run = (state % 90) as usize;
+                data.extend(std::iter::repeat_n(inside, run));
+                data.push(if state & 1 == 0 { outside } else { 0xe9 });
+            }
+            let by_byte = |part: &[u8]| runs_by_byte(part, shape.min_len, &shape.allowed);
+            for cut in [data.len(), data.len() - 1, 4_000, 63, 64, 65] {
+                let part = &data[..cut];
+                assert_eq!(shape.runs(part), scalar.runs(part), "{pattern} cut {cut}");
+                assert_eq!(shape.runs(part), by_byte(part), "{pattern} cut {cut}");
+            }
+            assert!(!shape.runs(&data).is_empty(), "{pattern}");
         }
-        let by_byte = |part: &[u8]| runs_by_byte(part, shape.min_len, &shape.allowed);
-        for cut in [data.len(), data.len() - 1, 4_000, 63, 64, 65] {
-            let part = &data[..cut];
-            assert_eq!(shape.runs(part), scalar.runs(part), "cut {cut}");
-            assert_eq!(shape.runs(part), by_byte(part), "cut {cut}");
-        }
-        assert!(!shape.runs(&data).is_empty());
     }
 
     /// The probing `may_match` agrees with a byte-by-byte count on windows with runs of every
