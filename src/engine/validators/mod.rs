@@ -27,8 +27,8 @@ pub struct Validation {
     /// A short name of the check, e.g. `secp256k1-scalar`.
     pub checked: &'static str,
     /// Passing proves the secret's structure (a checksum, a key derivation, a parse). A
-    /// heuristic filter (`generic-secret`, `slack-token`) only drops look-alikes: its findings are not marked
-    /// validated.
+    /// heuristic filter (`generic-secret`, `typed-password`, `slack-token`) only drops
+    /// look-alikes: its findings are not marked validated.
     pub proof: bool,
 }
 
@@ -66,58 +66,47 @@ pub fn exists(name: &str) -> bool {
     NAMES.contains(&name)
 }
 
+/// Validators that only drop look-alikes (see [`Validation::proof`]).
+const HEURISTICS: &[&str] = &["generic-secret", "typed-password", "slack-token"];
+
 /// Runs the validator `name` on `secret`; `None` for an unknown name (rules are checked at
 /// load time, so this does not happen in a built scanner).
 pub fn validate(name: &str, secret: &[u8]) -> Option<Validation> {
-    let (valid, checked) = match name {
-        "secp256k1-scalar" => (
-            secp256k1::is_valid_private_key_hex(secret),
-            "secp256k1-scalar",
-        ),
-        "bip39-checksum" => (bip39::is_valid_mnemonic(secret), "bip39-checksum"),
-        "base58check-xprv" => (xprv::is_valid_xprv(secret), "base58check-xprv"),
-        "base58check-wif" => (wif::is_valid_wif(secret), "base58check-wif"),
-        "ed25519-keypair" => (ed25519::is_valid_keypair(secret), "ed25519-keypair"),
-        "p256-private-key" => (p256::is_valid_p256_key(secret), "p256-private-key"),
-        "base64-64-bytes" => (base64_len::is_base64_of_64_bytes(secret), "base64-64-bytes"),
-        "pem-der" => (pem::is_valid_pem_der(secret), "pem-der"),
-        "sui-private-key" => (bech32_keys::is_valid_sui_key(secret), "sui-private-key"),
-        "nostr-nsec" => (bech32_keys::is_valid_nsec(secret), "nostr-nsec"),
-        "age-secret-key" => (bech32_keys::is_valid_age_key(secret), "age-secret-key"),
-        "cardano-signing-key" => (
-            bech32_keys::is_valid_cardano_key(secret),
-            "cardano-signing-key",
-        ),
-        "aip80-private-key" => (aip80::is_valid_aip80(secret), "aip80-private-key"),
-        "lnd-macaroon" => (macaroon::is_valid_lnd_macaroon(secret), "lnd-macaroon"),
-        "jwt" => (jwt::is_valid_jwt(secret), "jwt"),
-        "github-crc32" => (base62_crc::is_valid_github_token(secret), "github-crc32"),
-        "npm-crc32" => (base62_crc::is_valid_npm_token(secret), "npm-crc32"),
-        "pypi-macaroon" => (macaroon::is_valid_pypi_token(secret), "pypi-macaroon"),
-        "pem-private-key" => (pem::is_valid_pem_private_key(secret), "pem-private-key"),
+    // The check is reported under its own name.
+    let checked = *NAMES.iter().find(|&&n| n == name)?;
+    let valid = match checked {
+        "secp256k1-scalar" => secp256k1::is_valid_private_key_hex(secret),
+        "bip39-checksum" => bip39::is_valid_mnemonic(secret),
+        "base58check-xprv" => xprv::is_valid_xprv(secret),
+        "base58check-wif" => wif::is_valid_wif(secret),
+        "ed25519-keypair" => ed25519::is_valid_keypair(secret),
+        "p256-private-key" => p256::is_valid_p256_key(secret),
+        "base64-64-bytes" => base64_len::is_base64_of_64_bytes(secret),
+        "pem-der" => pem::is_valid_pem_der(secret),
+        "sui-private-key" => bech32_keys::is_valid_sui_key(secret),
+        "nostr-nsec" => bech32_keys::is_valid_nsec(secret),
+        "age-secret-key" => bech32_keys::is_valid_age_key(secret),
+        "cardano-signing-key" => bech32_keys::is_valid_cardano_key(secret),
+        "aip80-private-key" => aip80::is_valid_aip80(secret),
+        "lnd-macaroon" => macaroon::is_valid_lnd_macaroon(secret),
+        "jwt" => jwt::is_valid_jwt(secret),
+        "github-crc32" => base62_crc::is_valid_github_token(secret),
+        "npm-crc32" => base62_crc::is_valid_npm_token(secret),
+        "pypi-macaroon" => macaroon::is_valid_pypi_token(secret),
         // The rule's regex holds the JSON's `"type": "service_account"`; the secret is its
         // `private_key`, which must be a key.
-        "gcp-service-account" => (pem::is_valid_pem_private_key(secret), "gcp-service-account"),
-        "aws-key-id" => (aws::is_valid_access_key_id(secret), "aws-key-id"),
-        "basic-auth" => (generic::is_basic_auth(secret), "basic-auth"),
-        "generic-secret" | "typed-password" | "slack-token" => {
-            let (valid, checked) = match name {
-                "generic-secret" => (generic::looks_generated(secret), "generic-secret"),
-                "typed-password" => (generic::is_typed_password(secret), "typed-password"),
-                _ => (slack::is_slack_token(secret), "slack-token"),
-            };
-            return Some(Validation {
-                valid,
-                checked,
-                proof: false,
-            });
-        }
+        "pem-private-key" | "gcp-service-account" => pem::is_valid_pem_private_key(secret),
+        "aws-key-id" => aws::is_valid_access_key_id(secret),
+        "basic-auth" => generic::is_basic_auth(secret),
+        "generic-secret" => generic::looks_generated(secret),
+        "typed-password" => generic::is_typed_password(secret),
+        "slack-token" => slack::is_slack_token(secret),
         _ => return None,
     };
     Some(Validation {
         valid,
         checked,
-        proof: true,
+        proof: !HEURISTICS.contains(&checked),
     })
 }
 
