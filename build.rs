@@ -4,13 +4,23 @@
 //! pre-commit hook, and parsing a thousand rules from JSON was most of it. Every regex's syntax
 //! is checked here too, and each regex's secret shape read (see `engine::shape_summary`).
 
+// Not every summary function is needed here (`strip_name_run` is for the engine).
+#[allow(dead_code)]
 #[path = "src/engine/shape_summary.rs"]
 mod shape_summary;
 
 use std::env;
 
-/// A built-in rule's secret shape: (rule id, hash of its regex, allowed bytes and least length).
-type RuleShape = (String, u64, Option<([bool; 256], usize)>, Vec<u8>);
+/// What build.rs reads from a built-in rule's regex: (rule id, hash of the regex, keywords and
+/// file names, allowed bytes and least length of the secret, required punctuation, keyword
+/// anchor).
+type RuleShape = (
+    String,
+    u64,
+    Option<([bool; 256], usize)>,
+    Vec<u8>,
+    Option<shape_summary::KeywordAnchor>,
+);
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -86,11 +96,13 @@ fn rules_source(name: &str, path: &Path, shapes: &mut Vec<RuleShape>, out: &mut 
         let hir = shape_summary::parse(&re)
             .unwrap_or_else(|e| panic!("{name}: rule '{id}': invalid regex: {e}"));
         let group = field.opt_int("secret_group");
+        let (keywords, file_names) = (field.strings("keywords"), field.strings("file_names"));
         shapes.push((
             id.to_string(),
-            shape_summary::regex_hash(&re),
+            shape_summary::rule_hash(&re, &keywords, &file_names),
             shape_summary::summarize_hir(&hir, group),
             shape_summary::required_bytes_hir(&hir),
+            shape_summary::rule_anchor(&hir, &keywords, &file_names),
         ));
         let severity = |key: &str| {
             field.opt_string(key).map(|s| match s.as_str() {
@@ -246,11 +258,12 @@ fn shapes_table(mut shapes: Vec<RuleShape>) -> String {
     }
     let mut out = String::from(
         "/// Secret shapes of the built-in rules, read from their regexes at build time (see\n\
-         /// `engine::shape_summary`): (rule id, hash of the regex, allowed bytes as a 256-bit\n\
-         /// set, least length; 0 = no useful shape; punctuation every match holds), sorted by id.\n\
+         /// `engine::shape_summary`): (rule id, hash of the regex, keywords and file names,\n\
+         /// allowed bytes as a 256-bit set, least length; 0 = no useful shape; punctuation every\n\
+         /// match holds; keyword anchor), sorted by id.\n\
          pub static BUILTIN_SHAPES: &[BuiltinShape] = &[\n",
     );
-    for (id, hash, shape, required) in shapes {
+    for (id, hash, shape, required, anchor) in shapes {
         let (words, min_len) = match shape {
             Some((allowed, min_len)) => {
                 let mut words = [0u64; 4];
@@ -263,8 +276,17 @@ fn shapes_table(mut shapes: Vec<RuleShape>) -> String {
             }
             None => ([0; 4], 0),
         };
+        let anchor = match anchor {
+            None => "None".to_string(),
+            Some(shape_summary::KeywordAnchor::Offsets { least, most }) => {
+                format!("Some(KeywordAnchor::Offsets {{ least: {least}, most: {most} }})")
+            }
+            Some(shape_summary::KeywordAnchor::NameRun { bytes }) => {
+                format!("Some(KeywordAnchor::NameRun {{ bytes: {bytes:?} }})")
+            }
+        };
         out.push_str(&format!(
-            "    ({id:?}, {hash:#x}, {words:?}, {min_len}, &{required:?}),\n"
+            "    ({id:?}, {hash:#x}, {words:?}, {min_len}, &{required:?}, {anchor}),\n"
         ));
     }
     out.push_str("];\n");

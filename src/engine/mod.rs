@@ -16,9 +16,13 @@ mod prefilter;
 mod shape;
 mod shape_summary;
 
-pub(crate) use shape_summary::{parse as parse_regex, regex_hash};
+#[cfg(test)]
+pub(crate) use shape_summary::rule_anchor;
+pub use shape_summary::KeywordAnchor;
+pub(crate) use shape_summary::{parse as parse_regex, rule_hash};
 #[cfg(test)]
 pub(crate) use shape_summary::{required_bytes_hir, summarize_hir};
+mod anchored;
 pub mod validators;
 mod window;
 
@@ -245,13 +249,17 @@ struct WindowChecks {
     shape: Option<SecretShape>,
     /// Punctuation that every match holds (see [`shape_summary::required_bytes_hir`]).
     required: Vec<u8>,
+    /// Every match starts this many bytes (least, most) before a keyword hit (see
+    /// [`shape_summary::keyword_anchor`]): the regex is tried there, anchored, instead of
+    /// searched through the hit's line.
+    anchor: Option<KeywordAnchor>,
 }
 
 /// A rule plus its lazily compiled regex.
 #[derive(Debug)]
 struct CompiledRule {
     rule: Rule,
-    regex: OnceLock<Result<Regex, String>>,
+    regex: OnceLock<Result<RuleRegex, String>>,
     /// What a window must hold for the regex to match in it, read from the regex on the rule's
     /// first hit: windows without it are skipped before the regex is compiled or run.
     checks: OnceLock<Box<WindowChecks>>,
@@ -261,12 +269,43 @@ struct CompiledRule {
     path: Option<regex::bytes::Regex>,
 }
 
+/// A rule's regex, compiled for how the rule runs.
+#[derive(Debug)]
+enum RuleRegex {
+    /// Searched through windows (or whole blobs).
+    Search(Regex),
+    /// Only tried anchored before keyword hits (the rule has a [`KeywordAnchor`]). Boxed: it
+    /// holds three engines.
+    Anchored(Box<anchored::AnchoredRegex>),
+}
+
 impl CompiledRule {
-    fn regex(&self) -> Result<&Regex, &str> {
+    fn regex(&self) -> Result<&RuleRegex, &str> {
         self.regex
-            .get_or_init(|| compile_regex(&self.rule.regex))
+            .get_or_init(|| match self.checks().anchor {
+                Some(anchor) => anchored::AnchoredRegex::new(
+                    &self.rule.regex,
+                    matches!(anchor, KeywordAnchor::NameRun { .. }),
+                )
+                .map(|regex| RuleRegex::Anchored(Box::new(regex))),
+                None => compile_regex(&self.rule.regex).map(RuleRegex::Search),
+            })
             .as_ref()
             .map_err(|e| e.as_str())
+    }
+
+    /// The regex for a search through windows or a whole blob. A rule with a keyword anchor
+    /// has keywords and no file names (see [`shape_summary::rule_anchor`]), so it only ever
+    /// runs anchored, never here.
+    fn search_regex(&self) -> Option<&Regex> {
+        match self.regex() {
+            Ok(RuleRegex::Search(regex)) => Some(regex),
+            Ok(RuleRegex::Anchored(_)) => {
+                debug_assert!(false, "rule '{}' is anchored", self.rule.id);
+                None
+            }
+            Err(_) => None,
+        }
     }
 
     fn checks(&self) -> &WindowChecks {
@@ -274,28 +313,32 @@ impl CompiledRule {
         // scanner's rule list is built (and moved) at every start.
         self.checks.get_or_init(|| {
             // The built-in rules' checks were read from their regexes at build time.
-            Box::new(
-                match crate::rules::builtin_shape(&self.rule.id, &self.rule.regex) {
-                    Some((shape, required)) => WindowChecks {
-                        shape: shape
+            Box::new(match crate::rules::builtin_shape(&self.rule) {
+                Some((shape, required, anchor)) => WindowChecks {
+                    shape: shape
+                        .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
+                    required: required.to_vec(),
+                    anchor,
+                },
+                // A custom rule: one parse for both.
+                None => match shape_summary::parse(&self.rule.regex) {
+                    Ok(hir) => WindowChecks {
+                        shape: shape_summary::summarize_hir(&hir, self.rule.secret_group)
                             .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
-                        required: required.to_vec(),
+                        required: shape_summary::required_bytes_hir(&hir),
+                        anchor: shape_summary::rule_anchor(
+                            &hir,
+                            &self.rule.keywords,
+                            &self.rule.file_names,
+                        ),
                     },
-                    // A custom rule: one parse for both.
-                    None => match shape_summary::parse(&self.rule.regex) {
-                        Ok(hir) => WindowChecks {
-                            shape: shape_summary::summarize_hir(&hir, self.rule.secret_group).map(
-                                |(allowed, min_len)| SecretShape::from_parts(allowed, min_len),
-                            ),
-                            required: shape_summary::required_bytes_hir(&hir),
-                        },
-                        Err(_) => WindowChecks {
-                            shape: None,
-                            required: Vec::new(),
-                        },
+                    Err(_) => WindowChecks {
+                        shape: None,
+                        required: Vec::new(),
+                        anchor: None,
                     },
                 },
-            )
+            })
         })
     }
 
@@ -317,10 +360,12 @@ impl CompiledRule {
         });
     }
 
-    fn secret_group(&self, regex: &Regex) -> usize {
+    /// The capture group that is the secret: `secret_group`, else group 1 if the regex (with
+    /// `captures_len` groups, the whole match included) has one, else the whole match.
+    fn secret_group(&self, captures_len: usize) -> usize {
         match self.rule.secret_group {
             Some(g) => g,
-            None if regex.captures_len() > 1 => 1,
+            None if captures_len > 1 => 1,
             None => 0,
         }
     }
@@ -619,7 +664,7 @@ impl Scanner {
         if runs.is_empty() {
             return;
         }
-        if let Ok(regex) = compiled.regex() {
+        if let Some(regex) = compiled.search_regex() {
             self.scan_windows(rule_index, regex, data, &runs, out);
         }
     }
@@ -636,7 +681,7 @@ impl Scanner {
         if whole.is_empty() {
             return;
         }
-        if let Ok(regex) = compiled.regex() {
+        if let Some(regex) = compiled.search_regex() {
             self.scan_windows(rule_index, regex, data, &whole, out);
         }
     }
@@ -657,10 +702,99 @@ impl Scanner {
         if windows.is_empty() {
             return;
         }
-        let Ok(regex) = compiled.regex() else {
-            return;
-        };
-        self.scan_windows(rule_index, regex, data, windows, out);
+        match (compiled.regex(), compiled.checks().anchor) {
+            (Ok(RuleRegex::Anchored(regex)), Some(anchor)) => {
+                self.scan_anchored(rule_index, regex, data, windows, rule_hits, anchor, out)
+            }
+            (Ok(RuleRegex::Search(regex)), _) => {
+                self.scan_windows(rule_index, regex, data, windows, out)
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs a rule whose matches start at a known place before a keyword hit (see
+    /// [`KeywordAnchor`]): anchored there, for each hit in the windows, in order, instead of
+    /// through the windows. It finds the same matches as [`Scanner::scan_windows`] would:
+    /// every match starts at one of those places, inside its window; a match that starts
+    /// inside a name run also starts at the run's start (the run absorbs what is before it),
+    /// so the leftmost one is there or where the last match ended. A few bytes of search per
+    /// hit, instead of its line.
+    #[allow(clippy::too_many_arguments)]
+    fn scan_anchored(
+        &self,
+        rule_index: usize,
+        regex: &anchored::AnchoredRegex,
+        data: &[u8],
+        windows: &[window::Window],
+        hits: &[(usize, usize)],
+        anchor: KeywordAnchor,
+        out: &mut Vec<RawMatch>,
+    ) {
+        let group = self.rules[rule_index].secret_group(regex.captures_len());
+        let mut caps = regex.create_captures();
+        // Where a match may start, as (earliest, latest); for a name run, the hits.
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        let mut next_hit = 0;
+        regex.with_caches(|caches| {
+            for w in windows {
+                while hits
+                    .get(next_hit)
+                    .is_some_and(|&(start, _)| start < w.start)
+                {
+                    next_hit += 1;
+                }
+                starts.clear();
+                while let Some(&(hit, _)) = hits.get(next_hit).filter(|&&(start, _)| start < w.end)
+                {
+                    next_hit += 1;
+                    match anchor {
+                        KeywordAnchor::Offsets { least, most } => {
+                            let Some(last) = hit.checked_sub(least).filter(|&l| l >= w.start)
+                            else {
+                                continue;
+                            };
+                            let first = hit.saturating_sub(most).max(w.start);
+                            starts.extend((first..=last).map(|s| (s, s)));
+                        }
+                        KeywordAnchor::NameRun { .. } => starts.push((hit, hit)),
+                    }
+                }
+                starts.sort_unstable();
+                starts.dedup();
+                let hay = &data[..w.end];
+                let mut pos = w.start;
+                for &(earliest, latest) in &starts {
+                    let start = earliest.max(pos);
+                    if start > latest {
+                        continue;
+                    }
+                    regex.try_at(caches, hay, start, &mut caps);
+                    let Some(m) = caps.get_match() else {
+                        continue;
+                    };
+                    // A name run's match starts where the name does (or where the last match
+                    // ended, as a search from there would have started it).
+                    let context_start = match anchor {
+                        KeywordAnchor::Offsets { .. } => m.start(),
+                        KeywordAnchor::NameRun { bytes } => {
+                            let in_run = |b: u8| bytes[usize::from(b) / 64] & (1 << (b % 64)) != 0;
+                            let mut s = m.start();
+                            while s > pos && in_run(data[s - 1]) {
+                                s -= 1;
+                            }
+                            s
+                        }
+                    };
+                    pos = if m.end() > context_start {
+                        m.end()
+                    } else {
+                        m.end() + 1
+                    };
+                    self.take_match(rule_index, group, data, context_start, &caps, out);
+                }
+            }
+        });
     }
 
     fn scan_windows(
@@ -672,7 +806,7 @@ impl Scanner {
         out: &mut Vec<RawMatch>,
     ) {
         let compiled = &self.rules[rule_index];
-        let group = compiled.secret_group(regex);
+        let group = compiled.secret_group(regex.captures_len());
         let mut caps = regex.create_captures();
         for w in windows {
             // Searching `data[..end]` from `start` (not a sub-slice) lets `\b` and `^` see the
@@ -689,23 +823,38 @@ impl Scanner {
                 } else {
                     m.end() + 1
                 };
-                let Some(span) = caps.get_group(group) else {
-                    continue;
-                };
-                let (start, end) = (span.start, span.end);
-                if end <= start {
-                    continue;
-                }
-                if !compiled.rule.exclude_words.is_empty()
-                    && contains_any_word(&data[m.start()..m.end()], &compiled.rule.exclude_words)
-                {
-                    continue;
-                }
-                if let Some(mut found) = self.check_secret(rule_index, data, start, end) {
-                    found.context_len = m.end() - m.start();
-                    out.push(found);
-                }
+                self.take_match(rule_index, group, data, m.start(), &caps, out);
             }
+        }
+    }
+
+    /// The checks after a regex match: its secret group, the rule's excluded words (in the
+    /// match, from `context_start`), then [`Scanner::check_secret`].
+    fn take_match(
+        &self,
+        rule_index: usize,
+        group: usize,
+        data: &[u8],
+        context_start: usize,
+        caps: &regex_automata::util::captures::Captures,
+        out: &mut Vec<RawMatch>,
+    ) {
+        let compiled = &self.rules[rule_index];
+        let (Some(m), Some(span)) = (caps.get_match(), caps.get_group(group)) else {
+            return;
+        };
+        let (start, end) = (span.start, span.end);
+        if end <= start {
+            return;
+        }
+        if !compiled.rule.exclude_words.is_empty()
+            && contains_any_word(&data[context_start..m.end()], &compiled.rule.exclude_words)
+        {
+            return;
+        }
+        if let Some(mut found) = self.check_secret(rule_index, data, start, end) {
+            found.context_len = m.end() - context_start;
+            out.push(found);
         }
     }
 
@@ -890,5 +1039,108 @@ remediation = "revoke"
         let s = scanner(RULE);
         let data = b"\xff\xfe\r\nkey=tok_a1b2c3d4e5f6\r\n\xc3";
         assert_eq!(s.scan(data).len(), 1);
+    }
+
+    /// Every match the anchored tries find is one a search through the same windows finds,
+    /// and the other way round (start, end and context), for each kind of anchor: the claim
+    /// [`Scanner::scan_anchored`] rests on.
+    #[test]
+    fn anchored_tries_find_what_a_window_search_finds() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+
+        let rules = [
+            // Offsets 0..=0.
+            (
+                "github",
+                r#"keywords = ["github"]
+regex = '''(?i:github)[\w.-]{0,8}?(?:token|secret)["']?\s*[:=]\s*["']?([0-9A-Za-z]{16,40})\b'''"#,
+            ),
+            // Offsets 3..=5, a group other than 1.
+            (
+                "url",
+                r#"keywords = ["://"]
+regex = '''\b(?i:https?|ftp)://([a-z0-9]{1,16}):([a-z0-9_]{8,40})@'''
+secret_group = 2"#,
+            ),
+            // A name run.
+            (
+                "name",
+                r#"keywords = ["api_key", "api-key", "api.key", "apikey", "token", "secret"]
+regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_.-]{16,60})(?:[^0-9A-Za-z_.-]|$)'''"#,
+            ),
+        ];
+        let words = [
+            "token",
+            "TOKEN",
+            "api_key",
+            "apikey",
+            "github",
+            "GitHub_",
+            "secret",
+            "://",
+            "http",
+            "ftp",
+            "user",
+            ":",
+            "@",
+            "=",
+            " ",
+            "\n",
+            "\"",
+            "'",
+            "_",
+            ".",
+            "-",
+            "x",
+            "abcdefghij0123456789",
+            "Q7f3kLm9Zp2Xw8Rt",
+            "zz9",
+        ];
+        for (name, body) in rules {
+            let toml = format!(
+                "[[rule]]\nid = \"{name}\"\ndescription = \"d\"\nseverity = \"high\"\n{body}\n\
+                 remediation = \"r\"\n"
+            );
+            let s = scanner(&toml);
+            let compiled = &s.rules[0];
+            let anchor = compiled.checks().anchor.expect("the rule is anchored");
+            let Ok(RuleRegex::Anchored(anchored)) = compiled.regex() else {
+                panic!("compiled for anchored tries");
+            };
+            let search = compile_regex(&compiled.rule.regex).expect("compiles");
+            let strategy =
+                proptest::collection::vec(proptest::sample::select(words.to_vec()), 0..40)
+                    .prop_map(|parts| parts.concat());
+            let mut runner = TestRunner::new(Config {
+                cases: 400,
+                ..Config::default()
+            });
+            runner
+                .run(&strategy, |text| {
+                    let data = text.as_bytes();
+                    let (mut by_search, mut by_tries) = (Vec::new(), Vec::new());
+                    let mut windows = Vec::new();
+                    s.prefilter.hits(data).for_each_rule(|rule, hits| {
+                        window::windows(data, hits, compiled.rule.window, &mut windows);
+                        s.scan_windows(rule, &search, data, &windows, &mut by_search);
+                        s.scan_anchored(
+                            rule,
+                            anchored,
+                            data,
+                            &windows,
+                            hits,
+                            anchor,
+                            &mut by_tries,
+                        );
+                    });
+                    let key = |m: &RawMatch| (m.start, m.end, m.context_len);
+                    let by_search: Vec<_> = by_search.iter().map(key).collect();
+                    let by_tries: Vec<_> = by_tries.iter().map(key).collect();
+                    prop_assert_eq!(by_search, by_tries, "rule {} on {:?}", name, text);
+                    Ok(())
+                })
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
     }
 }

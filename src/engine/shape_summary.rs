@@ -107,12 +107,253 @@ fn required(hir: &Hir) -> [bool; 256] {
     set
 }
 
-/// FNV-1a (64 bits) of a regex's text: a summary made at build time is used only for the very
-/// regex it was made from. Hand-written: five lines, no crate needed.
-pub fn regex_hash(pattern: &str) -> u64 {
-    pattern.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+/// Where every match of a rule's regex starts, relative to a keyword hit (see
+/// [`keyword_anchor`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeywordAnchor {
+    /// `least..=most` bytes before the hit: a bounded prefix (`\b(?:https?|ftp)` before `://`).
+    Offsets {
+        /// Fewest bytes before the hit.
+        least: usize,
+        /// Most bytes before the hit.
+        most: usize,
+    },
+    /// At the start of the run of `bytes` (a 256-bit set) that ends at the hit: the regex
+    /// begins with `[\w.-]*?` before the keyword, so that the whole variable name is part of
+    /// the match (`STRIPE_API_KEY`: a generic rule's excluded words are looked for in it). The
+    /// engine runs the rest of the regex (see [`strip_name_run`]) at the hit, which is the
+    /// same match (the lazy run stops at the first keyword where the rest matches, and every
+    /// such keyword is a hit), and takes the run back to its start itself: a lazy DFA that
+    /// follows a name byte by byte looking for a keyword anywhere in it builds a state for
+    /// every name it meets.
+    NameRun {
+        /// The bytes of the run, as a 256-bit set.
+        bytes: [u64; 4],
+    },
+}
+
+/// Where every match of a parsed regex starts relative to an occurrence of one of `keywords`
+/// (lowercase), when the regex is a bounded prefix, or an unbounded run of one class, followed
+/// by text that always begins with a keyword: `(?i:github)…` is 0 bytes before, `\b(?:https?|ftp)://…`
+/// with the keyword `://` 3 to 5 bytes before, `[\w.-]*?(?:token|secret)…` at the start of
+/// the name that ends at `token`. The engine then tries the regex anchored there instead of
+/// searching the hit's whole line: for the rules that real code wakes (`github` in every
+/// `Cargo.lock`, `://` in every URL, `token` in every other function), that was most of the
+/// search and nearly all of the lazy DFA's states. `None` when the regex is not of that form (a
+/// keyword that is not where the match begins, a keyword inside a class).
+pub fn keyword_anchor(hir: &Hir, keywords: &[&str]) -> Option<KeywordAnchor> {
+    if keywords.is_empty() || keywords.iter().any(|k| k.is_empty()) {
+        return None;
+    }
+    if let Some(rep) = name_run(hir) {
+        let mut rest = Vec::new();
+        if let HirKind::Concat(subs) = hir.kind() {
+            subs[1..].iter().for_each(|s| flatten_concat(s, &mut rest));
+        }
+        if !starts_with_keyword(&rest, keywords) {
+            return None;
+        }
+        {
+            {
+                let mut allowed = [false; 256];
+                add_bytes(&rep.sub, &mut allowed);
+                let mut bytes = [0u64; 4];
+                for (b, &a) in allowed.iter().enumerate() {
+                    if a {
+                        bytes[b / 64] |= 1 << (b % 64);
+                    }
+                }
+                return Some(KeywordAnchor::NameRun { bytes });
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    flatten_concat(hir, &mut parts);
+    let (mut least, mut most) = (0usize, 0usize);
+    for (i, part) in parts.iter().enumerate() {
+        if starts_with_keyword(&parts[i..], keywords) {
+            return Some(KeywordAnchor::Offsets { least, most });
+        }
+        least += part.properties().minimum_len()?;
+        most += part.properties().maximum_len()?;
+        if most > MAX_ANCHOR_REACH {
+            return None;
+        }
+    }
+    None
+}
+
+/// The leading run of a [`KeywordAnchor::NameRun`] regex: an unbounded repetition (from zero)
+/// of one class, first in the regex's top concatenation (not inside a group, whose number
+/// stripping it would change).
+fn name_run(hir: &Hir) -> Option<&regex_syntax::hir::Repetition> {
+    let HirKind::Concat(subs) = hir.kind() else {
+        return None;
+    };
+    match subs.first()?.kind() {
+        HirKind::Repetition(rep)
+            if rep.min == 0 && rep.max.is_none() && matches!(rep.sub.kind(), HirKind::Class(_)) =>
+        {
+            Some(rep)
+        }
+        _ => None,
+    }
+}
+
+/// The regex without its leading name run (see [`KeywordAnchor::NameRun`]); `None` if it has
+/// none.
+pub fn strip_name_run(hir: &Hir) -> Option<Hir> {
+    name_run(hir)?;
+    let HirKind::Concat(subs) = hir.kind() else {
+        return None;
+    };
+    Some(Hir::concat(subs[1..].to_vec()))
+}
+
+/// Bytes before the keyword beyond which anchoring is not worth it (one anchored try per
+/// offset).
+const MAX_ANCHOR_REACH: usize = 16;
+
+/// The parts of a concatenation, through groups: `(a)(?:bc)d` is `a`, `b`, `c`, `d` (a capture
+/// group's text is part of the match like any other).
+fn flatten_concat<'h>(hir: &'h Hir, out: &mut Vec<&'h Hir>) {
+    match hir.kind() {
+        HirKind::Concat(subs) => subs.iter().for_each(|s| flatten_concat(s, out)),
+        HirKind::Capture(c) => flatten_concat(&c.sub, out),
+        _ => out.push(hir),
+    }
+}
+
+/// Every text that `parts` (in sequence) match starts with one of `keywords`, compared in
+/// lowercase.
+fn starts_with_keyword(parts: &[&Hir], keywords: &[&str]) -> bool {
+    let mut pending = vec![Vec::new()];
+    for part in parts {
+        match extend(part, pending, keywords) {
+            Some(next) if next.is_empty() => return true,
+            Some(next) => pending = next,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The texts (lowercase) that `pending` becomes when `hir` matches after it, each still a
+/// proper prefix of a keyword: a text that reaches a keyword is done and dropped. `None` as
+/// soon as one can no longer begin with a keyword. Only prefixes of keywords are ever held, so
+/// the sets stay small whatever `hir` is (`[\w.-]*` after `git` fails at its first byte).
+fn extend(hir: &Hir, pending: Vec<Vec<u8>>, keywords: &[&str]) -> Option<Vec<Vec<u8>>> {
+    if pending.is_empty() {
+        return Some(pending);
+    }
+    let mut out = match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => pending,
+        HirKind::Literal(lit) => {
+            let mut out = pending;
+            for &b in lit.0.iter() {
+                out = add_byte(&out, &[b], keywords)?;
+            }
+            out
+        }
+        HirKind::Class(_) => {
+            let mut allowed = [false; 256];
+            add_bytes(hir, &mut allowed);
+            let bytes: Vec<u8> = (0..=255u8).filter(|&b| allowed[usize::from(b)]).collect();
+            add_byte(&pending, &bytes, keywords)?
+        }
+        HirKind::Capture(c) => extend(&c.sub, pending, keywords)?,
+        HirKind::Concat(subs) => {
+            let mut out = pending;
+            for sub in subs {
+                out = extend(sub, out, keywords)?;
+            }
+            out
+        }
+        HirKind::Alternation(subs) => {
+            let mut out = Vec::new();
+            for sub in subs {
+                out.extend(extend(sub, pending.clone(), keywords)?);
+            }
+            out
+        }
+        HirKind::Repetition(rep) => {
+            let mut current = pending;
+            for _ in 0..rep.min {
+                current = extend(&rep.sub, current, keywords)?;
+            }
+            let mut all = current.clone();
+            let mut count = rep.min;
+            // Stops when a repetition adds no new text: every text held is a proper prefix
+            // of a keyword, so that comes within the longest keyword's length.
+            while rep.max.is_none_or(|max| count < max) && !current.is_empty() {
+                current = extend(&rep.sub, current, keywords)?;
+                current.retain(|t| !all.contains(t));
+                all.extend(current.iter().cloned());
+                count += 1;
+            }
+            all
+        }
+    };
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
+}
+
+/// Each text of `pending` followed by each byte of `bytes` (lowercased), as [`extend`] keeps
+/// them.
+fn add_byte(pending: &[Vec<u8>], bytes: &[u8], keywords: &[&str]) -> Option<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    for text in pending {
+        for &b in bytes {
+            let mut next = text.clone();
+            next.push(b.to_ascii_lowercase());
+            if keywords.iter().any(|k| next.starts_with(k.as_bytes())) {
+                continue;
+            }
+            if !keywords.iter().any(|k| k.as_bytes().starts_with(&next)) {
+                return None;
+            }
+            out.push(next);
+        }
+    }
+    Some(out)
+}
+
+/// FNV-1a (64 bits) of what a summary is read from (a rule's regex, keywords and file names): a
+/// summary made at build time is used only for the very rule it was made from, not for one a
+/// config changed. Hand-written: a few lines, no crate needed.
+pub fn rule_hash<K: AsRef<str>, F: AsRef<str>>(
+    pattern: &str,
+    keywords: &[K],
+    file_names: &[F],
+) -> u64 {
+    let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    let mut h = pattern.bytes().fold(0xcbf2_9ce4_8422_2325, fnv);
+    for keyword in keywords {
+        h = keyword.as_ref().bytes().fold(fnv(h, 1), fnv);
+    }
+    for name in file_names {
+        h = name.as_ref().bytes().fold(fnv(h, 2), fnv);
+    }
+    h
+}
+
+/// [`keyword_anchor`] for a rule: its keywords lowercased (as the prefilter matches them); none
+/// for a rule selected by file name, which also runs over whole files.
+pub fn rule_anchor<K: AsRef<str>, F>(
+    hir: &Hir,
+    keywords: &[K],
+    file_names: &[F],
+) -> Option<KeywordAnchor> {
+    if !file_names.is_empty() {
+        return None;
+    }
+    let lower: Vec<String> = keywords
+        .iter()
+        .map(|k| k.as_ref().to_ascii_lowercase())
+        .collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    keyword_anchor(hir, &lower)
 }
 
 fn find_group(hir: &Hir, group: usize) -> Option<&Hir> {
@@ -160,5 +401,104 @@ fn add_bytes(hir: &Hir, allowed: &mut [bool; 256]) {
             subs.iter().for_each(|s| add_bytes(s, allowed))
         }
         HirKind::Empty | HirKind::Look(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchor(pattern: &str, keywords: &[&str]) -> Option<KeywordAnchor> {
+        keyword_anchor(&parse(pattern).expect("parses"), keywords)
+    }
+
+    fn offsets(least: usize, most: usize) -> Option<KeywordAnchor> {
+        Some(KeywordAnchor::Offsets { least, most })
+    }
+
+    #[test]
+    fn a_regex_that_starts_with_a_keyword_is_anchored_at_it() {
+        assert_eq!(
+            anchor(r"(?i:github)[\w.-]{0,16}?token", &["github"]),
+            offsets(0, 0)
+        );
+        assert_eq!(
+            anchor(r"\bsk_live_[0-9a-z]{24}", &["sk_live_"]),
+            offsets(0, 0)
+        );
+        // Alternatives, each beginning with a keyword (here, a longer one than listed).
+        assert_eq!(
+            anchor(r"(?i:password|passwd|pwd)\s*=", &["pass", "pwd"]),
+            offsets(0, 0)
+        );
+        // The text after a short alternative decides: `pass` then one of the listed bytes.
+        assert_eq!(
+            anchor(r"(?i:pass)(?:[:=]|[ \t]+)", &["pass:", "pass=", "pass "]),
+            None,
+            "a tab after pass is not a keyword"
+        );
+        assert_eq!(
+            anchor(
+                r"(?i:pass)(?:[:=]|[ \t]+)",
+                &["pass:", "pass=", "pass ", "pass\t"]
+            ),
+            offsets(0, 0)
+        );
+    }
+
+    #[test]
+    fn a_bounded_prefix_gives_a_range_of_offsets() {
+        assert_eq!(
+            anchor(r"\b(?:https?|ftp)://[^@]+@", &["://"]),
+            offsets(3, 5)
+        );
+        assert_eq!(
+            anchor(r"(?:^|[^:@/])(?i:secret)=", &["secret"]),
+            offsets(0, 1)
+        );
+        // Too far to be worth one try per offset.
+        assert_eq!(anchor(r"[a-z]{0,40}github", &["github"]), None);
+    }
+
+    #[test]
+    fn a_leading_name_run_anchors_at_the_run() {
+        let Some(KeywordAnchor::NameRun { bytes }) = anchor(
+            r"(?i:[\w.-]*?(?:api[_.-]?key|token))\s*=",
+            &["api", "token"],
+        ) else {
+            panic!("not a name run");
+        };
+        let has = |b: u8| bytes[usize::from(b) / 64] & (1 << (b % 64)) != 0;
+        for b in [b'a', b'Z', b'0', b'_', b'.', b'-'] {
+            assert!(has(b), "{}", b as char);
+        }
+        assert!(!has(b' '));
+        let hir = parse(r"(?i:[\w.-]*?(?:api[_.-]?key|token))\s*=").expect("parses");
+        let stripped = strip_name_run(&hir).expect("has a run");
+        assert_eq!(keyword_anchor(&stripped, &["api", "token"]), offsets(0, 0));
+        // Inside a group, the run is not stripped (group numbers would change).
+        assert_eq!(anchor(r"([\w.-]*?token)=", &["token"]), None);
+    }
+
+    #[test]
+    fn regexes_that_do_not_start_with_a_keyword_are_not_anchored() {
+        // The keyword is matched later in the text.
+        assert_eq!(anchor(r"Authorization: Bearer ([a-z]+)", &["bearer"]), None);
+        // Some alternative starts with no keyword.
+        assert_eq!(anchor(r"(?:token|key)=", &["token"]), None);
+        // A class that holds more than the keyword's byte.
+        assert_eq!(anchor(r"[a-z]ithub", &["github"]), None);
+        assert_eq!(anchor(r"github", &[]), None);
+        assert_eq!(anchor(r"github", &[""]), None);
+    }
+
+    #[test]
+    fn the_rule_hash_covers_regex_keywords_and_file_names() {
+        let none: [&str; 0] = [];
+        let base = rule_hash("a", &["k"], &none);
+        assert_ne!(base, rule_hash("b", &["k"], &none));
+        assert_ne!(base, rule_hash("a", &["k", "l"], &none));
+        assert_ne!(base, rule_hash("a", &["k"], &["f"]));
+        assert_ne!(rule_hash("a", &["k"], &none), rule_hash("a", &none, &["k"]));
     }
 }

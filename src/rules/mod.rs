@@ -12,11 +12,19 @@ pub use model::{Rule, RuleFile, Severity, DEFAULT_PAIR_LINES, WHOLE_FILE_LIMIT};
 
 use crate::error::ConfigError;
 
-/// A row of `BUILTIN_SHAPES` (written by build.rs): rule id, hash of its regex, allowed bytes
-/// of its secret as a 256-bit set, least length (0: no useful shape), punctuation every match
-/// holds.
-type BuiltinShape = (&'static str, u64, [u64; 4], usize, &'static [u8]);
+/// A row of `BUILTIN_SHAPES` (written by build.rs): rule id, hash of its regex, keywords and file
+/// names, allowed bytes of its secret as a 256-bit set, least length (0: no useful shape),
+/// punctuation every match holds, keyword anchor.
+type BuiltinShape = (
+    &'static str,
+    u64,
+    [u64; 4],
+    usize,
+    &'static [u8],
+    Option<KeywordAnchor>,
+);
 
+use crate::engine::KeywordAnchor;
 use builtin::BuiltinRule;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -63,26 +71,30 @@ pub(crate) fn finish_rule(
 /// A rule's secret shape (allowed bytes, least length) as built-in summaries hold it.
 pub(crate) type ShapeSummary = Option<([bool; 256], usize)>;
 
-/// The secret shape and the required bytes (see `engine::shape_summary::required_bytes_hir`) that
-/// build.rs read from built-in rule `id`'s regex, if `regex` is still that regex (the shape is
-/// `None` when it has no useful one); `None` when there is no summary for it (a custom rule, or
-/// a built-in one a config replaced).
-pub(crate) fn builtin_shape(id: &str, regex: &str) -> Option<(ShapeSummary, &'static [u8])> {
+/// What build.rs read from a built-in rule's regex (see `engine::shape_summary`): the secret's
+/// shape (`None` when it has no useful one), the punctuation every match holds, and the keyword
+/// anchor.
+pub(crate) type BuiltinChecks = (ShapeSummary, &'static [u8], Option<KeywordAnchor>);
+
+/// The summary build.rs made of built-in rule `rule.id`, if the rule is still that rule (same
+/// regex, keywords and file names); `None` when there is none for it (a custom rule, or a
+/// built-in one a config changed: its summary is then read at run time).
+pub(crate) fn builtin_shape(rule: &Rule) -> Option<BuiltinChecks> {
     let i = BUILTIN_SHAPES
-        .binary_search_by(|(rule_id, ..)| (*rule_id).cmp(id))
+        .binary_search_by(|(rule_id, ..)| (*rule_id).cmp(&rule.id))
         .ok()?;
-    let (_, hash, words, min_len, required) = BUILTIN_SHAPES[i];
-    if hash != crate::engine::regex_hash(regex) {
+    let (_, hash, words, min_len, required, anchor) = BUILTIN_SHAPES[i];
+    if hash != crate::engine::rule_hash(&rule.regex, &rule.keywords, &rule.file_names) {
         return None;
     }
     if min_len == 0 {
-        return Some((None, required));
+        return Some((None, required, anchor));
     }
     let mut allowed = [false; 256];
     for (b, a) in allowed.iter_mut().enumerate() {
         *a = words[b / 64] & (1 << (b % 64)) != 0;
     }
-    Some((Some((allowed, min_len)), required))
+    Some((Some((allowed, min_len)), required, anchor))
 }
 
 /// The built-in rule set, without the rules' examples (scans do not need them). build.rs parsed
@@ -402,16 +414,24 @@ mod tests {
     fn embedded_shapes_match_the_regexes() {
         let rules = builtin_rules().expect("built-in rules parse");
         for rule in &rules {
-            let embedded = builtin_shape(&rule.id, &rule.regex)
+            let embedded = builtin_shape(rule)
                 .unwrap_or_else(|| panic!("no embedded shape for '{}'", rule.id));
             let hir = crate::engine::parse_regex(&rule.regex).expect("parses");
             let computed = crate::engine::summarize_hir(&hir, rule.secret_group);
             assert_eq!(embedded.0, computed, "rule '{}'", rule.id);
             let required = crate::engine::required_bytes_hir(&hir);
             assert_eq!(embedded.1, required.as_slice(), "rule '{}'", rule.id);
+            let anchor = crate::engine::rule_anchor(&hir, &rule.keywords, &rule.file_names);
+            assert_eq!(embedded.2, anchor, "rule '{}'", rule.id);
         }
-        assert_eq!(builtin_shape(&rules[0].id, "(x{20})"), None);
-        assert_eq!(builtin_shape("zz-no-such-rule", "(x{20})"), None);
+        let mut changed = rules[0].clone();
+        changed.regex = "(x{20})".into();
+        assert_eq!(builtin_shape(&changed), None);
+        let mut changed = rules[0].clone();
+        changed.keywords.push("zz-new-keyword".into());
+        assert_eq!(builtin_shape(&changed), None);
+        changed.id = "zz-no-such-rule".into();
+        assert_eq!(builtin_shape(&changed), None);
     }
 
     /// The rules build.rs compiled in are the rules `parse_rule_file` reads from the same files

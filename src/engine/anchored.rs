@@ -1,0 +1,198 @@
+//! The regex of a rule whose matches start at a known place before a keyword hit (see
+//! [`super::KeywordAnchor`]): only ever tried anchored, a few bytes at a time.
+//!
+//! Why not `meta::Regex`: it is built for searching, so it compiles a reverse NFA to find where
+//! a match starts (a third of its compile time; an anchored search knows the start), and it
+//! reads a match's groups with the PikeVM, which on the large NFAs of assignment rules
+//! (`[\w.-]*?(?:api[_.-]?key|…)…{20,256}`) cost tens of microseconds a match — more than all
+//! the anchored searches of a blob. Here: one forward NFA, a lazy DFA over it for where the
+//! match ends, and the bounded backtracker over just the match for its groups (the PikeVM when
+//! the match is too long for the backtracker's visited set, or when the lazy DFA gives up). The
+//! engines are `regex-automata`'s; this only assembles them, as `meta` does for a search.
+
+use std::fmt;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+use regex_automata::hybrid;
+use regex_automata::nfa::thompson::{self, backtrack, pikevm};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input};
+
+use super::REGEX_SIZE_LIMIT;
+
+/// Each thread's scratch space for the three engines.
+#[derive(Debug)]
+pub struct Caches {
+    dfa: hybrid::dfa::Cache,
+    backtrack: backtrack::Cache,
+    pikevm: pikevm::Cache,
+}
+
+type CachesFn = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// A compiled rule regex for anchored tries (see the module documentation).
+pub struct AnchoredRegex {
+    dfa: hybrid::dfa::DFA,
+    backtrack: backtrack::BoundedBacktracker,
+    pikevm: pikevm::PikeVM,
+    caches: Pool<Caches, CachesFn>,
+}
+
+impl fmt::Debug for AnchoredRegex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AnchoredRegex").finish_non_exhaustive()
+    }
+}
+
+impl AnchoredRegex {
+    /// Compiles `pattern` as the engine reads rule regexes (bytes, Unicode off); without its
+    /// leading name run if `strip_name_run` (see [`super::KeywordAnchor::NameRun`]).
+    pub fn new(pattern: &str, strip_name_run: bool) -> Result<AnchoredRegex, String> {
+        let mut hir = super::shape_summary::parse(pattern).map_err(|e| e.to_string())?;
+        if strip_name_run {
+            hir = super::shape_summary::strip_name_run(&hir)
+                .ok_or_else(|| "the regex does not start with a name run".to_string())?;
+        }
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .utf8(false)
+                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+            )
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())?;
+        let dfa = hybrid::dfa::Builder::new()
+            .configure(hybrid::dfa::Config::new().cache_capacity(REGEX_SIZE_LIMIT))
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let backtrack = backtrack::Builder::new()
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let pikevm = pikevm::Builder::new()
+            .build_from_nfa(nfa)
+            .map_err(|e| e.to_string())?;
+        let create: CachesFn = {
+            let (dfa, backtrack, pikevm) = (dfa.clone(), backtrack.clone(), pikevm.clone());
+            Box::new(move || Caches {
+                dfa: dfa.create_cache(),
+                backtrack: backtrack.create_cache(),
+                pikevm: pikevm.create_cache(),
+            })
+        };
+        Ok(AnchoredRegex {
+            dfa,
+            backtrack,
+            pikevm,
+            caches: Pool::new(create),
+        })
+    }
+
+    /// Space for a match and its groups.
+    pub fn create_captures(&self) -> Captures {
+        self.pikevm.create_captures()
+    }
+
+    /// Capture groups, the whole match included.
+    pub fn captures_len(&self) -> usize {
+        self.pikevm
+            .get_nfa()
+            .group_info()
+            .group_len(regex_automata::PatternID::ZERO)
+    }
+
+    /// Runs `each` with this thread's caches (taken once for all of a blob's tries).
+    pub fn with_caches<R>(&self, each: impl FnOnce(&mut Caches) -> R) -> R {
+        let mut guard = self.caches.get();
+        each(&mut guard)
+    }
+
+    /// Tries the regex anchored at `start` of `hay` (the blob up to the end of the window,
+    /// so that `\b` and `^` see the byte before `start`), leaving the match and its groups in
+    /// `caps`, or no match.
+    pub fn try_at(&self, caches: &mut Caches, hay: &[u8], start: usize, caps: &mut Captures) {
+        caps.set_pattern(None);
+        let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+        let end = match self.dfa.try_search_fwd(&mut caches.dfa, &input) {
+            Ok(None) => return,
+            Ok(Some(half)) => half.offset(),
+            // The lazy DFA gave up (it only does on pathological input): the PikeVM decides.
+            Err(_) => {
+                self.pikevm.search(&mut caches.pikevm, &input, caps);
+                return;
+            }
+        };
+        // The groups of the match that ends there: the same leftmost-first match, read from
+        // its own bytes only.
+        let span = Input::new(hay).range(start..end).anchored(Anchored::Yes);
+        if end - start <= self.backtrack.max_haystack_len()
+            && self
+                .backtrack
+                .try_search(&mut caches.backtrack, &span, caps)
+                .is_ok()
+        {
+            return;
+        }
+        self.pikevm.search(&mut caches.pikevm, &span, caps);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn try_at(re: &AnchoredRegex, hay: &str, start: usize) -> Option<(usize, usize, usize, usize)> {
+        let mut caps = re.create_captures();
+        re.with_caches(|c| re.try_at(c, hay.as_bytes(), start, &mut caps));
+        let m = caps.get_match()?;
+        let g = caps.get_group(1)?;
+        Some((m.start(), m.end(), g.start, g.end))
+    }
+
+    #[test]
+    fn anchored_match_and_group() {
+        let re = AnchoredRegex::new(r"(?i:token)\s*=\s*([a-z0-9]{8,})", false).expect("compiles");
+        assert_eq!(re.captures_len(), 2);
+        let hay = "x TOKEN = abcdef123456;";
+        assert_eq!(try_at(&re, hay, 2), Some((2, 22, 10, 22)));
+        // Anchored: no match starts at 0 or 1, and none is searched for further on.
+        assert_eq!(try_at(&re, hay, 0), None);
+        assert_eq!(try_at(&re, hay, 1), None);
+    }
+
+    #[test]
+    fn look_behind_sees_the_byte_before_start() {
+        let re = AnchoredRegex::new(r"\bkey=([0-9]+)", false).expect("compiles");
+        assert_eq!(try_at(&re, "akey=123", 1), None);
+        assert_eq!(try_at(&re, " key=123", 1), Some((1, 8, 5, 8)));
+    }
+
+    #[test]
+    fn long_match_falls_back_to_the_pikevm() {
+        // A match longer than the backtracker's visited set takes: the PikeVM reads its groups.
+        let re = AnchoredRegex::new(r"k:([a-z]+)", false).expect("compiles");
+        let long = format!("k:{}", "a".repeat(re.backtrack.max_haystack_len() + 10));
+        assert_eq!(try_at(&re, &long, 0), Some((0, long.len(), 2, long.len())));
+    }
+
+    #[test]
+    fn same_groups_as_the_meta_regex() {
+        let pattern = r#"(?i:[\w.-]*?(?:api[_.-]?key|secret|token))["']?\s*[:=]\s*["']?([0-9A-Za-z_+/=.~-]{20,256})(?:[^0-9A-Za-z_+/=.~-]|$)"#;
+        let re = AnchoredRegex::new(pattern, false).expect("compiles");
+        let meta = super::super::compile_regex(pattern).expect("compiles");
+        for hay in [
+            "MY_API_KEY = 'abcdefghij0123456789xyz'",
+            "secret: abcdefghij0123456789xyzabcdefghij0123456789xyz\n",
+            "token=short",
+            "a.b-token_secret = \"zzzzzzzzzzzzzzzzzzzzzzzz\"",
+        ] {
+            let mut caps = meta.create_captures();
+            meta.search_captures(&Input::new(hay).anchored(Anchored::Yes), &mut caps);
+            let want = caps
+                .get_match()
+                .zip(caps.get_group(1))
+                .map(|(m, g)| (m.start(), m.end(), g.start, g.end));
+            assert_eq!(try_at(&re, hay, 0), want, "{hay}");
+        }
+    }
+}
