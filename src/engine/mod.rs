@@ -190,14 +190,11 @@ impl ScannerBuilder {
         }
         // The literal tail of each glob (`.json` of `*keypair*.json`): a name that ends in none
         // of them is not matched against the glob set, which is a regex search per file.
-        let name_tails: Vec<String> = all
-            .iter()
-            .flat_map(|r| r.file_names.iter())
-            .map(|g| {
-                let tail = g.rsplit(['*', '?', ']', '}']).next().unwrap_or("");
-                tail.to_ascii_lowercase()
-            })
-            .collect();
+        let mut name_tails = NameTails::default();
+        for glob in all.iter().flat_map(|r| r.file_names.iter()) {
+            let tail = glob.rsplit(['*', '?', ']', '}']).next().unwrap_or("");
+            name_tails.add(&tail.to_ascii_lowercase());
+        }
         let mut rules = Vec::with_capacity(all.len());
         for (rule, companions) in all.into_iter().zip(companions_of) {
             let path = match &rule.path {
@@ -396,6 +393,50 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
         .map_err(|e| e.to_string())
 }
 
+/// The literal endings of the rules' file-name globs, by their last byte: every file's name is
+/// tested against them, and comparing a name with every tail of a thousand rules' globs was a
+/// visible part of a scan; a name is compared only with the tails that end in its last byte.
+#[derive(Debug)]
+struct NameTails {
+    /// Tails (lowercase) by their last byte.
+    by_last: Vec<Vec<String>>,
+    /// Some glob ends in a wildcard: every name may match.
+    any: bool,
+}
+
+impl Default for NameTails {
+    fn default() -> NameTails {
+        NameTails {
+            by_last: vec![Vec::new(); 256],
+            any: false,
+        }
+    }
+}
+
+impl NameTails {
+    fn add(&mut self, tail: &str) {
+        match tail.as_bytes().last() {
+            None => self.any = true,
+            Some(&last) => {
+                let list = &mut self.by_last[usize::from(last)];
+                if !list.iter().any(|t| t == tail) {
+                    list.push(tail.to_string());
+                }
+            }
+        }
+    }
+
+    /// `name` ends in one of the tails, ignoring ASCII case.
+    fn any_ends(&self, name: &str) -> bool {
+        self.any
+            || name.as_bytes().last().is_some_and(|&b| {
+                self.by_last[usize::from(b.to_ascii_lowercase())]
+                    .iter()
+                    .any(|t| ends_with_ignore_case(name, t))
+            })
+    }
+}
+
 /// `name` ends in `tail` (lowercase), ignoring ASCII case; no allocation (it runs per file).
 fn ends_with_ignore_case(name: &str, tail: &str) -> bool {
     name.len() >= tail.len()
@@ -416,7 +457,7 @@ pub struct Scanner {
     /// For each glob in `file_names`, its rule.
     name_rules: Vec<usize>,
     /// Lowercase literal endings of the globs, a cheap test before the glob set.
-    name_tails: Vec<String>,
+    name_tails: NameTails,
     prefilter: Prefilter,
     /// The keywords of companion-only rules, searched only when a primary needs them.
     companion_prefilter: Option<Prefilter>,
@@ -532,11 +573,7 @@ impl Scanner {
         let mut out = Vec::new();
         if !self.name_rules.is_empty() && !path.is_empty() && data.len() <= WHOLE_FILE_LIMIT {
             let name = path.rsplit(['/', '!']).next().unwrap_or(path);
-            let mut by_name: Vec<usize> = if self
-                .name_tails
-                .iter()
-                .any(|t| ends_with_ignore_case(name, t))
-            {
+            let mut by_name: Vec<usize> = if self.name_tails.any_ends(name) {
                 let set = self.file_names.get_or_init(|| {
                     let mut set = globset::GlobSetBuilder::new();
                     for glob in &self.name_globs {
@@ -1142,5 +1179,21 @@ regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_
                 })
                 .unwrap_or_else(|e| panic!("{e}"));
         }
+    }
+
+    #[test]
+    fn name_tails_are_compared_by_last_byte_ignoring_case() {
+        let mut tails = NameTails::default();
+        tails.add(".json");
+        tails.add(".git-credentials");
+        tails.add(".json");
+        assert_eq!(tails.by_last[usize::from(b'n')].len(), 1);
+        assert!(tails.any_ends("keypair.JSON"));
+        assert!(tails.any_ends("home/.git-credentials"));
+        assert!(!tails.any_ends("main.rs"));
+        assert!(!tails.any_ends(""));
+        // A glob that ends in a wildcard has an empty tail: every name may match.
+        tails.add("");
+        assert!(tails.any_ends("main.rs"));
     }
 }

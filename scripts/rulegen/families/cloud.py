@@ -269,7 +269,9 @@ rule(F,
      id="azure-ad-client-secret",
      description="Microsoft Entra ID (Azure AD) application client secret (…Q~…)",
      severity="critical",
-     keywords=["Q~"],
+     # The digit before Q~ makes three-byte keywords: a two-byte keyword is searched for in a
+     # pass of its own over every blob.
+     keywords=[f"{d}q~" for d in DIGITS],
      regex=r"(?:(?m:^)|[^0-9A-Za-z_~.-])([0-9A-Za-z_~.-]{3}[0-9]Q~[0-9A-Za-z_~.-]{31,34})(?:[^0-9A-Za-z_~.-]|$)",
      min_entropy=3.5,
      remediation=("Delete the secret under the app registration's Certificates & secrets "
