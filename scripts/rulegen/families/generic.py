@@ -188,6 +188,8 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
          "password = '{{ vault_db_password }}'",
          f"password = {g.password(12)}",
          "`generic-secret`, `typed-password`",
+         # A list of names: the quoted-name-comma-value form reads it as a name and its value.
+         'const HEURISTIC: [&str; 2] = ["generic-secret", "typed-password"];',
          'for s in [&key, &secret, "Tr4ding-B0t!"]',
          'password = "123456789"',
          "'ftp://deploy:password' => 'release'",

@@ -208,7 +208,24 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
     // A run like `123456` or `abcdef` is a test value or a keyboard walk.
-    !constant_name && !has_ascending_run(secret, 6)
+    !constant_name && !is_secret_name(text) && !has_ascending_run(secret, 6)
+}
+
+/// `typed-password`, `db_password`, `client.secret`: a lowercase name made of words joined by
+/// `-`, `_` or `.`, one of which says password or secret. That is the name of one (a list of
+/// names, `["generic-secret", "typed-password"]`, read as a name and its value), not a
+/// password someone typed.
+fn is_secret_name(text: &str) -> bool {
+    const SECRET_WORDS: [&str; 6] = ["password", "passwd", "passphrase", "secret", "pwd", "token"];
+    text.contains(['-', '_', '.'])
+        && text.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
+        && text.split(['-', '_', '.']).any(|word| {
+            SECRET_WORDS
+                .iter()
+                .any(|s| word.starts_with(s) || word.ends_with(s))
+        })
 }
 
 /// `#{password}` (Ruby), `#add-password`, `#pwd` (an anchor or element id): a `#` then a
@@ -284,6 +301,29 @@ pub fn is_basic_auth(secret: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_of_secrets_are_not_typed_passwords() {
+        for name in [
+            "typed-password",
+            "generic-secret",
+            "db_password",
+            "client.secret",
+            "api-token",
+        ] {
+            assert!(!is_typed_password(name.as_bytes()), "{name}");
+        }
+        // Typed ones that merely hold a word, or hold more than a name's bytes.
+        for typed in [
+            "Sup3r-Secret!",
+            "my-Password-9",
+            "secret4ever",
+            "pass-phrase#1",
+            "token-of-Tr4de",
+        ] {
+            assert!(is_typed_password(typed.as_bytes()), "{typed}");
+        }
+    }
 
     #[test]
     fn generated_values_pass() {
