@@ -53,12 +53,15 @@ def main():
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules"))
     ap.add_argument("--stdout", action="store_true", help="print the TOML instead of writing files")
     ap.add_argument("--check", action="store_true", help="after writing, check every rule offline")
-    ap.add_argument("--only", help="comma-separated families (rules/<family>.toml stems) to write and check; "
-                    "only their modules are imported (default: all)")
+    ap.add_argument("--only", help="comma-separated families (rules/<family>.toml stems) to write and check "
+                    "(default: all; every family is still loaded, since a rule can depend on the others: "
+                    "the generic rules exclude every provider's name)")
     args = ap.parse_args()
     core.self_test()
     wanted = set(args.only.split(",")) if args.only else None
-    load_families(wanted)
+    # Every family, whatever `--only` says: generic rules' exclude_words are built from all the
+    # other rules (loading only `generic` once wrote them without any provider name).
+    load_families()
     fams = core.materialize()
     if wanted:
         unknown = wanted - set(fams)
