@@ -417,47 +417,36 @@ mod tests {
     }
 
     #[test]
-    fn a_regex_that_starts_with_a_keyword_is_anchored_at_it() {
-        assert_eq!(
-            anchor(r"(?i:github)[\w.-]{0,16}?token", &["github"]),
-            offsets(0, 0)
-        );
-        assert_eq!(
-            anchor(r"\bsk_live_[0-9a-z]{24}", &["sk_live_"]),
-            offsets(0, 0)
-        );
-        // Alternatives, each beginning with a keyword (here, a longer one than listed).
-        assert_eq!(
-            anchor(r"(?i:password|passwd|pwd)\s*=", &["pass", "pwd"]),
-            offsets(0, 0)
-        );
-        // The text after a short alternative decides: `pass` then one of the listed bytes.
-        assert_eq!(
-            anchor(r"(?i:pass)(?:[:=]|[ \t]+)", &["pass:", "pass=", "pass "]),
-            None,
-            "a tab after pass is not a keyword"
-        );
-        assert_eq!(
-            anchor(
-                r"(?i:pass)(?:[:=]|[ \t]+)",
-                &["pass:", "pass=", "pass ", "pass\t"]
+    fn bounded_prefixes_give_the_offsets_before_the_keyword() {
+        let cases: [(&str, &[&str], Option<KeywordAnchor>); 8] = [
+            (r"(?i:github)[\w.-]{0,16}?token", &["github"], offsets(0, 0)),
+            (r"\bsk_live_[0-9a-z]{24}", &["sk_live_"], offsets(0, 0)),
+            // Alternatives, each beginning with a keyword (here, a longer one than listed).
+            (
+                r"(?i:password|passwd|pwd)\s*=",
+                &["pass", "pwd"],
+                offsets(0, 0),
             ),
-            offsets(0, 0)
-        );
-    }
-
-    #[test]
-    fn a_bounded_prefix_gives_a_range_of_offsets() {
-        assert_eq!(
-            anchor(r"\b(?:https?|ftp)://[^@]+@", &["://"]),
-            offsets(3, 5)
-        );
-        assert_eq!(
-            anchor(r"(?:^|[^:@/])(?i:secret)=", &["secret"]),
-            offsets(0, 1)
-        );
-        // Too far to be worth one try per offset.
-        assert_eq!(anchor(r"[a-z]{0,40}github", &["github"]), None);
+            // The text after a short alternative decides: `pass` then one of the listed
+            // bytes; a tab after it is not a keyword until it is listed.
+            (
+                r"(?i:pass)(?:[:=]|[ \t]+)",
+                &["pass:", "pass=", "pass "],
+                None,
+            ),
+            (
+                r"(?i:pass)(?:[:=]|[ \t]+)",
+                &["pass:", "pass=", "pass ", "pass\t"],
+                offsets(0, 0),
+            ),
+            (r"\b(?:https?|ftp)://[^@]+@", &["://"], offsets(3, 5)),
+            (r"(?:^|[^:@/])(?i:secret)=", &["secret"], offsets(0, 1)),
+            // Too far to be worth one try per offset.
+            (r"[a-z]{0,40}github", &["github"], None),
+        ];
+        for (pattern, keywords, want) in cases {
+            assert_eq!(anchor(pattern, keywords), want, "{pattern}");
+        }
     }
 
     #[test]
