@@ -20,6 +20,7 @@ type RuleShape = (
     Option<([bool; 256], usize)>,
     Vec<u8>,
     Option<shape_summary::KeywordAnchor>,
+    Vec<u8>,
 );
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -57,7 +58,7 @@ fn main() {
         rules_source(&name, f, &mut shapes, &mut index);
     }
     index.push_str("];\n");
-    index.push_str(&shapes_table(shapes));
+    index.push_str(&shapes_table(shapes, &out_dir));
     fs::write(out_dir.join("embedded_rules.rs"), index).expect("write embedded_rules.rs");
 }
 
@@ -103,6 +104,11 @@ fn rules_source(name: &str, path: &Path, shapes: &mut Vec<RuleShape>, out: &mut 
             shape_summary::summarize_hir(&hir, group),
             shape_summary::required_bytes_hir(&hir),
             shape_summary::rule_anchor(&hir, &keywords, &file_names),
+            {
+                let mut encoded = Vec::new();
+                shape_summary::encode_hir(&hir, &mut encoded);
+                encoded
+            },
         ));
         let severity = |key: &str| {
             field.opt_string(key).map(|s| match s.as_str() {
@@ -249,7 +255,7 @@ impl RuleFields<'_> {
 /// The secret shapes of the built-in rules as Rust source: `(rule id, hash of its regex,
 /// allowed bytes as four 64-bit words, least length, bytes every match holds)`, sorted by id; a
 /// least length of 0 means "no useful shape".
-fn shapes_table(mut shapes: Vec<RuleShape>) -> String {
+fn shapes_table(mut shapes: Vec<RuleShape>, out_dir: &Path) -> String {
     shapes.sort_by(|a, b| a.0.cmp(&b.0));
     // Ids key fingerprints, baselines and SARIF rule indexes: a duplicate fails the build, so
     // that the scanner need not look for one at every start.
@@ -263,7 +269,11 @@ fn shapes_table(mut shapes: Vec<RuleShape>) -> String {
          /// match holds; keyword anchor), sorted by id.\n\
          pub static BUILTIN_SHAPES: &[BuiltinShape] = &[\n",
     );
-    for (id, hash, shape, required, anchor) in shapes {
+    // The parsed regexes, one after the other (see `shape_summary::encode_hir`).
+    let mut hirs: Vec<u8> = Vec::new();
+    for (id, hash, shape, required, anchor, hir) in shapes {
+        let hir_at = (hirs.len(), hir.len());
+        hirs.extend_from_slice(&hir);
         let (words, min_len) = match shape {
             Some((allowed, min_len)) => {
                 let mut words = [0u64; 4];
@@ -286,9 +296,15 @@ fn shapes_table(mut shapes: Vec<RuleShape>) -> String {
             }
         };
         out.push_str(&format!(
-            "    ({id:?}, {hash:#x}, {words:?}, {min_len}, &{required:?}, {anchor}),\n"
+            "    ({id:?}, {hash:#x}, {words:?}, {min_len}, &{required:?}, {anchor}, {hir_at:?}),\n"
         ));
     }
     out.push_str("];\n");
+    fs::write(out_dir.join("builtin_hirs.bin"), &hirs).expect("write builtin_hirs.bin");
+    out.push_str(
+        "/// The built-in rules' parsed regexes (see `engine::shape_summary::encode_hir`), at the\n\
+         /// offsets in `BUILTIN_SHAPES`.\n\
+         static BUILTIN_HIRS: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/builtin_hirs.bin\"));\n",
+    );
     out
 }

@@ -46,10 +46,12 @@ impl fmt::Debug for AnchoredRegex {
 }
 
 impl AnchoredRegex {
-    /// Compiles `pattern` as the engine reads rule regexes (bytes, Unicode off); without its
+    /// Compiles a rule regex, parsed as the engine reads them (bytes, Unicode off); without its
     /// leading name run if `strip_name_run` (see [`super::KeywordAnchor::NameRun`]).
-    pub fn new(pattern: &str, strip_name_run: bool) -> Result<AnchoredRegex, String> {
-        let mut hir = super::shape_summary::parse(pattern).map_err(|e| e.to_string())?;
+    pub fn new(
+        mut hir: regex_syntax::hir::Hir,
+        strip_name_run: bool,
+    ) -> Result<AnchoredRegex, String> {
         if strip_name_run {
             hir = super::shape_summary::strip_name_run(&hir)
                 .ok_or_else(|| "the regex does not start with a name run".to_string())?;
@@ -141,6 +143,10 @@ impl AnchoredRegex {
 mod tests {
     use super::*;
 
+    fn parsed(pattern: &str) -> regex_syntax::hir::Hir {
+        super::super::shape_summary::parse(pattern).expect("parses")
+    }
+
     fn try_at(re: &AnchoredRegex, hay: &str, start: usize) -> Option<(usize, usize, usize, usize)> {
         let mut caps = re.create_captures();
         re.with_caches(|c| re.try_at(c, hay.as_bytes(), start, &mut caps));
@@ -151,7 +157,8 @@ mod tests {
 
     #[test]
     fn anchored_match_and_group() {
-        let re = AnchoredRegex::new(r"(?i:token)\s*=\s*([a-z0-9]{8,})", false).expect("compiles");
+        let re = AnchoredRegex::new(parsed(r"(?i:token)\s*=\s*([a-z0-9]{8,})"), false)
+            .expect("compiles");
         assert_eq!(re.captures_len(), 2);
         let hay = "x TOKEN = abcdef123456;";
         assert_eq!(try_at(&re, hay, 2), Some((2, 22, 10, 22)));
@@ -162,7 +169,7 @@ mod tests {
 
     #[test]
     fn look_behind_sees_the_byte_before_start() {
-        let re = AnchoredRegex::new(r"\bkey=([0-9]+)", false).expect("compiles");
+        let re = AnchoredRegex::new(parsed(r"\bkey=([0-9]+)"), false).expect("compiles");
         assert_eq!(try_at(&re, "akey=123", 1), None);
         assert_eq!(try_at(&re, " key=123", 1), Some((1, 8, 5, 8)));
     }
@@ -170,7 +177,7 @@ mod tests {
     #[test]
     fn long_match_falls_back_to_the_pikevm() {
         // A match longer than the backtracker's visited set takes: the PikeVM reads its groups.
-        let re = AnchoredRegex::new(r"k:([a-z]+)", false).expect("compiles");
+        let re = AnchoredRegex::new(parsed(r"k:([a-z]+)"), false).expect("compiles");
         let long = format!("k:{}", "a".repeat(re.backtrack.max_haystack_len() + 10));
         assert_eq!(try_at(&re, &long, 0), Some((0, long.len(), 2, long.len())));
     }
@@ -178,7 +185,7 @@ mod tests {
     #[test]
     fn same_groups_as_the_meta_regex() {
         let pattern = r#"(?i:[\w.-]*?(?:api[_.-]?key|secret|token))["']?\s*[:=]\s*["']?([0-9A-Za-z_+/=.~-]{20,256})(?:[^0-9A-Za-z_+/=.~-]|$)"#;
-        let re = AnchoredRegex::new(pattern, false).expect("compiles");
+        let re = AnchoredRegex::new(parsed(pattern), false).expect("compiles");
         let meta = super::super::compile_regex(pattern).expect("compiles");
         for hay in [
             "MY_API_KEY = 'abcdefghij0123456789xyz'",

@@ -19,7 +19,7 @@ mod shape_summary;
 #[cfg(test)]
 pub(crate) use shape_summary::rule_anchor;
 pub use shape_summary::KeywordAnchor;
-pub(crate) use shape_summary::{parse as parse_regex, rule_hash};
+pub(crate) use shape_summary::{decode_hir, parse as parse_regex, rule_hash};
 #[cfg(test)]
 pub(crate) use shape_summary::{required_bytes_hir, summarize_hir};
 mod anchored;
@@ -29,7 +29,6 @@ mod window;
 use std::sync::OnceLock;
 
 use regex_automata::meta::{self, Regex};
-use regex_automata::util::syntax;
 use regex_automata::Input;
 
 use crate::error::ConfigError;
@@ -246,6 +245,9 @@ struct WindowChecks {
     shape: Option<SecretShape>,
     /// Punctuation that every match holds (see [`shape_summary::required_bytes_hir`]).
     required: Vec<u8>,
+    /// The rule's regex parsed at build time and encoded (see
+    /// [`shape_summary::encode_hir`]); empty for a rule that has none (its regex is parsed).
+    hir: &'static [u8],
     /// Every match starts this many bytes (least, most) before a keyword hit (see
     /// [`shape_summary::keyword_anchor`]): the regex is tried there, anchored, instead of
     /// searched through the hit's line.
@@ -279,13 +281,21 @@ enum RuleRegex {
 impl CompiledRule {
     fn regex(&self) -> Result<&RuleRegex, &str> {
         self.regex
-            .get_or_init(|| match self.checks().anchor {
-                Some(anchor) => anchored::AnchoredRegex::new(
-                    &self.rule.regex,
-                    matches!(anchor, KeywordAnchor::NameRun { .. }),
-                )
-                .map(|regex| RuleRegex::Anchored(Box::new(regex))),
-                None => compile_regex(&self.rule.regex).map(RuleRegex::Search),
+            .get_or_init(|| {
+                let checks = self.checks();
+                // A built-in rule's regex was parsed at build time.
+                let hir = match decode_hir(checks.hir) {
+                    Some(hir) => hir,
+                    None => shape_summary::parse(&self.rule.regex).map_err(|e| e.to_string())?,
+                };
+                match checks.anchor {
+                    Some(anchor) => anchored::AnchoredRegex::new(
+                        hir,
+                        matches!(anchor, KeywordAnchor::NameRun { .. }),
+                    )
+                    .map(|regex| RuleRegex::Anchored(Box::new(regex))),
+                    None => compile_hir(&hir).map(RuleRegex::Search),
+                }
             })
             .as_ref()
             .map_err(|e| e.as_str())
@@ -311,11 +321,12 @@ impl CompiledRule {
         self.checks.get_or_init(|| {
             // The built-in rules' checks were read from their regexes at build time.
             Box::new(match crate::rules::builtin_shape(&self.rule) {
-                Some((shape, required, anchor)) => WindowChecks {
+                Some((shape, required, anchor, hir)) => WindowChecks {
                     shape: shape
                         .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
                     required: required.to_vec(),
                     anchor,
+                    hir,
                 },
                 // A custom rule: one parse for both.
                 None => match shape_summary::parse(&self.rule.regex) {
@@ -328,11 +339,13 @@ impl CompiledRule {
                             &self.rule.keywords,
                             &self.rule.file_names,
                         ),
+                        hir: &[],
                     },
                     Err(_) => WindowChecks {
                         shape: None,
                         required: Vec::new(),
                         anchor: None,
+                        hir: &[],
                     },
                 },
             })
@@ -378,6 +391,11 @@ impl CompiledRule {
 /// and the one-pass DFA: it only speeds up reading the groups of a match, and matches are few,
 /// while building it was a tenth of the compile time of the regexes real code wakes.
 pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
+    compile_hir(&shape_summary::parse(pattern).map_err(|e| e.to_string())?)
+}
+
+/// [`compile_regex`] of a parsed regex.
+fn compile_hir(hir: &regex_syntax::hir::Hir) -> Result<Regex, String> {
     let config = meta::Config::new()
         .utf8_empty(false)
         .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
@@ -388,8 +406,7 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
         .onepass(false);
     meta::Builder::new()
         .configure(config)
-        .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .build(pattern)
+        .build_from_hir(hir)
         .map_err(|e| e.to_string())
 }
 

@@ -3,7 +3,10 @@
 //! for every built-in rule at build time (parsing a large rule pack's regexes at run time cost
 //! 20 ms of every scan), and used at run time for any other rule. Only `regex-syntax`.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{
+    Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
+    Look, Repetition,
+};
 use regex_syntax::ParserBuilder;
 
 /// Secrets shorter than this are not worth a run test (it passes almost everywhere).
@@ -319,6 +322,178 @@ fn add_byte(pending: &[Vec<u8>], bytes: &[u8], keywords: &[&str]) -> Option<Vec<
     Some(out)
 }
 
+/// A parsed regex as bytes, written by build.rs for every built-in rule and read back by
+/// [`decode_hir`] when the rule's regex is compiled: parsing a regex (its syntax tree, then the
+/// translation) was two fifths of compiling it, and real code wakes a few dozen rules on every
+/// scan. `regex-syntax` has no serialization of its `Hir`; this is a plain preorder walk.
+#[cfg_attr(not(test), allow(dead_code))] // build.rs writes; the engine only reads
+pub fn encode_hir(hir: &Hir, out: &mut Vec<u8>) {
+    match hir.kind() {
+        HirKind::Empty => out.push(0),
+        HirKind::Literal(lit) => {
+            out.push(1);
+            put_len(out, lit.0.len());
+            out.extend_from_slice(&lit.0);
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            out.push(2);
+            put_len(out, class.ranges().len());
+            for r in class.ranges() {
+                out.extend_from_slice(&[r.start(), r.end()]);
+            }
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            out.push(3);
+            put_len(out, class.ranges().len());
+            for r in class.ranges() {
+                put_len(out, r.start() as usize);
+                put_len(out, r.end() as usize);
+            }
+        }
+        HirKind::Look(look) => {
+            out.push(4);
+            put_len(out, look.as_repr() as usize);
+        }
+        HirKind::Repetition(rep) => {
+            out.push(5);
+            put_len(out, rep.min as usize);
+            put_len(out, rep.max.map_or(0, |m| m as usize + 1));
+            out.push(u8::from(rep.greedy));
+            encode_hir(&rep.sub, out);
+        }
+        HirKind::Capture(cap) => {
+            out.push(6);
+            put_len(out, cap.index as usize);
+            match &cap.name {
+                None => put_len(out, 0),
+                Some(name) => {
+                    put_len(out, name.len() + 1);
+                    out.extend_from_slice(name.as_bytes());
+                }
+            }
+            encode_hir(&cap.sub, out);
+        }
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            out.push(if matches!(hir.kind(), HirKind::Concat(_)) {
+                7
+            } else {
+                8
+            });
+            put_len(out, subs.len());
+            for sub in subs {
+                encode_hir(sub, out);
+            }
+        }
+    }
+}
+
+/// The regex [`encode_hir`] wrote; `None` if the bytes are not such a regex.
+pub fn decode_hir(bytes: &[u8]) -> Option<Hir> {
+    let mut at = 0;
+    let hir = read_hir(bytes, &mut at)?;
+    (at == bytes.len()).then_some(hir)
+}
+
+fn read_hir(bytes: &[u8], at: &mut usize) -> Option<Hir> {
+    let tag = *bytes.get(*at)?;
+    *at += 1;
+    Some(match tag {
+        0 => Hir::empty(),
+        1 => {
+            let len = get_len(bytes, at)?;
+            let lit = bytes.get(*at..*at + len)?;
+            *at += len;
+            Hir::literal(lit)
+        }
+        2 => {
+            let n = get_len(bytes, at)?;
+            let mut ranges = Vec::with_capacity(n.min(bytes.len()));
+            for _ in 0..n {
+                let pair = bytes.get(*at..*at + 2)?;
+                *at += 2;
+                ranges.push(ClassBytesRange::new(pair[0], pair[1]));
+            }
+            Hir::class(Class::Bytes(ClassBytes::new(ranges)))
+        }
+        3 => {
+            let n = get_len(bytes, at)?;
+            let mut ranges = Vec::with_capacity(n.min(bytes.len()));
+            for _ in 0..n {
+                let start = char::from_u32(u32::try_from(get_len(bytes, at)?).ok()?)?;
+                let end = char::from_u32(u32::try_from(get_len(bytes, at)?).ok()?)?;
+                ranges.push(ClassUnicodeRange::new(start, end));
+            }
+            Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
+        }
+        4 => Hir::look(Look::from_repr(u32::try_from(get_len(bytes, at)?).ok()?)?),
+        5 => {
+            let min = u32::try_from(get_len(bytes, at)?).ok()?;
+            let max = match get_len(bytes, at)? {
+                0 => None,
+                m => Some(u32::try_from(m - 1).ok()?),
+            };
+            let greedy = *bytes.get(*at)? != 0;
+            *at += 1;
+            let sub = Box::new(read_hir(bytes, at)?);
+            Hir::repetition(Repetition {
+                min,
+                max,
+                greedy,
+                sub,
+            })
+        }
+        6 => {
+            let index = u32::try_from(get_len(bytes, at)?).ok()?;
+            let name = match get_len(bytes, at)? {
+                0 => None,
+                n => {
+                    let name = std::str::from_utf8(bytes.get(*at..*at + n - 1)?).ok()?;
+                    *at += n - 1;
+                    Some(Box::from(name))
+                }
+            };
+            let sub = Box::new(read_hir(bytes, at)?);
+            Hir::capture(Capture { index, name, sub })
+        }
+        7 | 8 => {
+            let n = get_len(bytes, at)?;
+            let mut subs = Vec::with_capacity(n.min(bytes.len()));
+            for _ in 0..n {
+                subs.push(read_hir(bytes, at)?);
+            }
+            if tag == 7 {
+                Hir::concat(subs)
+            } else {
+                Hir::alternation(subs)
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// LEB128: seven bits a byte, low first.
+#[cfg_attr(not(test), allow(dead_code))]
+fn put_len(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn get_len(bytes: &[u8], at: &mut usize) -> Option<usize> {
+    let mut n = 0usize;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        n |= usize::from(b & 0x7f).checked_shl(shift)?;
+        if b < 0x80 {
+            return Some(n);
+        }
+    }
+    None
+}
+
 /// FNV-1a (64 bits) of what a summary is read from (a rule's regex, keywords and file names): a
 /// summary made at build time is used only for the very rule it was made from, not for one a
 /// config changed. Hand-written: a few lines, no crate needed.
@@ -479,6 +654,33 @@ mod tests {
         assert_eq!(anchor(r"[a-z]ithub", &["github"]), None);
         assert_eq!(anchor(r"github", &[]), None);
         assert_eq!(anchor(r"github", &[""]), None);
+    }
+
+    #[test]
+    fn encoded_regexes_decode_to_themselves() {
+        for pattern in [
+            r"(?i:github)[\w.-]{0,16}?(?P<secret>[0-9a-f]{40})\b",
+            r"(?m:^)a|b$|\Bx+?y{2,}|(?u:\w)|[^\x00-\x7f]",
+            r"()|(?:)|(a)(b(c))",
+            r"(?s:.){300}",
+        ] {
+            let hir = parse(pattern).expect("parses");
+            let mut bytes = Vec::new();
+            encode_hir(&hir, &mut bytes);
+            assert_eq!(decode_hir(&bytes), Some(hir), "{pattern}");
+            // Cut or padded, it is not a regex.
+            assert_eq!(decode_hir(&bytes[..bytes.len() - 1]), None, "{pattern}");
+            bytes.push(0);
+            assert_eq!(decode_hir(&bytes), None, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn any_bytes_decode_without_panicking() {
+        use proptest::prelude::*;
+        proptest::proptest!(|(bytes in proptest::collection::vec(any::<u8>(), 0..64))| {
+            let _ = decode_hir(&bytes);
+        });
     }
 
     #[test]

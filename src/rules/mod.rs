@@ -22,6 +22,7 @@ type BuiltinShape = (
     usize,
     &'static [u8],
     Option<KeywordAnchor>,
+    (usize, usize),
 );
 
 use crate::engine::KeywordAnchor;
@@ -74,7 +75,13 @@ pub(crate) type ShapeSummary = Option<([bool; 256], usize)>;
 /// What build.rs read from a built-in rule's regex (see `engine::shape_summary`): the secret's
 /// shape (`None` when it has no useful one), the punctuation every match holds, and the keyword
 /// anchor.
-pub(crate) type BuiltinChecks = (ShapeSummary, &'static [u8], Option<KeywordAnchor>);
+/// The last is the parsed regex, encoded (see `engine::shape_summary::encode_hir`).
+pub(crate) type BuiltinChecks = (
+    ShapeSummary,
+    &'static [u8],
+    Option<KeywordAnchor>,
+    &'static [u8],
+);
 
 /// The summary build.rs made of built-in rule `rule.id`, if the rule is still that rule (same
 /// regex, keywords and file names); `None` when there is none for it (a custom rule, or a
@@ -83,18 +90,19 @@ pub(crate) fn builtin_shape(rule: &Rule) -> Option<BuiltinChecks> {
     let i = BUILTIN_SHAPES
         .binary_search_by(|(rule_id, ..)| (*rule_id).cmp(&rule.id))
         .ok()?;
-    let (_, hash, words, min_len, required, anchor) = BUILTIN_SHAPES[i];
+    let (_, hash, words, min_len, required, anchor, (at, len)) = BUILTIN_SHAPES[i];
     if hash != crate::engine::rule_hash(&rule.regex, &rule.keywords, &rule.file_names) {
         return None;
     }
+    let hir = BUILTIN_HIRS.get(at..at + len).unwrap_or(&[]);
     if min_len == 0 {
-        return Some((None, required, anchor));
+        return Some((None, required, anchor, hir));
     }
     let mut allowed = [false; 256];
     for (b, a) in allowed.iter_mut().enumerate() {
         *a = words[b / 64] & (1 << (b % 64)) != 0;
     }
-    Some((Some((allowed, min_len)), required, anchor))
+    Some((Some((allowed, min_len)), required, anchor, hir))
 }
 
 /// The built-in rule set, without the rules' examples (scans do not need them). build.rs parsed
@@ -423,6 +431,12 @@ mod tests {
             assert_eq!(embedded.1, required.as_slice(), "rule '{}'", rule.id);
             let anchor = crate::engine::rule_anchor(&hir, &rule.keywords, &rule.file_names);
             assert_eq!(embedded.2, anchor, "rule '{}'", rule.id);
+            assert_eq!(
+                crate::engine::decode_hir(embedded.3).as_ref(),
+                Some(&hir),
+                "rule '{}': the embedded regex is not the one parsed",
+                rule.id
+            );
         }
         let mut changed = rules[0].clone();
         changed.regex = "(x{20})".into();
