@@ -503,6 +503,9 @@ def typed_password_valid(s):
     # an ascending run of six (123456, abcdef): a test value or a keyboard walk
     if any(all(ord(t[i + k + 1]) == ord(t[i + k]) + 1 for k in range(5)) for i in range(len(t) - 5)):
         return False
+    # six lowercase letters or fewer: a word (a fixture's `bowser`), not a typed password
+    if len(t) <= 6 and re.fullmatch(r"[a-z]+", t):
+        return False
     # a lowercase name with a secret word (typed-password, db_password): a name, not a value
     if re.search(r"[-_.]", t) and re.fullmatch(r"[a-z0-9_.-]+", t) and any(
             w.startswith(x) or w.endswith(x)

@@ -208,7 +208,13 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
     // A run like `123456` or `abcdef` is a test value or a keyboard walk.
-    !constant_name && !is_secret_name(text) && !has_ascending_run(secret, 6)
+    !constant_name && !is_short_word(text) && !is_secret_name(text) && !has_ascending_run(secret, 6)
+}
+
+/// `bowser`, `hunter`: six lowercase letters or fewer, a word (a test fixture's or a tutorial's
+/// password), not one that guards anything.
+fn is_short_word(text: &str) -> bool {
+    text.len() <= 6 && text.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// `typed-password`, `db_password`, `client.secret`: a lowercase name made of words joined by
@@ -301,6 +307,16 @@ pub fn is_basic_auth(secret: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_lowercase_words_are_not_typed_passwords() {
+        for word in ["bowser", "hunter", "abcd"] {
+            assert!(!is_typed_password(word.as_bytes()), "{word}");
+        }
+        for typed in ["bowser7", "Bowser", "letmein", "bow$er"] {
+            assert!(is_typed_password(typed.as_bytes()), "{typed}");
+        }
+    }
 
     #[test]
     fn names_of_secrets_are_not_typed_passwords() {
