@@ -275,15 +275,7 @@ fn shapes_table(mut shapes: Vec<RuleShape>, out_dir: &Path) -> String {
         let hir_at = (hirs.len(), hir.len());
         hirs.extend_from_slice(&hir);
         let (words, min_len) = match shape {
-            Some((allowed, min_len)) => {
-                let mut words = [0u64; 4];
-                for (b, &a) in allowed.iter().enumerate() {
-                    if a {
-                        words[b / 64] |= 1 << (b % 64);
-                    }
-                }
-                (words, min_len)
-            }
+            Some((allowed, min_len)) => (shape_summary::byte_set_words(&allowed), min_len),
             None => ([0; 4], 0),
         };
         let anchor = match anchor {

@@ -19,7 +19,7 @@ mod shape_summary;
 #[cfg(test)]
 pub(crate) use shape_summary::rule_anchor;
 pub use shape_summary::KeywordAnchor;
-pub(crate) use shape_summary::{decode_hir, parse as parse_regex, rule_hash};
+pub(crate) use shape_summary::{decode_hir, parse as parse_regex, rule_hash, words_contain};
 #[cfg(test)]
 pub(crate) use shape_summary::{required_bytes_hir, summarize_hir};
 mod anchored;
@@ -273,9 +273,9 @@ struct CompiledRule {
 enum RuleRegex {
     /// Searched through windows (or whole blobs).
     Search(Regex),
-    /// Only tried anchored before keyword hits (the rule has a [`KeywordAnchor`]). Boxed: it
-    /// holds three engines.
-    Anchored(Box<anchored::AnchoredRegex>),
+    /// Only tried anchored before keyword hits, where the anchor says. Boxed: it holds three
+    /// engines.
+    Anchored(Box<anchored::AnchoredRegex>, KeywordAnchor),
 }
 
 impl CompiledRule {
@@ -293,7 +293,7 @@ impl CompiledRule {
                         hir,
                         matches!(anchor, KeywordAnchor::NameRun { .. }),
                     )
-                    .map(|regex| RuleRegex::Anchored(Box::new(regex))),
+                    .map(|regex| RuleRegex::Anchored(Box::new(regex), anchor)),
                     None => compile_hir(&hir).map(RuleRegex::Search),
                 }
             })
@@ -307,7 +307,7 @@ impl CompiledRule {
     fn search_regex(&self) -> Option<&Regex> {
         match self.regex() {
             Ok(RuleRegex::Search(regex)) => Some(regex),
-            Ok(RuleRegex::Anchored(_)) => {
+            Ok(RuleRegex::Anchored(..)) => {
                 debug_assert!(false, "rule '{}' is anchored", self.rule.id);
                 None
             }
@@ -756,14 +756,14 @@ impl Scanner {
         if windows.is_empty() {
             return;
         }
-        match (compiled.regex(), compiled.checks().anchor) {
-            (Ok(RuleRegex::Anchored(regex)), Some(anchor)) => {
-                self.scan_anchored(rule_index, regex, data, windows, rule_hits, anchor, out)
+        match compiled.regex() {
+            Ok(RuleRegex::Anchored(regex, anchor)) => {
+                self.scan_anchored(rule_index, regex, data, windows, rule_hits, *anchor, out)
             }
-            (Ok(RuleRegex::Search(regex)), _) => {
+            Ok(RuleRegex::Search(regex)) => {
                 self.scan_windows(rule_index, regex, data, windows, out)
             }
-            _ => {}
+            Err(_) => {}
         }
     }
 
@@ -787,8 +787,8 @@ impl Scanner {
     ) {
         let group = self.rules[rule_index].secret_group(regex.captures_len());
         let mut caps = regex.create_captures();
-        // Where a match may start, as (earliest, latest); for a name run, the hits.
-        let mut starts: Vec<(usize, usize)> = Vec::new();
+        // Where a match may start, in order: for a name run, the hits.
+        let mut starts: Vec<usize> = Vec::new();
         let mut next_hit = 0;
         regex.with_caches(|caches| {
             for w in windows {
@@ -809,18 +809,17 @@ impl Scanner {
                                 continue;
                             };
                             let first = hit.saturating_sub(most).max(w.start);
-                            starts.extend((first..=last).map(|s| (s, s)));
+                            starts.extend(first..=last);
                         }
-                        KeywordAnchor::NameRun { .. } => starts.push((hit, hit)),
+                        KeywordAnchor::NameRun { .. } => starts.push(hit),
                     }
                 }
                 starts.sort_unstable();
                 starts.dedup();
                 let hay = &data[..w.end];
                 let mut pos = w.start;
-                for &(earliest, latest) in &starts {
-                    let start = earliest.max(pos);
-                    if start > latest {
+                for &start in &starts {
+                    if start < pos {
                         continue;
                     }
                     regex.try_at(caches, hay, start, &mut caps);
@@ -832,9 +831,8 @@ impl Scanner {
                     let context_start = match anchor {
                         KeywordAnchor::Offsets { .. } => m.start(),
                         KeywordAnchor::NameRun { bytes } => {
-                            let in_run = |b: u8| bytes[usize::from(b) / 64] & (1 << (b % 64)) != 0;
                             let mut s = m.start();
-                            while s > pos && in_run(data[s - 1]) {
+                            while s > pos && words_contain(&bytes, data[s - 1]) {
                                 s -= 1;
                             }
                             s
@@ -1159,7 +1157,7 @@ regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_
             let s = scanner(&toml);
             let compiled = &s.rules[0];
             let anchor = compiled.checks().anchor.expect("the rule is anchored");
-            let Ok(RuleRegex::Anchored(anchored)) = compiled.regex() else {
+            let Ok(RuleRegex::Anchored(anchored, _)) = compiled.regex() else {
                 panic!("compiled for anchored tries");
             };
             let search = compile_regex(&compiled.rule.regex).expect("compiles");

@@ -148,27 +148,17 @@ pub fn keyword_anchor(hir: &Hir, keywords: &[&str]) -> Option<KeywordAnchor> {
     if keywords.is_empty() || keywords.iter().any(|k| k.is_empty()) {
         return None;
     }
-    if let Some(rep) = name_run(hir) {
-        let mut rest = Vec::new();
-        if let HirKind::Concat(subs) = hir.kind() {
-            subs[1..].iter().for_each(|s| flatten_concat(s, &mut rest));
-        }
-        if !starts_with_keyword(&rest, keywords) {
+    if let Some((run, rest)) = name_run(hir) {
+        let mut parts = Vec::new();
+        rest.iter().for_each(|s| flatten_concat(s, &mut parts));
+        if !starts_with_keyword(&parts, keywords) {
             return None;
         }
-        {
-            {
-                let mut allowed = [false; 256];
-                add_bytes(&rep.sub, &mut allowed);
-                let mut bytes = [0u64; 4];
-                for (b, &a) in allowed.iter().enumerate() {
-                    if a {
-                        bytes[b / 64] |= 1 << (b % 64);
-                    }
-                }
-                return Some(KeywordAnchor::NameRun { bytes });
-            }
-        }
+        let mut allowed = [false; 256];
+        add_bytes(&run.sub, &mut allowed);
+        return Some(KeywordAnchor::NameRun {
+            bytes: byte_set_words(&allowed),
+        });
     }
     let mut parts = Vec::new();
     flatten_concat(hir, &mut parts);
@@ -186,18 +176,19 @@ pub fn keyword_anchor(hir: &Hir, keywords: &[&str]) -> Option<KeywordAnchor> {
     None
 }
 
-/// The leading run of a [`KeywordAnchor::NameRun`] regex: an unbounded repetition (from zero)
-/// of one class, first in the regex's top concatenation (not inside a group, whose number
-/// stripping it would change).
-fn name_run(hir: &Hir) -> Option<&regex_syntax::hir::Repetition> {
+/// The leading run of a [`KeywordAnchor::NameRun`] regex and the parts after it: an unbounded
+/// repetition (from zero) of one class, first in the regex's top concatenation (not inside a
+/// group, whose number stripping it would change).
+fn name_run(hir: &Hir) -> Option<(&Repetition, &[Hir])> {
     let HirKind::Concat(subs) = hir.kind() else {
         return None;
     };
-    match subs.first()?.kind() {
+    let (first, rest) = subs.split_first()?;
+    match first.kind() {
         HirKind::Repetition(rep)
             if rep.min == 0 && rep.max.is_none() && matches!(rep.sub.kind(), HirKind::Class(_)) =>
         {
-            Some(rep)
+            Some((rep, rest))
         }
         _ => None,
     }
@@ -206,11 +197,23 @@ fn name_run(hir: &Hir) -> Option<&regex_syntax::hir::Repetition> {
 /// The regex without its leading name run (see [`KeywordAnchor::NameRun`]); `None` if it has
 /// none.
 pub fn strip_name_run(hir: &Hir) -> Option<Hir> {
-    name_run(hir)?;
-    let HirKind::Concat(subs) = hir.kind() else {
-        return None;
-    };
-    Some(Hir::concat(subs[1..].to_vec()))
+    let (_, rest) = name_run(hir)?;
+    Some(Hir::concat(rest.to_vec()))
+}
+
+/// A set of bytes as four 64-bit words: how build.rs writes a secret's bytes into the binary,
+/// and how a name run's bytes travel with its anchor.
+pub fn byte_set_words(set: &[bool; 256]) -> [u64; 4] {
+    let mut words = [0u64; 4];
+    for (b, _) in set.iter().enumerate().filter(|(_, &a)| a) {
+        words[b / 64] |= 1 << (b % 64);
+    }
+    words
+}
+
+/// Byte `b` is in a set [`byte_set_words`] wrote.
+pub fn words_contain(words: &[u64; 4], b: u8) -> bool {
+    words[usize::from(b) / 64] & (1 << (b % 64)) != 0
 }
 
 /// Bytes before the keyword beyond which anchoring is not worth it (one anchored try per
@@ -632,7 +635,7 @@ mod tests {
         ) else {
             panic!("not a name run");
         };
-        let has = |b: u8| bytes[usize::from(b) / 64] & (1 << (b % 64)) != 0;
+        let has = |b: u8| words_contain(&bytes, b);
         for b in [b'a', b'Z', b'0', b'_', b'.', b'-'] {
             assert!(has(b), "{}", b as char);
         }

@@ -73,9 +73,8 @@ pub(crate) fn finish_rule(
 pub(crate) type ShapeSummary = Option<([bool; 256], usize)>;
 
 /// What build.rs read from a built-in rule's regex (see `engine::shape_summary`): the secret's
-/// shape (`None` when it has no useful one), the punctuation every match holds, and the keyword
-/// anchor.
-/// The last is the parsed regex, encoded (see `engine::shape_summary::encode_hir`).
+/// shape (`None` when it has no useful one), the punctuation every match holds, the keyword
+/// anchor, and the parsed regex, encoded (see `engine::shape_summary::encode_hir`).
 pub(crate) type BuiltinChecks = (
     ShapeSummary,
     &'static [u8],
@@ -99,8 +98,8 @@ pub(crate) fn builtin_shape(rule: &Rule) -> Option<BuiltinChecks> {
         return Some((None, required, anchor, hir));
     }
     let mut allowed = [false; 256];
-    for (b, a) in allowed.iter_mut().enumerate() {
-        *a = words[b / 64] & (1 << (b % 64)) != 0;
+    for (b, a) in (0..=255u8).zip(allowed.iter_mut()) {
+        *a = crate::engine::words_contain(&words, b);
     }
     Some((Some((allowed, min_len)), required, anchor, hir))
 }
