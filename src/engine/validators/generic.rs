@@ -308,36 +308,30 @@ pub fn is_basic_auth(secret: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// Short lowercase words and names of secrets are not typed passwords; values that merely
+    /// hold such a word, or hold more than a name's bytes, are.
     #[test]
-    fn short_lowercase_words_are_not_typed_passwords() {
-        for word in ["bowser", "hunter", "abcd"] {
-            assert!(!is_typed_password(word.as_bytes()), "{word}");
-        }
-        for typed in ["bowser7", "Bowser", "letmein", "bow$er"] {
-            assert!(is_typed_password(typed.as_bytes()), "{typed}");
-        }
-    }
-
-    #[test]
-    fn names_of_secrets_are_not_typed_passwords() {
-        for name in [
-            "typed-password",
-            "generic-secret",
-            "db_password",
-            "client.secret",
-            "api-token",
+    fn words_and_names_of_secrets_are_not_typed_passwords() {
+        for (value, typed) in [
+            ("bowser", false),
+            ("hunter", false),
+            ("abcd", false),
+            ("typed-password", false),
+            ("generic-secret", false),
+            ("db_password", false),
+            ("client.secret", false),
+            ("api-token", false),
+            ("bowser7", true),
+            ("Bowser", true),
+            ("letmein", true),
+            ("bow$er", true),
+            ("Sup3r-Secret!", true),
+            ("my-Password-9", true),
+            ("secret4ever", true),
+            ("pass-phrase#1", true),
+            ("token-of-Tr4de", true),
         ] {
-            assert!(!is_typed_password(name.as_bytes()), "{name}");
-        }
-        // Typed ones that merely hold a word, or hold more than a name's bytes.
-        for typed in [
-            "Sup3r-Secret!",
-            "my-Password-9",
-            "secret4ever",
-            "pass-phrase#1",
-            "token-of-Tr4de",
-        ] {
-            assert!(is_typed_password(typed.as_bytes()), "{typed}");
+            assert_eq!(is_typed_password(value.as_bytes()), typed, "{value}");
         }
     }
 
