@@ -55,7 +55,10 @@ fn triple_key(first: u8, second: u8, byte: u8) -> usize {
 /// The searcher over a fixed set of byte strings (the caller lowercases both sides).
 #[derive(Debug, Clone)]
 pub struct KeywordFilter {
-    patterns: Vec<Vec<u8>>,
+    /// Every pattern's bytes, one after another: pattern `i` is
+    /// `bytes[ends[i - 1]..ends[i]]` (one allocation, not one per pattern).
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
     /// Shift-or masks, indexed by [`window_key`] of the last three bytes. An array, so that
     /// the index (a 12-bit shift result) needs no bounds check in the hot loop.
     reach: Box<[u64; 1 << REACH_BITS]>,
@@ -89,8 +92,8 @@ fn head_of(bytes: &[u8]) -> (u64, u64) {
 
 impl KeywordFilter {
     /// A searcher for `patterns`. An empty pattern is never found (it would be everywhere).
-    pub fn new(patterns: &[String]) -> KeywordFilter {
-        let patterns: Vec<Vec<u8>> = patterns.iter().map(|p| p.as_bytes().to_vec()).collect();
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> KeywordFilter {
+        let patterns: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
         let bucket = buckets(&patterns);
         let mut reach = Box::new([!0u64; 1 << REACH_BITS]);
         // Lanes left of a bucket's shortest filter part, and of the third byte of that part,
@@ -145,13 +148,29 @@ impl KeywordFilter {
             offsets.push(next as u32);
         }
         let entries = slotted.into_iter().map(|(_, entry)| entry).collect();
+        let mut bytes = Vec::with_capacity(patterns.iter().map(|p| p.len()).sum());
+        let mut ends = Vec::with_capacity(patterns.len());
+        for p in &patterns {
+            bytes.extend_from_slice(p);
+            ends.push(bytes.len() as u32);
+        }
         KeywordFilter {
-            patterns,
+            bytes,
+            ends,
             reach,
             offsets,
             entries,
             short,
         }
+    }
+
+    /// The bytes of pattern `i`.
+    fn pattern(&self, i: usize) -> &[u8] {
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1] as usize,
+        };
+        &self.bytes[start..self.ends[i] as usize]
     }
 
     /// Calls `found(pattern, start, end)` for every occurrence of every pattern in `hay`,
@@ -240,7 +259,7 @@ impl KeywordFilter {
                 if head & entry.head_mask != entry.head {
                     continue;
                 }
-                let pattern = self.patterns[entry.pattern as usize].as_slice();
+                let pattern = self.pattern(entry.pattern as usize);
                 let Some(text) = hay.get(start..start + pattern.len()) else {
                     continue;
                 };
@@ -253,11 +272,13 @@ impl KeywordFilter {
 }
 
 /// The bucket of each pattern: one for each filter length from 3 to 7, and the rest (the long keywords, most of a rule set) split evenly over the others.
-fn buckets(patterns: &[Vec<u8>]) -> Vec<usize> {
-    let mut long: Vec<usize> = (0..patterns.len())
+fn buckets(patterns: &[&[u8]]) -> Vec<usize> {
+    let mut long: Vec<(u64, &[u8], usize)> = (0..patterns.len())
         .filter(|&i| patterns[i].len() >= LANES)
+        .map(|i| (super::prefilter::sort_prefix(patterns[i]), patterns[i], i))
         .collect();
-    long.sort_by(|&a, &b| patterns[a].cmp(&patterns[b]));
+    long.sort_unstable();
+    let long: Vec<usize> = long.into_iter().map(|(_, _, i)| i).collect();
     let mut bucket: Vec<usize> = patterns
         .iter()
         .map(|p| match p.len() {

@@ -150,9 +150,15 @@ impl ScannerBuilder {
         // Companion-only rules (passwords, passphrases) get their own small automaton, run
         // only on blobs where a rule that pairs with them matched: their keywords ("password")
         // are common words that would otherwise sit on the hot path of every blob's scan.
-        let prefilter = Prefilter::new(&all, |r| !r.companion_only);
+        // The main one (thousands of keywords, a millisecond to build) is built on a thread of
+        // its own while this one makes the rest: start-up is on the path of every run.
+        let (keywords, keywordless) = prefilter::keyword_list(&all, |r| !r.companion_only);
+        let building = std::thread::Builder::new()
+            .name("keysweep-prefilter".into())
+            .spawn(move || Prefilter::new(keywords, keywordless));
         let companion_prefilter = if all.iter().any(|r| r.companion_only) {
-            Some(Prefilter::new(&all, |r| r.companion_only))
+            let (keywords, keywordless) = prefilter::keyword_list(&all, |r| r.companion_only);
+            Some(Prefilter::new(keywords, keywordless))
         } else {
             None
         };
@@ -222,6 +228,18 @@ impl ScannerBuilder {
             .iter()
             .any(|r| !r.companions.is_empty() || r.rule.companion_only);
         let path_scoped = rules.iter().any(|r| r.path.is_some());
+        let prefilter = match building {
+            Ok(handle) => match handle.join() {
+                Ok(prefilter) => prefilter,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            // No thread to be had: build it here.
+            Err(_) => {
+                let (keywords, keywordless) =
+                    prefilter::keyword_list(rules.iter().map(|c| &c.rule), |r| !r.companion_only);
+                Prefilter::new(keywords, keywordless)
+            }
+        };
         Ok(Scanner {
             rules,
             name_globs,

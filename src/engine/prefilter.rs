@@ -2,6 +2,7 @@
 //! case-insensitively in a single pass over the blob. Its hits decide which rules run at all and
 //! where their windows are.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use super::keyword_filter::KeywordFilter;
@@ -12,9 +13,53 @@ use crate::rules::Rule;
 #[derive(Debug)]
 pub struct Prefilter {
     filter: KeywordFilter,
-    /// For each keyword of the filter, the rules that listed it.
-    pattern_rules: Vec<Vec<usize>>,
+    /// The rules that listed keyword `k`: `pattern_rules[rule_starts[k]..rule_starts[k + 1]]`
+    /// (one list for all keywords: a `Vec` each was 2,500 allocations at every start).
+    pattern_rules: Vec<u32>,
+    rule_starts: Vec<u32>,
     keywordless: Vec<usize>,
+}
+
+/// The keywords of a rule set as `(keyword, rule)`, for [`Prefilter::new`]: plain data, so that
+/// the scanner builder can hand it to another thread while it builds the rest.
+pub type KeywordList = Vec<(Cow<'static, str>, usize)>;
+
+/// The keyword list of the rules that `include` selects (indices stay those of `rules`), and
+/// those of them that have no keyword and no file name.
+pub fn keyword_list<'a>(
+    rules: impl IntoIterator<Item = &'a Rule>,
+    include: impl Fn(&Rule) -> bool,
+) -> (KeywordList, Vec<usize>) {
+    let mut keywordless = Vec::new();
+    let mut pairs = Vec::new();
+    for (ri, rule) in rules.into_iter().enumerate() {
+        if !include(rule) {
+            continue;
+        }
+        if rule.keywords.is_empty() && rule.file_names.is_empty() {
+            keywordless.push(ri);
+        }
+        // Borrowed when already lowercase, as all built-in keywords are.
+        pairs.extend(rule.keywords.iter().map(|kw| {
+            let kw = if kw.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(kw.to_ascii_lowercase())
+            } else {
+                kw.clone()
+            };
+            (kw, ri)
+        }));
+    }
+    (pairs, keywordless)
+}
+
+/// The first 8 bytes of `s`, big-endian and zero-padded: compares as `s` does whenever the two
+/// differ, and keywords mostly differ there, so a sort by it rarely calls `memcmp` (sorting the
+/// thousands of keywords by their text was a quarter of the scanner's start-up).
+pub(super) fn sort_prefix(s: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = s.len().min(8);
+    word[..n].copy_from_slice(&s[..n]);
+    u64::from_be_bytes(word)
 }
 
 /// Keyword hits, as `(rule, start, end)` in the order found; grouped by rule on the way out.
@@ -54,48 +99,31 @@ thread_local! {
 const KEEP_BUFFER: usize = 8 * 1024 * 1024;
 
 impl Prefilter {
-    /// Builds the search. Keywords are deduplicated case-insensitively, so a keyword shared
-    /// by several rules is matched once.
-    /// Only the rules that `include` selects are searched for (the others are neither
-    /// matched nor keywordless); rule indices stay those of `rules`.
-    pub fn new(rules: &[Rule], include: impl Fn(&Rule) -> bool) -> Prefilter {
-        let mut keywordless = Vec::new();
-        // (keyword, rule), sorted and grouped: no hash map of strings (a thousand rules' start-up).
-        // Keywords are borrowed when already lowercase (all built-in ones are).
-        let mut pairs: Vec<(std::borrow::Cow<str>, usize)> = Vec::new();
-        for (ri, rule) in rules.iter().enumerate() {
-            if !include(rule) {
-                continue;
-            }
-            if rule.keywords.is_empty() && rule.file_names.is_empty() {
-                keywordless.push(ri);
-            }
-            pairs.extend(rule.keywords.iter().map(|kw| {
-                let kw = if kw.bytes().any(|b| b.is_ascii_uppercase()) {
-                    std::borrow::Cow::Owned(kw.to_ascii_lowercase())
-                } else {
-                    std::borrow::Cow::Borrowed(&**kw)
-                };
-                (kw, ri)
-            }));
-        }
+    /// Builds the search over `keywords` (from [`keyword_list`]). Keywords are deduplicated, so
+    /// a keyword shared by several rules is matched once.
+    pub fn new(keywords: KeywordList, keywordless: Vec<usize>) -> Prefilter {
+        // (sort key, keyword, rule), sorted and grouped: no hash map of strings.
+        let mut pairs: Vec<(u64, Cow<str>, usize)> = keywords
+            .into_iter()
+            .map(|(kw, ri)| (sort_prefix(kw.as_bytes()), kw, ri))
+            .collect();
         pairs.sort_unstable();
         pairs.dedup();
-        let mut wanted: Vec<String> = Vec::new();
-        let mut wanted_rules: Vec<Vec<usize>> = Vec::new();
-        for (keyword, ri) in pairs {
-            if wanted.last().map(String::as_str) == Some(&*keyword) {
-                if let Some(rules) = wanted_rules.last_mut() {
-                    rules.push(ri);
-                }
-            } else {
-                wanted.push(keyword.into_owned());
-                wanted_rules.push(vec![ri]);
+        let mut wanted: Vec<&str> = Vec::new();
+        let mut pattern_rules = Vec::with_capacity(pairs.len());
+        let mut rule_starts = Vec::new();
+        for (_, keyword, ri) in &pairs {
+            if wanted.last() != Some(&&**keyword) {
+                wanted.push(keyword);
+                rule_starts.push(pattern_rules.len() as u32);
             }
+            pattern_rules.push(*ri as u32);
         }
+        rule_starts.push(pattern_rules.len() as u32);
         Prefilter {
             filter: KeywordFilter::new(&wanted),
-            pattern_rules: wanted_rules,
+            pattern_rules,
+            rule_starts,
             keywordless,
         }
     }
@@ -122,8 +150,9 @@ impl Prefilter {
     fn hits_in_lowercase(&self, lower: &[u8]) -> Hits {
         let mut hits = Hits::default();
         self.filter.find(lower, |pattern, start, end| {
-            for &ri in &self.pattern_rules[pattern] {
-                hits.found.push((ri, start, end));
+            let rules = self.rule_starts[pattern] as usize..self.rule_starts[pattern + 1] as usize;
+            for &ri in &self.pattern_rules[rules] {
+                hits.found.push((ri as usize, start, end));
             }
         });
         hits
