@@ -17,6 +17,8 @@ pub struct Loaded {
     pub rules: Vec<Rule>,
     /// What to drop.
     pub filters: Filters,
+    /// The built-in rules' keyword prefilter, started before anything else was read.
+    pub prefilter: crate::engine::PendingPrefilter,
 }
 
 /// The scanner of a CLI run, never dropped: the process ends after the report, and freeing a
@@ -24,11 +26,13 @@ pub struct Loaded {
 /// run.
 pub fn scanner(
     rules: Vec<Rule>,
+    prefilter: crate::engine::PendingPrefilter,
     input: &InputArgs,
     filter: &FilterArgs,
 ) -> anyhow::Result<std::mem::ManuallyDrop<crate::engine::Scanner>> {
     let scanner = crate::engine::ScannerBuilder::new()
         .rules(rules)
+        .prefilter(prefilter)
         .max_decode_depth(input.max_decode_depth)
         .report_invalid(filter.report_invalid)
         .build()?;
@@ -44,6 +48,9 @@ pub fn load(
     root: Option<&Path>,
     quiet: bool,
 ) -> anyhow::Result<Loaded> {
+    // First, so that it is built while the rest is read (a config that changes the rule set
+    // gets its own, built by the scanner builder).
+    let prefilter = crate::rules::start_builtin_prefilter();
     let config = Config::discover(input.config.as_deref(), root)?;
     if !quiet {
         for w in &config.warnings {
@@ -60,7 +67,11 @@ pub fn load(
     if let Some(path) = &filter.baseline {
         filters = filters.with_baseline(Baseline::load(path)?);
     }
-    Ok(Loaded { rules, filters })
+    Ok(Loaded {
+        rules,
+        filters,
+        prefilter,
+    })
 }
 
 /// A full scan of the directory `path`, or of all of `git`'s history when given: what

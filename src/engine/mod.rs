@@ -34,6 +34,7 @@ use regex_automata::Input;
 use crate::error::ConfigError;
 use crate::rules::{Rule, WHOLE_FILE_LIMIT};
 use prefilter::Prefilter;
+pub use prefilter::{keyword_list, keyword_list_of, KeywordList, PendingPrefilter};
 use shape::SecretShape;
 
 /// Regex size limit per rule. Generous, because rules are reviewed data; a regex that exceeds
@@ -96,6 +97,7 @@ pub struct Companion {
 #[derive(Debug, Default)]
 pub struct ScannerBuilder {
     rules: Vec<Rule>,
+    prefilter: Option<PendingPrefilter>,
     max_decode_depth: Option<usize>,
     report_invalid: bool,
 }
@@ -127,6 +129,14 @@ impl ScannerBuilder {
         self
     }
 
+    /// A prefilter started before the rules were made, most likely for them (see
+    /// [`crate::rules::start_builtin_prefilter`]): taken when the rules give the keyword list it
+    /// was started for, else one is built for theirs.
+    pub fn prefilter(&mut self, pending: PendingPrefilter) -> &mut ScannerBuilder {
+        self.prefilter = Some(pending);
+        self
+    }
+
     /// Also report matches whose offline validator fails (default: they are dropped), marked
     /// `validation_failed`: for a user who wants to see checksum-failing look-alikes.
     pub fn report_invalid(&mut self, yes: bool) -> &mut ScannerBuilder {
@@ -153,9 +163,10 @@ impl ScannerBuilder {
         // The main one (thousands of keywords, a millisecond to build) is built on a thread of
         // its own while this one makes the rest: start-up is on the path of every run.
         let (keywords, keywordless) = prefilter::keyword_list(&all, |r| !r.companion_only);
-        let building = std::thread::Builder::new()
-            .name("keysweep-prefilter".into())
-            .spawn(move || Prefilter::new(keywords, keywordless));
+        let building = match self.prefilter.take() {
+            Some(pending) => pending.for_keywords(keywords, keywordless),
+            None => PendingPrefilter::start(keywords, keywordless),
+        };
         let companion_prefilter = if all.iter().any(|r| r.companion_only) {
             let (keywords, keywordless) = prefilter::keyword_list(&all, |r| r.companion_only);
             Some(Prefilter::new(keywords, keywordless))
@@ -228,18 +239,7 @@ impl ScannerBuilder {
             .iter()
             .any(|r| !r.companions.is_empty() || r.rule.companion_only);
         let path_scoped = rules.iter().any(|r| r.path.is_some());
-        let prefilter = match building {
-            Ok(handle) => match handle.join() {
-                Ok(prefilter) => prefilter,
-                Err(panic) => std::panic::resume_unwind(panic),
-            },
-            // No thread to be had: build it here.
-            Err(_) => {
-                let (keywords, keywordless) =
-                    prefilter::keyword_list(rules.iter().map(|c| &c.rule), |r| !r.companion_only);
-                Prefilter::new(keywords, keywordless)
-            }
-        };
+        let prefilter = building.finish();
         Ok(Scanner {
             rules,
             name_globs,

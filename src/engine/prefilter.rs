@@ -30,26 +30,85 @@ pub fn keyword_list<'a>(
     rules: impl IntoIterator<Item = &'a Rule>,
     include: impl Fn(&Rule) -> bool,
 ) -> (KeywordList, Vec<usize>) {
+    keyword_list_of(rules.into_iter().map(|rule| {
+        include(rule).then(|| (rule.keywords.iter().cloned(), !rule.file_names.is_empty()))
+    }))
+}
+
+/// [`keyword_list`] of rules given as, for each rule in order, `None` when the prefilter leaves
+/// it out, else its keywords and whether it has file names: the built-in rules give theirs
+/// before they are made [`Rule`]s (see [`PendingPrefilter`]).
+pub fn keyword_list_of<K: IntoIterator<Item = Cow<'static, str>>>(
+    rules: impl IntoIterator<Item = Option<(K, bool)>>,
+) -> (KeywordList, Vec<usize>) {
     let mut keywordless = Vec::new();
     let mut pairs = Vec::new();
     for (ri, rule) in rules.into_iter().enumerate() {
-        if !include(rule) {
+        let Some((keywords, has_file_names)) = rule else {
             continue;
-        }
-        if rule.keywords.is_empty() && rule.file_names.is_empty() {
-            keywordless.push(ri);
-        }
+        };
+        let before = pairs.len();
         // Borrowed when already lowercase, as all built-in keywords are.
-        pairs.extend(rule.keywords.iter().map(|kw| {
+        pairs.extend(keywords.into_iter().map(|kw| {
             let kw = if kw.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(kw.to_ascii_lowercase())
             } else {
-                kw.clone()
+                kw
             };
             (kw, ri)
         }));
+        if pairs.len() == before && !has_file_names {
+            keywordless.push(ri);
+        }
     }
     (pairs, keywordless)
+}
+
+/// A prefilter being built on a thread of its own. A run starts the built-in rules' prefilter
+/// (a millisecond of work) before it reads its config and makes its rules, and the scanner
+/// builder takes it if its rule set gives the same keyword list: start-up is on the path of
+/// every run, a pre-commit hook's most of all.
+#[derive(Debug)]
+pub struct PendingPrefilter {
+    keywords: KeywordList,
+    keywordless: Vec<usize>,
+    /// `None` when no thread could be started: built at [`PendingPrefilter::finish`].
+    thread: Option<std::thread::JoinHandle<Prefilter>>,
+}
+
+impl PendingPrefilter {
+    /// Starts building the prefilter of `keywords` (from [`keyword_list`]).
+    pub fn start(keywords: KeywordList, keywordless: Vec<usize>) -> PendingPrefilter {
+        let (k, kl) = (keywords.clone(), keywordless.clone());
+        let thread = std::thread::Builder::new()
+            .name("keysweep-prefilter".into())
+            .spawn(move || Prefilter::new(k, kl))
+            .ok();
+        PendingPrefilter {
+            keywords,
+            keywordless,
+            thread,
+        }
+    }
+
+    /// This one when it is for `keywords` and `keywordless`, else one started for them (the
+    /// other is left to finish unused).
+    pub fn for_keywords(self, keywords: KeywordList, keywordless: Vec<usize>) -> PendingPrefilter {
+        if self.keywords == keywords && self.keywordless == keywordless {
+            self
+        } else {
+            PendingPrefilter::start(keywords, keywordless)
+        }
+    }
+
+    /// The prefilter, once built.
+    pub fn finish(self) -> Prefilter {
+        match self.thread.map(|thread| thread.join()) {
+            Some(Ok(prefilter)) => prefilter,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => Prefilter::new(self.keywords, self.keywordless),
+        }
+    }
 }
 
 /// The first 8 bytes of `s`, big-endian and zero-padded: compares as `s` does whenever the two
@@ -164,5 +223,69 @@ impl Prefilter {
             }
         });
         hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(keywords: &[(&'static str, usize)]) -> KeywordList {
+        keywords
+            .iter()
+            .map(|&(k, r)| (Cow::Borrowed(k), r))
+            .collect()
+    }
+
+    fn rules_hit(prefilter: Prefilter, data: &[u8]) -> Vec<(usize, Vec<(usize, usize)>)> {
+        let mut out = Vec::new();
+        prefilter
+            .hits(data)
+            .for_each_rule(|rule, hits| out.push((rule, hits.to_vec())));
+        out
+    }
+
+    /// A pending prefilter is used for the keyword list it was started for, and a different
+    /// list (a config that disables or adds rules) gets its own.
+    #[test]
+    fn a_pending_prefilter_serves_only_its_own_keywords() {
+        let started = list(&[("token", 0), ("secret", 1)]);
+        let data = b"a token and a secret and a passwd";
+        let same = PendingPrefilter::start(started.clone(), vec![2])
+            .for_keywords(started.clone(), vec![2])
+            .finish();
+        assert_eq!(same.keywordless(), &[2]);
+        assert_eq!(
+            rules_hit(same, data),
+            vec![(0, vec![(2, 7)]), (1, vec![(14, 20)])]
+        );
+        let other = PendingPrefilter::start(started, vec![2])
+            .for_keywords(list(&[("passwd", 0), ("secret", 2)]), vec![])
+            .finish();
+        assert!(other.keywordless().is_empty());
+        assert_eq!(
+            rules_hit(other, data),
+            vec![(0, vec![(27, 33)]), (2, vec![(14, 20)])]
+        );
+    }
+
+    /// Keywords are matched lowercase, and a keyword a rule lists twice wakes it once.
+    #[test]
+    fn keyword_lists_lowercase_and_group() {
+        let (keywords, keywordless) = keyword_list_of([
+            Some((
+                vec![Cow::Borrowed("API_KEY"), Cow::Borrowed("api_key")],
+                false,
+            )),
+            None,
+            Some((vec![], true)),
+            Some((vec![], false)),
+        ]);
+        assert_eq!(keywordless, vec![3]);
+        let prefilter = Prefilter::new(keywords, keywordless);
+        assert_eq!(
+            rules_hit(prefilter, b"x API_KEY=1"),
+            vec![(0, vec![(2, 9)])]
+        );
     }
 }

@@ -111,6 +111,27 @@ pub fn builtin_rules() -> Result<Vec<Rule>, ConfigError> {
     embedded(false)
 }
 
+/// Starts building the keyword prefilter of the built-in rules, from their compiled-in data,
+/// before the rules are made and the config is read (see
+/// [`crate::engine::PendingPrefilter`]): a run that then scans with the built-in rule set
+/// finds it built.
+pub fn start_builtin_prefilter() -> crate::engine::PendingPrefilter {
+    let (keywords, keywordless) = builtin_keyword_list();
+    crate::engine::PendingPrefilter::start(keywords, keywordless)
+}
+
+/// The main prefilter's keyword list of the built-in rules, read from their compiled-in data.
+fn builtin_keyword_list() -> (crate::engine::KeywordList, Vec<usize>) {
+    crate::engine::keyword_list_of(BUILTIN_RULES.iter().map(|r| {
+        (!r.companion_only).then(|| {
+            (
+                r.keywords.iter().map(|&k| std::borrow::Cow::Borrowed(k)),
+                !r.file_names.is_empty(),
+            )
+        })
+    }))
+}
+
 /// The built-in rule set with every rule's `examples` and `negative_examples`, for the tests
 /// that run them.
 pub fn builtin_rules_with_examples() -> Result<Vec<Rule>, ConfigError> {
@@ -416,6 +437,17 @@ pub(crate) fn toml_location(
 
 #[cfg(test)]
 mod tests {
+    /// The prefilter started from the compiled-in data is the one the scanner builder wants for
+    /// the built-in rules (else every run would build it twice).
+    #[test]
+    fn builtin_keyword_list_is_the_rule_sets() {
+        let rules = super::builtin_rules().expect("built-in rules");
+        assert_eq!(
+            super::builtin_keyword_list(),
+            crate::engine::keyword_list(&rules, |r| !r.companion_only)
+        );
+    }
+
     use super::*;
 
     /// The shapes build.rs embedded are the ones the engine would read from the regexes, and a
