@@ -167,6 +167,21 @@ pub fn keyword_anchor(hir: &Hir, keywords: &[&str]) -> Option<KeywordAnchor> {
         if starts_with_keyword(&parts[i..], keywords) {
             return Some(KeywordAnchor::Offsets { least, most });
         }
+        // A keyword inside a literal (`BEGIN PRIVATE KEY` in `-----BEGIN PRIVATE KEY-----`):
+        // the literal's bytes before it are a fixed prefix.
+        if let HirKind::Literal(lit) = part.kind() {
+            for skip in 1..lit.0.len() {
+                let rest = Hir::literal(lit.0[skip..].to_vec());
+                let mut tail = vec![&rest];
+                tail.extend_from_slice(&parts[i + 1..]);
+                if starts_with_keyword(&tail, keywords) {
+                    return Some(KeywordAnchor::Offsets {
+                        least: least + skip,
+                        most: most + skip,
+                    });
+                }
+            }
+        }
         least += part.properties().minimum_len()?;
         most += part.properties().maximum_len()?;
         if most > MAX_ANCHOR_REACH {
@@ -596,7 +611,7 @@ mod tests {
 
     #[test]
     fn bounded_prefixes_give_the_offsets_before_the_keyword() {
-        let cases: [(&str, &[&str], Option<KeywordAnchor>); 8] = [
+        let cases: [(&str, &[&str], Option<KeywordAnchor>); 12] = [
             (r"(?i:github)[\w.-]{0,16}?token", &["github"], offsets(0, 0)),
             (r"\bsk_live_[0-9a-z]{24}", &["sk_live_"], offsets(0, 0)),
             // Alternatives, each beginning with a keyword (here, a longer one than listed).
@@ -621,6 +636,21 @@ mod tests {
             (r"(?:^|[^:@/])(?i:secret)=", &["secret"], offsets(0, 1)),
             // Too far to be worth one try per offset.
             (r"[a-z]{0,40}github", &["github"], None),
+            // A keyword inside a literal, after a fixed part of it (a PEM header's dashes),
+            // compared in lowercase; and after a bounded prefix plus such a part.
+            (
+                r"(-----BEGIN PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]*?-----END)",
+                &["begin private key"],
+                offsets(5, 5),
+            ),
+            (r"\s{0,2}xxBEGIN", &["begin"], offsets(2, 4)),
+            (
+                r"Authorization: Bearer ([a-z]+)",
+                &["bearer"],
+                offsets(15, 15),
+            ),
+            // The literal's rest must begin with the keyword and the rest match it on.
+            (r"-----BEGIN KEY[ab]", &["begin keyz"], None),
         ];
         for (pattern, keywords, want) in cases {
             assert_eq!(anchor(pattern, keywords), want, "{pattern}");
@@ -649,8 +679,11 @@ mod tests {
 
     #[test]
     fn regexes_that_do_not_start_with_a_keyword_are_not_anchored() {
-        // The keyword is matched later in the text.
-        assert_eq!(anchor(r"Authorization: Bearer ([a-z]+)", &["bearer"]), None);
+        // The keyword comes after text of unbounded length.
+        assert_eq!(
+            anchor(r"Authorization:\s*Bearer ([a-z]+)", &["bearer"]),
+            None
+        );
         // Some alternative starts with no keyword.
         assert_eq!(anchor(r"(?:token|key)=", &["token"]), None);
         // A class that holds more than the keyword's byte.
