@@ -131,8 +131,7 @@ impl AnchoredRegex {
                 return;
             }
         };
-        // The groups of the match that ends there: the same leftmost-first match, read from
-        // its own bytes only.
+        // Group 0 and group 1 are both the match.
         if self.group_is_match {
             if let (Some(s), Some(e)) = (NonMaxUsize::new(start), NonMaxUsize::new(end)) {
                 caps.set_pattern(Some(PatternID::ZERO));
@@ -142,6 +141,8 @@ impl AnchoredRegex {
                 return;
             }
         }
+        // The groups of the match that ends there: the same leftmost-first match, read from
+        // its own bytes only.
         let span = Input::new(hay).range(start..end).anchored(Anchored::Yes);
         if end - start <= self.backtrack.max_haystack_len()
             && self

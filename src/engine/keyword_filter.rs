@@ -315,10 +315,8 @@ fn buckets(patterns: &[&[u8]]) -> Vec<usize> {
     let mut long: Vec<usize> = (0..patterns.len())
         .filter(|&i| patterns[i].len() >= LANES)
         .collect();
-    // The prefilter gives its keywords sorted: then there is nothing to do.
-    if !long.is_sorted_by(|&a, &b| patterns[a] <= patterns[b]) {
-        long.sort_by_cached_key(|&i| (super::prefilter::sort_prefix(patterns[i]), patterns[i]));
-    }
+    // A stable sort finds the prefilter's keywords, which come sorted, in one pass.
+    long.sort_by(|&a, &b| patterns[a].cmp(patterns[b]));
     let mut bucket: Vec<usize> = patterns
         .iter()
         .map(|p| match p.len() {

@@ -114,7 +114,7 @@ impl PendingPrefilter {
 /// The first 8 bytes of `s`, big-endian and zero-padded: compares as `s` does whenever the two
 /// differ, and keywords mostly differ there, so a sort by it rarely calls `memcmp` (sorting the
 /// thousands of keywords by their text was a quarter of the scanner's start-up).
-pub(super) fn sort_prefix(s: &[u8]) -> u64 {
+fn sort_prefix(s: &[u8]) -> u64 {
     let mut word = [0u8; 8];
     let n = s.len().min(8);
     word[..n].copy_from_slice(&s[..n]);

@@ -3,6 +3,8 @@
 //! for every built-in rule at build time (parsing a large rule pack's regexes at run time cost
 //! 20 ms of every scan), and used at run time for any other rule. Only `regex-syntax`.
 
+use std::borrow::Cow;
+
 use regex_syntax::hir::{
     Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind,
     Look, Repetition,
@@ -167,21 +169,6 @@ pub fn keyword_anchor(hir: &Hir, keywords: &[&str]) -> Option<KeywordAnchor> {
         if starts_with_keyword(&parts[i..], keywords) {
             return Some(KeywordAnchor::Offsets { least, most });
         }
-        // A keyword inside a literal (`BEGIN PRIVATE KEY` in `-----BEGIN PRIVATE KEY-----`):
-        // the literal's bytes before it are a fixed prefix.
-        if let HirKind::Literal(lit) = part.kind() {
-            for skip in 1..lit.0.len() {
-                let rest = Hir::literal(lit.0[skip..].to_vec());
-                let mut tail = vec![&rest];
-                tail.extend_from_slice(&parts[i + 1..]);
-                if starts_with_keyword(&tail, keywords) {
-                    return Some(KeywordAnchor::Offsets {
-                        least: least + skip,
-                        most: most + skip,
-                    });
-                }
-            }
-        }
         least += part.properties().minimum_len()?;
         most += part.properties().maximum_len()?;
         if most > MAX_ANCHOR_REACH {
@@ -235,19 +222,23 @@ pub fn words_contain(words: &[u64; 4], b: u8) -> bool {
 /// offset).
 const MAX_ANCHOR_REACH: usize = 16;
 
-/// The parts of a concatenation, through groups: `(a)(?:bc)d` is `a`, `b`, `c`, `d` (a capture
-/// group's text is part of the match like any other).
-fn flatten_concat<'h>(hir: &'h Hir, out: &mut Vec<&'h Hir>) {
+/// The parts of a concatenation, through groups and literals: `(a)(?:bc)d` is `a`, `b`, `c`,
+/// `d` (a capture group's text is part of the match like any other, and a keyword may begin
+/// inside a literal: `BEGIN PRIVATE KEY` in `-----BEGIN PRIVATE KEY-----`).
+fn flatten_concat<'h>(hir: &'h Hir, out: &mut Vec<Cow<'h, Hir>>) {
     match hir.kind() {
         HirKind::Concat(subs) => subs.iter().for_each(|s| flatten_concat(s, out)),
         HirKind::Capture(c) => flatten_concat(&c.sub, out),
-        _ => out.push(hir),
+        HirKind::Literal(lit) if lit.0.len() > 1 => {
+            out.extend(lit.0.iter().map(|&b| Cow::Owned(Hir::literal([b]))))
+        }
+        _ => out.push(Cow::Borrowed(hir)),
     }
 }
 
 /// Every text that `parts` (in sequence) match starts with one of `keywords`, compared in
 /// lowercase.
-fn starts_with_keyword(parts: &[&Hir], keywords: &[&str]) -> bool {
+fn starts_with_keyword(parts: &[Cow<'_, Hir>], keywords: &[&str]) -> bool {
     let mut pending = vec![Vec::new()];
     for part in parts {
         match extend(part, pending, keywords) {

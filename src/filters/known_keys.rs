@@ -143,12 +143,10 @@ pub const DOCUMENTED_KEYS: &[&str] = &[
     "cd9d4d70377471aa7c142ec4a4205249",
 ];
 
-/// Fewest and most words of a BIP39 phrase: no known phrase has another count.
-const MIN_MNEMONIC_WORDS: usize = 12;
-const MAX_MNEMONIC_WORDS: usize = 24;
-
 /// True when `secret` (as found, in any of its written forms) is one of the known public keys.
 pub fn is_known_public(secret: &str) -> bool {
+    use crate::engine::validators::{mnemonic_words, MNEMONIC_WORDS};
+    const MAX_WORDS: usize = MNEMONIC_WORDS[MNEMONIC_WORDS.len() - 1];
     let trimmed = secret.trim();
     let hex = trimmed
         .strip_prefix("0x")
@@ -163,15 +161,11 @@ pub fn is_known_public(secret: &str) -> bool {
     if BASE58_KEYS.contains(&trimmed) || DOCUMENTED_KEYS.contains(&trimmed) {
         return true;
     }
-    // The known phrases have 12 to 24 words: the words are counted first as the normalizing
-    // splits them, without its allocation per word (a PEM block, split by its newlines and
-    // base64 punctuation into hundreds of pieces, was a sixth of the CPU of a scan of keys).
-    let words = trimmed
-        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c.is_ascii_digit())
-        .filter(|w| !w.is_empty())
-        .take(MAX_MNEMONIC_WORDS + 1)
-        .count();
-    let may_be_phrase = (MIN_MNEMONIC_WORDS..=MAX_MNEMONIC_WORDS).contains(&words);
+    // The known phrases have a phrase's word count: the words are counted first, without the
+    // normalizing's allocation per word (a PEM block, split by its newlines and base64
+    // punctuation into hundreds of pieces, was a sixth of the CPU of a scan of keys).
+    let words = mnemonic_words(trimmed).take(MAX_WORDS + 1).count();
+    let may_be_phrase = MNEMONIC_WORDS.contains(&words);
     if may_be_phrase
         && trimmed
             .bytes()
@@ -187,6 +181,11 @@ pub fn is_known_public(secret: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hmac::{Hmac, Mac};
+    use k256::elliptic_curve::point::AffineCoordinates;
+    use k256::elliptic_curve::PrimeField;
+    use k256::{AffinePoint, ProjectivePoint, Scalar};
+    use sha2::Sha512;
 
     /// The word count that gates the phrase comparison lets every known phrase through.
     #[test]
@@ -194,7 +193,7 @@ mod tests {
         for phrase in MNEMONICS {
             let n = phrase.split(' ').count();
             assert!(
-                (MIN_MNEMONIC_WORDS..=MAX_MNEMONIC_WORDS).contains(&n),
+                crate::engine::validators::MNEMONIC_WORDS.contains(&n),
                 "{phrase}"
             );
             assert!(is_known_public(phrase), "{phrase}");
@@ -204,11 +203,6 @@ mod tests {
             );
         }
     }
-    use hmac::{Hmac, Mac};
-    use k256::elliptic_curve::point::AffineCoordinates;
-    use k256::elliptic_curve::PrimeField;
-    use k256::{AffinePoint, ProjectivePoint, Scalar};
-    use sha2::Sha512;
 
     fn hmac512(key: &[u8], data: &[u8]) -> [u8; 64] {
         let mut mac = Hmac::<Sha512>::new_from_slice(key).expect("any key length");

@@ -437,18 +437,18 @@ pub(crate) fn toml_location(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// The prefilter started from the compiled-in data is the one the scanner builder wants for
     /// the built-in rules (else every run would build it twice).
     #[test]
     fn builtin_keyword_list_is_the_rule_sets() {
-        let rules = super::builtin_rules().expect("built-in rules");
+        let rules = builtin_rules().expect("built-in rules");
         assert_eq!(
-            super::builtin_keyword_list(),
+            builtin_keyword_list(),
             crate::engine::keyword_list(&rules, |r| !r.companion_only)
         );
     }
-
-    use super::*;
 
     /// The shapes build.rs embedded are the ones the engine would read from the regexes, and a
     /// changed regex gets none (its shape is then read at run time).

@@ -7,16 +7,22 @@
 
 use bip39::{Language, Mnemonic};
 
-/// The words of `secret`, lowercased and joined by single spaces; `None` when it is not UTF-8.
-/// Separators are whitespace (including the ideographic space of Japanese phrases), ASCII
-/// punctuation (quotes, commas, brackets, YAML dashes) and ASCII digits (numbered lists).
+/// How many words a BIP39 phrase has.
+pub const PHRASE_WORDS: [usize; 5] = [12, 15, 18, 21, 24];
+
+/// The words of `text` as written (not lowercased). Separators are whitespace (including the
+/// ideographic space of Japanese phrases), ASCII punctuation (quotes, commas, brackets, YAML
+/// dashes) and ASCII digits (numbered lists).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+}
+
+/// The [`words`] of `secret`, lowercased and joined by single spaces; `None` when it is not
+/// UTF-8.
 pub fn normalize(secret: &[u8]) -> Option<String> {
     let text = std::str::from_utf8(secret).ok()?;
-    let words: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c.is_ascii_digit())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words: Vec<String> = words(text).map(str::to_lowercase).collect();
     Some(words.join(" "))
 }
 
@@ -27,7 +33,7 @@ pub fn is_valid_mnemonic(secret: &[u8]) -> bool {
         return false;
     };
     let count = phrase.split(' ').count();
-    if !matches!(count, 12 | 15 | 18 | 21 | 24) {
+    if !PHRASE_WORDS.contains(&count) {
         return false;
     }
     // A run of distinct words in alphabetical order is an excerpt of a wordlist file (132 of

@@ -118,6 +118,8 @@ pub fn normalize_mnemonic(secret: &[u8]) -> Option<String> {
     bip39::normalize(secret)
 }
 
+pub use bip39::{words as mnemonic_words, PHRASE_WORDS as MNEMONIC_WORDS};
+
 /// The order n of secp256k1, big-endian.
 #[cfg(test)]
 pub(crate) const SECP256K1_N: [u8; 32] = [
