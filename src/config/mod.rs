@@ -481,14 +481,14 @@ impl Config {
                 });
             }
         }
-        let mut rules: Vec<Rule> = if self.extend_default {
-            builtin
-                .into_iter()
-                .filter(|r| !self.disabled_rules.contains(&r.id))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // In place: a thousand rules of a few hundred bytes each were moved into a new list
+        // at every start, even with nothing disabled.
+        let mut rules = builtin;
+        if !self.extend_default {
+            rules.clear();
+        } else if !self.disabled_rules.is_empty() {
+            rules.retain(|r| !self.disabled_rules.contains(&r.id));
+        }
         rules.extend(self.custom_rules.iter().cloned());
         crate::rules::check_unique_ids(&rules)?;
         Ok(rules)

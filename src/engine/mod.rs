@@ -162,10 +162,13 @@ impl ScannerBuilder {
         // are common words that would otherwise sit on the hot path of every blob's scan.
         // The main one (thousands of keywords, a millisecond to build) is built on a thread of
         // its own while this one makes the rest: start-up is on the path of every run.
-        let (keywords, keywordless) = prefilter::keyword_list(&all, |r| !r.companion_only);
+        let main_rules = |r: &Rule| !r.companion_only;
         let building = match self.prefilter.take() {
-            Some(pending) => pending.for_keywords(keywords, keywordless),
-            None => PendingPrefilter::start(keywords, keywordless),
+            Some(pending) => pending.for_rules(&all, main_rules),
+            None => {
+                let (keywords, keywordless) = prefilter::keyword_list(&all, main_rules);
+                PendingPrefilter::start(keywords, keywordless)
+            }
         };
         let companion_prefilter = if all.iter().any(|r| r.companion_only) {
             let (keywords, keywordless) = prefilter::keyword_list(&all, |r| r.companion_only);
@@ -211,8 +214,8 @@ impl ScannerBuilder {
             let tail = glob.rsplit(['*', '?', ']', '}']).next().unwrap_or("");
             name_tails.add(&tail.to_ascii_lowercase());
         }
-        let mut rules = Vec::with_capacity(all.len());
-        for (rule, companions) in all.into_iter().zip(companions_of) {
+        let mut compiled = Vec::with_capacity(all.len());
+        for (rule, companions) in all.iter().zip(companions_of) {
             let path = match &rule.path {
                 None => None,
                 Some(pattern) => Some(regex::bytes::Regex::new(pattern).map_err(|e| {
@@ -227,21 +230,22 @@ impl ScannerBuilder {
                     }
                 })?),
             };
-            rules.push(CompiledRule {
-                rule,
+            compiled.push(CompiledRule {
                 regex: OnceLock::new(),
                 checks: OnceLock::new(),
                 companions,
                 path,
             });
         }
-        let pairing = rules
+        let pairing = all
             .iter()
-            .any(|r| !r.companions.is_empty() || r.rule.companion_only);
-        let path_scoped = rules.iter().any(|r| r.path.is_some());
+            .zip(&compiled)
+            .any(|(r, c)| !c.companions.is_empty() || r.companion_only);
+        let path_scoped = compiled.iter().any(|c| c.path.is_some());
         let prefilter = building.finish();
         Ok(Scanner {
-            rules,
+            rules: all,
+            compiled,
             name_globs,
             file_names: OnceLock::new(),
             name_rules,
@@ -272,10 +276,11 @@ struct WindowChecks {
     anchor: Option<KeywordAnchor>,
 }
 
-/// A rule plus its lazily compiled regex.
+/// What the scanner keeps for a rule beside the rule itself: its lazily compiled regex and
+/// checks. A list parallel to the rules, not a wrapper around each: the thousand rules (a few
+/// hundred bytes each) were moved into new wrappers at every start.
 #[derive(Debug)]
 struct CompiledRule {
-    rule: Rule,
     regex: OnceLock<Result<RuleRegex, String>>,
     /// What a window must hold for the regex to match in it, read from the regex on the rule's
     /// first hit: windows without it are skipped before the regex is compiled or run.
@@ -297,14 +302,14 @@ enum RuleRegex {
 }
 
 impl CompiledRule {
-    fn regex(&self) -> Result<&RuleRegex, &str> {
+    fn regex(&self, rule: &Rule) -> Result<&RuleRegex, &str> {
         self.regex
             .get_or_init(|| {
-                let checks = self.checks();
+                let checks = self.checks(rule);
                 // A built-in rule's regex was parsed at build time.
                 let hir = match decode_hir(checks.hir) {
                     Some(hir) => hir,
-                    None => shape_summary::parse(&self.rule.regex).map_err(|e| e.to_string())?,
+                    None => shape_summary::parse(&rule.regex).map_err(|e| e.to_string())?,
                 };
                 match checks.anchor {
                     Some(anchor) => anchored::AnchoredRegex::new(
@@ -322,23 +327,23 @@ impl CompiledRule {
     /// The regex for a search through windows or a whole blob. A rule with a keyword anchor
     /// has keywords and no file names (see [`shape_summary::rule_anchor`]), so it only ever
     /// runs anchored, never here.
-    fn search_regex(&self) -> Option<&Regex> {
-        match self.regex() {
+    fn search_regex(&self, rule: &Rule) -> Option<&Regex> {
+        match self.regex(rule) {
             Ok(RuleRegex::Search(regex)) => Some(regex),
             Ok(RuleRegex::Anchored(..)) => {
-                debug_assert!(false, "rule '{}' is anchored", self.rule.id);
+                debug_assert!(false, "rule '{}' is anchored", rule.id);
                 None
             }
             Err(_) => None,
         }
     }
 
-    fn checks(&self) -> &WindowChecks {
+    fn checks(&self, rule: &Rule) -> &WindowChecks {
         // Boxed: a shape is 300 bytes, and most of a thousand rules never need theirs; the
         // scanner's rule list is built (and moved) at every start.
         self.checks.get_or_init(|| {
             // The built-in rules' checks were read from their regexes at build time.
-            Box::new(match crate::rules::builtin_shape(&self.rule) {
+            Box::new(match crate::rules::builtin_shape(rule) {
                 Some((shape, required, anchor, hir)) => WindowChecks {
                     shape: shape
                         .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
@@ -347,16 +352,12 @@ impl CompiledRule {
                     hir,
                 },
                 // A custom rule: one parse for both.
-                None => match shape_summary::parse(&self.rule.regex) {
+                None => match shape_summary::parse(&rule.regex) {
                     Ok(hir) => WindowChecks {
-                        shape: shape_summary::summarize_hir(&hir, self.rule.secret_group)
+                        shape: shape_summary::summarize_hir(&hir, rule.secret_group)
                             .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
                         required: shape_summary::required_bytes_hir(&hir),
-                        anchor: shape_summary::rule_anchor(
-                            &hir,
-                            &self.rule.keywords,
-                            &self.rule.file_names,
-                        ),
+                        anchor: shape_summary::rule_anchor(&hir, &rule.keywords, &rule.file_names),
                         hir: &[],
                     },
                     Err(_) => WindowChecks {
@@ -370,14 +371,14 @@ impl CompiledRule {
         })
     }
 
-    fn shape(&self) -> Option<&SecretShape> {
-        self.checks().shape.as_ref()
+    fn shape(&self, rule: &Rule) -> Option<&SecretShape> {
+        self.checks(rule).shape.as_ref()
     }
 
     /// The windows that could hold a match: each holds every required byte and a run of the
     /// secret's bytes long enough.
-    fn plausible(&self, data: &[u8], windows: &mut Vec<window::Window>) {
-        let checks = self.checks();
+    fn plausible(&self, rule: &Rule, data: &[u8], windows: &mut Vec<window::Window>) {
+        let checks = self.checks(rule);
         windows.retain(|w| {
             let text = &data[w.start..w.end];
             checks
@@ -387,15 +388,15 @@ impl CompiledRule {
                 && checks.shape.as_ref().is_none_or(|s| s.may_match(text))
         });
     }
+}
 
-    /// The capture group that is the secret: `secret_group`, else group 1 if the regex (with
-    /// `captures_len` groups, the whole match included) has one, else the whole match.
-    fn secret_group(&self, captures_len: usize) -> usize {
-        match self.rule.secret_group {
-            Some(g) => g,
-            None if captures_len > 1 => 1,
-            None => 0,
-        }
+/// The capture group that is the secret: `secret_group`, else group 1 if the regex (with
+/// `captures_len` groups, the whole match included) has one, else the whole match.
+fn secret_group(rule: &Rule, captures_len: usize) -> usize {
+    match rule.secret_group {
+        Some(g) => g,
+        None if captures_len > 1 => 1,
+        None => 0,
     }
 }
 
@@ -481,7 +482,9 @@ fn ends_with_ignore_case(name: &str, tail: &str) -> bool {
 /// A compiled rule set. `Sync`: one scanner serves every worker thread.
 #[derive(Debug)]
 pub struct Scanner {
-    rules: Vec<CompiledRule>,
+    rules: Vec<Rule>,
+    /// Each rule's compiled state, by the same index.
+    compiled: Vec<CompiledRule>,
     /// The rules' `file_names` globs, matched against a file's base name.
     name_globs: Vec<globset::Glob>,
     /// `name_globs` as a set, built the first time a file name passes the tail test (a set
@@ -509,7 +512,7 @@ pub struct Scanner {
 impl Scanner {
     /// The rules, in the order that [`RawMatch::rule`] indexes.
     pub fn rule(&self, index: usize) -> &Rule {
-        &self.rules[index].rule
+        &self.rules[index]
     }
 
     /// How many rules the scanner holds.
@@ -520,19 +523,19 @@ impl Scanner {
     /// The rule at `index` has no keyword, no file name and no secret shape to narrow it: its
     /// regex runs over every byte of every blob (slow; `rules --check` warns about it).
     pub fn searches_every_byte(&self, index: usize) -> bool {
-        let compiled = &self.rules[index];
-        compiled.rule.keywords.is_empty()
-            && compiled.rule.file_names.is_empty()
-            && compiled.shape().is_none()
+        let rule = &self.rules[index];
+        rule.keywords.is_empty()
+            && rule.file_names.is_empty()
+            && self.compiled[index].shape(rule).is_none()
     }
 
     /// Compiles every rule's regex now, returning the first failure. For `rules --check` and
     /// tests; scanning compiles lazily.
     pub fn compile_all(&self) -> Result<(), ConfigError> {
-        for r in &self.rules {
-            r.regex().map_err(|message| ConfigError::BadRegex {
-                file: r.rule.source_file.clone(),
-                rule_id: r.rule.id.clone(),
+        for (r, c) in self.rules.iter().zip(&self.compiled) {
+            c.regex(r).map_err(|message| ConfigError::BadRegex {
+                file: r.source_file.clone(),
+                rule_id: r.id.clone(),
                 message: message.to_string(),
             })?;
         }
@@ -561,7 +564,7 @@ impl Scanner {
         }
         if self.path_scoped && !path.is_empty() {
             out.retain(|m| {
-                self.rules[m.rule]
+                self.compiled[m.rule]
                     .path
                     .as_ref()
                     .is_none_or(|re| re.is_match(path.as_bytes()))
@@ -654,7 +657,7 @@ impl Scanner {
             let wanted: Vec<usize> = out
                 .iter()
                 .flat_map(|m| self.companions_of(m.rule).iter().copied())
-                .filter(|&r| self.rules[r].rule.companion_only)
+                .filter(|&r| self.rules[r].companion_only)
                 .collect();
             if !wanted.is_empty() {
                 companions
@@ -673,7 +676,7 @@ impl Scanner {
         // the secret by its context (a phrase named `mnemonic` says more than a phrase). A
         // generic rule yields to every other, companions included.
         out.sort_by_key(|m| {
-            let rule = &self.rules[m.rule].rule;
+            let rule = &self.rules[m.rule];
             (
                 m.start,
                 m.end,
@@ -696,7 +699,7 @@ impl Scanner {
     /// Drops the matches of generic rules whose secret overlaps the secret of a specific rule's
     /// match.
     fn drop_generic_overlaps(&self, out: &mut Vec<RawMatch>) {
-        let is_generic = |m: &RawMatch| self.rules[m.rule].rule.generic;
+        let is_generic = |m: &RawMatch| self.rules[m.rule].generic;
         if !out.iter().any(is_generic) {
             return;
         }
@@ -715,7 +718,7 @@ impl Scanner {
 
     /// The resolved companion rule indices of rule `index`.
     fn companions_of(&self, index: usize) -> &[usize] {
-        &self.rules[index].companions
+        &self.compiled[index].companions
     }
 
     /// Runs a rule without keywords: in the runs of the bytes its secret is made of when its
@@ -723,8 +726,8 @@ impl Scanner {
     /// separators), else over the whole blob. A run starts the search, so such a rule cannot
     /// anchor to the start of the blob.
     fn scan_keywordless(&self, rule_index: usize, data: &[u8], out: &mut Vec<RawMatch>) {
-        let compiled = &self.rules[rule_index];
-        let Some(shape) = compiled.shape() else {
+        let (rule, compiled) = (&self.rules[rule_index], &self.compiled[rule_index]);
+        let Some(shape) = compiled.shape(rule) else {
             self.scan_whole(rule_index, data, out);
             return;
         };
@@ -736,7 +739,7 @@ impl Scanner {
         if runs.is_empty() {
             return;
         }
-        if let Some(regex) = compiled.search_regex() {
+        if let Some(regex) = compiled.search_regex(rule) {
             self.scan_windows(rule_index, regex, data, &runs, out);
         }
     }
@@ -744,16 +747,16 @@ impl Scanner {
     /// Runs one rule over the whole blob (rules selected by file name, keywordless rules
     /// whose secret has no shape).
     fn scan_whole(&self, rule_index: usize, data: &[u8], out: &mut Vec<RawMatch>) {
-        let compiled = &self.rules[rule_index];
+        let (rule, compiled) = (&self.rules[rule_index], &self.compiled[rule_index]);
         let mut whole = vec![window::Window {
             start: 0,
             end: data.len(),
         }];
-        compiled.plausible(data, &mut whole);
+        compiled.plausible(rule, data, &mut whole);
         if whole.is_empty() {
             return;
         }
-        if let Some(regex) = compiled.search_regex() {
+        if let Some(regex) = compiled.search_regex(rule) {
             self.scan_windows(rule_index, regex, data, &whole, out);
         }
     }
@@ -768,13 +771,13 @@ impl Scanner {
         windows: &mut Vec<window::Window>,
         out: &mut Vec<RawMatch>,
     ) {
-        let compiled = &self.rules[rule_index];
-        window::windows(data, rule_hits, compiled.rule.window, windows);
-        compiled.plausible(data, windows);
+        let (rule, compiled) = (&self.rules[rule_index], &self.compiled[rule_index]);
+        window::windows(data, rule_hits, rule.window, windows);
+        compiled.plausible(rule, data, windows);
         if windows.is_empty() {
             return;
         }
-        match compiled.regex() {
+        match compiled.regex(rule) {
             Ok(RuleRegex::Anchored(regex, anchor)) => {
                 self.scan_anchored(rule_index, regex, data, windows, rule_hits, *anchor, out)
             }
@@ -803,7 +806,7 @@ impl Scanner {
         anchor: KeywordAnchor,
         out: &mut Vec<RawMatch>,
     ) {
-        let group = self.rules[rule_index].secret_group(regex.captures_len());
+        let group = secret_group(&self.rules[rule_index], regex.captures_len());
         let mut caps = regex.create_captures();
         // Where a match may start, in order: for a name run, the hits.
         let mut starts: Vec<usize> = Vec::new();
@@ -875,8 +878,7 @@ impl Scanner {
         windows: &[window::Window],
         out: &mut Vec<RawMatch>,
     ) {
-        let compiled = &self.rules[rule_index];
-        let group = compiled.secret_group(regex.captures_len());
+        let group = secret_group(&self.rules[rule_index], regex.captures_len());
         let mut caps = regex.create_captures();
         for w in windows {
             // Searching `data[..end]` from `start` (not a sub-slice) lets `\b` and `^` see the
@@ -909,7 +911,7 @@ impl Scanner {
         caps: &regex_automata::util::captures::Captures,
         out: &mut Vec<RawMatch>,
     ) {
-        let compiled = &self.rules[rule_index];
+        let rule = &self.rules[rule_index];
         let (Some(m), Some(span)) = (caps.get_match(), caps.get_group(group)) else {
             return;
         };
@@ -917,8 +919,8 @@ impl Scanner {
         if end <= start {
             return;
         }
-        if !compiled.rule.exclude_words.is_empty()
-            && contains_any_word(&data[context_start..m.end()], &compiled.rule.exclude_words)
+        if !rule.exclude_words.is_empty()
+            && contains_any_word(&data[context_start..m.end()], &rule.exclude_words)
         {
             return;
         }
@@ -936,7 +938,7 @@ impl Scanner {
         start: usize,
         end: usize,
     ) -> Option<RawMatch> {
-        let rule = &self.rules[rule_index].rule;
+        let rule = &self.rules[rule_index];
         let secret = &data[start..end];
         let entropy = entropy::shannon_entropy(secret);
         if let Some(min) = rule.min_entropy {
@@ -980,7 +982,7 @@ impl Scanner {
 }
 
 /// True when `text` holds one of the lowercase `words`, ignoring ASCII case.
-fn contains_any_word(text: &[u8], words: &[String]) -> bool {
+fn contains_any_word(text: &[u8], words: &[std::borrow::Cow<'static, str>]) -> bool {
     let lower = text.to_ascii_lowercase();
     words
         .iter()
@@ -1173,12 +1175,12 @@ regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_
                  remediation = \"r\"\n"
             );
             let s = scanner(&toml);
-            let compiled = &s.rules[0];
-            let anchor = compiled.checks().anchor.expect("the rule is anchored");
-            let Ok(RuleRegex::Anchored(anchored, _)) = compiled.regex() else {
+            let (rule, compiled) = (&s.rules[0], &s.compiled[0]);
+            let anchor = compiled.checks(rule).anchor.expect("the rule is anchored");
+            let Ok(RuleRegex::Anchored(anchored, _)) = compiled.regex(rule) else {
                 panic!("compiled for anchored tries");
             };
-            let search = compile_regex(&compiled.rule.regex).expect("compiles");
+            let search = compile_regex(&rule.regex).expect("compiles");
             let strategy =
                 proptest::collection::vec(proptest::sample::select(words.to_vec()), 0..40)
                     .prop_map(|parts| parts.concat());
@@ -1191,11 +1193,11 @@ regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_
                     let data = text.as_bytes();
                     let (mut by_search, mut by_tries) = (Vec::new(), Vec::new());
                     let mut windows = Vec::new();
-                    s.prefilter.hits(data).for_each_rule(|rule, hits| {
-                        window::windows(data, hits, compiled.rule.window, &mut windows);
-                        s.scan_windows(rule, &search, data, &windows, &mut by_search);
+                    s.prefilter.hits(data).for_each_rule(|index, hits| {
+                        window::windows(data, hits, rule.window, &mut windows);
+                        s.scan_windows(index, &search, data, &windows, &mut by_search);
                         s.scan_anchored(
-                            rule,
+                            index,
                             anchored,
                             data,
                             &windows,

@@ -70,8 +70,9 @@ pub fn keyword_list_of<K: IntoIterator<Item = Cow<'static, str>>>(
 /// every run, a pre-commit hook's most of all.
 #[derive(Debug)]
 pub struct PendingPrefilter {
-    keywords: KeywordList,
-    keywordless: Vec<usize>,
+    /// The keyword list it is built from: `None` for the built-in rules' (made on the thread
+    /// from their compiled-in data, see [`crate::rules::builtin_keyword_list`]).
+    list: Option<(KeywordList, Vec<usize>)>,
     /// `None` when no thread could be started: built at [`PendingPrefilter::finish`].
     thread: Option<std::thread::JoinHandle<Prefilter>>,
 }
@@ -80,24 +81,36 @@ impl PendingPrefilter {
     /// Starts building the prefilter of `keywords` (from [`keyword_list`]).
     pub fn start(keywords: KeywordList, keywordless: Vec<usize>) -> PendingPrefilter {
         let (k, kl) = (keywords.clone(), keywordless.clone());
-        let thread = std::thread::Builder::new()
-            .name("keysweep-prefilter".into())
-            .spawn(move || Prefilter::new(k, kl))
-            .ok();
         PendingPrefilter {
-            keywords,
-            keywordless,
-            thread,
+            list: Some((keywords, keywordless)),
+            thread: spawn(move || Prefilter::new(k, kl)),
         }
     }
 
-    /// This one when it is for `keywords` and `keywordless`, else one started for them (the
-    /// other is left to finish unused).
-    pub fn for_keywords(self, keywords: KeywordList, keywordless: Vec<usize>) -> PendingPrefilter {
-        if self.keywords == keywords && self.keywordless == keywordless {
-            self
-        } else {
-            PendingPrefilter::start(keywords, keywordless)
+    /// Starts building the built-in rules' prefilter; their keyword list is made on the thread
+    /// too (a quarter of a millisecond that the start-up no longer waits for).
+    pub fn start_builtin() -> PendingPrefilter {
+        PendingPrefilter {
+            list: None,
+            thread: spawn(|| {
+                let (keywords, keywordless) = crate::rules::builtin_keyword_list();
+                Prefilter::new(keywords, keywordless)
+            }),
+        }
+    }
+
+    /// This one when it serves `rules` (their keyword list, of the rules `include` selects, is
+    /// the one it is built from), else one started for them (the other is left to finish
+    /// unused). The built-in list is recognised by comparing the rules with the compiled-in
+    /// data, without making either list.
+    pub fn for_rules(self, rules: &[Rule], include: impl Fn(&Rule) -> bool) -> PendingPrefilter {
+        if self.list.is_none() && crate::rules::has_builtin_keywords(rules) {
+            return self;
+        }
+        let (keywords, keywordless) = keyword_list(rules, include);
+        match &self.list {
+            Some((k, kl)) if *k == keywords && *kl == keywordless => self,
+            _ => PendingPrefilter::start(keywords, keywordless),
         }
     }
 
@@ -106,9 +119,24 @@ impl PendingPrefilter {
         match self.thread.map(|thread| thread.join()) {
             Some(Ok(prefilter)) => prefilter,
             Some(Err(panic)) => std::panic::resume_unwind(panic),
-            None => Prefilter::new(self.keywords, self.keywordless),
+            None => {
+                let (keywords, keywordless) =
+                    self.list.unwrap_or_else(crate::rules::builtin_keyword_list);
+                Prefilter::new(keywords, keywordless)
+            }
         }
     }
+}
+
+/// Runs `build` on a thread of its own; `None` when none could be started (the caller then
+/// builds in place).
+fn spawn(
+    build: impl FnOnce() -> Prefilter + Send + 'static,
+) -> Option<std::thread::JoinHandle<Prefilter>> {
+    std::thread::Builder::new()
+        .name("keysweep-prefilter".into())
+        .spawn(build)
+        .ok()
 }
 
 /// The first 8 bytes of `s`, big-endian and zero-padded: compares as `s` does whenever the two
@@ -133,21 +161,71 @@ impl Hits {
     /// Calls `each` for every rule that had at least one hit, in rule order, with its hits in
     /// blob order. One sort and one reused list for the whole blob: a list per rule, for the
     /// dozens of rules a source file wakes, was a tenth of the allocations of a scan.
+    ///
+    /// Many hits (a file full of URLs wakes a rule for each `://`) are grouped by a counting
+    /// sort on the rule, which keeps each rule's hits in the order found: comparison-sorting
+    /// the tens of thousands of hits of the cargo tree was a twentieth of the rule pack's cost.
     pub fn for_each_rule(mut self, mut each: impl FnMut(usize, &[(usize, usize)])) {
-        self.found.sort_unstable();
-        let mut list: Vec<(usize, usize)> = Vec::new();
-        let mut rest = self.found.as_slice();
-        while let Some(&(rule, _, _)) = rest.first() {
-            let n = rest.partition_point(|&(r, _, _)| r == rule);
-            list.clear();
-            list.extend(rest[..n].iter().map(|&(_, start, end)| (start, end)));
-            each(rule, &list);
-            rest = &rest[n..];
+        if self.found.len() <= COUNTING_SORT_FROM {
+            self.found.sort_unstable();
+            let mut list: Vec<(usize, usize)> = Vec::new();
+            let mut rest = self.found.as_slice();
+            while let Some(&(rule, _, _)) = rest.first() {
+                let n = rest.partition_point(|&(r, _, _)| r == rule);
+                list.clear();
+                list.extend(rest[..n].iter().map(|&(_, start, end)| (start, end)));
+                each(rule, &list);
+                rest = &rest[n..];
+            }
+            return;
         }
+        // Taken out while `each` runs, which may scan (and so group) again.
+        let mut counts = RULE_COUNTS.with(|c| std::mem::take(&mut *c.borrow_mut()));
+        let mut rules = Vec::new();
+        for &(rule, _, _) in &self.found {
+            if rule >= counts.len() {
+                counts.resize(rule + 1, 0);
+            }
+            if counts[rule] == 0 {
+                rules.push(rule);
+            }
+            counts[rule] += 1;
+        }
+        rules.sort_unstable();
+        // Each rule's count becomes where its group starts, then, as its hits are placed,
+        // where it ends.
+        let mut next = 0;
+        for &rule in &rules {
+            next += std::mem::replace(&mut counts[rule], next);
+        }
+        let mut grouped = vec![(0, 0); self.found.len()];
+        for &(rule, start, end) in &self.found {
+            grouped[counts[rule]] = (start, end);
+            counts[rule] += 1;
+        }
+        let mut group_start = 0;
+        for &rule in &rules {
+            let group_end = std::mem::take(&mut counts[rule]);
+            let group = &mut grouped[group_start..group_end];
+            // Found in order of where they end: overlapping keywords of one rule may start
+            // out of order.
+            if !group.is_sorted() {
+                group.sort_unstable();
+            }
+            each(rule, group);
+            group_start = group_end;
+        }
+        RULE_COUNTS.with(|c| *c.borrow_mut() = counts);
     }
 }
 
+/// Below this many hits a blob's hits are grouped by a plain sort (see
+/// [`Hits::for_each_rule`]).
+const COUNTING_SORT_FROM: usize = 64;
+
 thread_local! {
+    /// Each worker's hit count by rule for [`Hits::for_each_rule`], all zero between blobs.
+    static RULE_COUNTS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
     /// Each worker's lowercased copy of the blob, reused across blobs (one allocation per
     /// thread, not per file).
     static LOWERCASE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
@@ -245,14 +323,60 @@ mod tests {
         out
     }
 
-    /// A pending prefilter is used for the keyword list it was started for, and a different
-    /// list (a config that disables or adds rules) gets its own.
+    /// Many hits are grouped by rule, in rule order, each rule's in blob order (overlapping
+    /// hits that were found out of order included), as few hits are.
+    #[test]
+    fn many_hits_group_as_few_do() {
+        for n in [3, COUNTING_SORT_FROM, COUNTING_SORT_FROM + 1, 1000] {
+            let mut found = Vec::new();
+            for i in 0..n {
+                let rule = (i * 7919) % 13 * 3;
+                // Every fifth hit after a longer one that starts earlier and ends with it.
+                if i % 5 == 0 {
+                    found.push((rule, 10 * i + 2, 10 * i + 6));
+                    found.push((rule, 10 * i, 10 * i + 6));
+                } else {
+                    found.push((rule, 10 * i, 10 * i + 4));
+                }
+            }
+            let mut expected: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+            let mut sorted = found.clone();
+            sorted.sort_unstable();
+            for (rule, start, end) in sorted {
+                match expected.last_mut() {
+                    Some((r, hits)) if *r == rule => hits.push((start, end)),
+                    _ => expected.push((rule, vec![(start, end)])),
+                }
+            }
+            let mut got = Vec::new();
+            Hits { found }.for_each_rule(|rule, hits| got.push((rule, hits.to_vec())));
+            assert_eq!(got, expected, "{n} hits");
+        }
+    }
+
+    /// Rules with these keywords each (none: a rule that runs on every blob).
+    fn rules_with(keywords: &[&[&str]]) -> Vec<Rule> {
+        let toml: String = keywords
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                format!(
+                    "[[rule]]\nid = \"r{i}\"\ndescription = \"d\"\nseverity = \"low\"\n\
+                     keywords = {k:?}\nregex = 'x{i}'\nremediation = \"r\"\n"
+                )
+            })
+            .collect();
+        crate::rules::parse_rule_file("test.toml", &toml).expect("rules parse")
+    }
+
+    /// A pending prefilter is used for the rules whose keyword list it was started for, and
+    /// a different list (a config that disables or adds rules) gets its own.
     #[test]
     fn a_pending_prefilter_serves_only_its_own_keywords() {
         let started = list(&[("token", 0), ("secret", 1)]);
         let data = b"a token and a secret and a passwd";
         let same = PendingPrefilter::start(started.clone(), vec![2])
-            .for_keywords(started.clone(), vec![2])
+            .for_rules(&rules_with(&[&["TOKEN"], &["secret"], &[]]), |_| true)
             .finish();
         assert_eq!(same.keywordless(), &[2]);
         assert_eq!(
@@ -260,13 +384,10 @@ mod tests {
             vec![(0, vec![(2, 7)]), (1, vec![(14, 20)])]
         );
         let other = PendingPrefilter::start(started, vec![2])
-            .for_keywords(list(&[("passwd", 0), ("secret", 2)]), vec![])
+            .for_rules(&rules_with(&[&["passwd"], &["secret"]]), |r| r.id != "r1")
             .finish();
         assert!(other.keywordless().is_empty());
-        assert_eq!(
-            rules_hit(other, data),
-            vec![(0, vec![(27, 33)]), (2, vec![(14, 20)])]
-        );
+        assert_eq!(rules_hit(other, data), vec![(0, vec![(27, 33)])]);
     }
 
     /// Keywords are matched lowercase, and a keyword a rule lists twice wakes it once.

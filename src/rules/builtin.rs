@@ -67,7 +67,12 @@ impl BuiltinRule {
             paired_severity: self.paired_severity,
             companion_only: self.companion_only,
             generic: self.generic,
-            exclude_words: strings(self.exclude_words),
+            // Borrowed: the generic rules list hundreds each.
+            exclude_words: self
+                .exclude_words
+                .iter()
+                .map(|&w| Cow::Borrowed(w))
+                .collect(),
             remediation: Cow::Borrowed(self.remediation),
             allowlist,
             examples: if with_examples {

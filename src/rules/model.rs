@@ -119,7 +119,7 @@ pub struct Rule {
     /// value) that say the match is not a secret: generic rules, whose name part is open, use
     /// them to skip `publicToken`, `csrf_token` and the like.
     #[serde(default)]
-    pub exclude_words: Vec<String>,
+    pub exclude_words: Vec<Cow<'static, str>>,
     /// What to do: where to revoke or rotate, then purge history.
     pub remediation: Cow<'static, str>,
     /// Allowlists for this rule only (`[[rules.allowlist]]` in a config): a finding of this
