@@ -489,8 +489,11 @@ impl Config {
         } else if !self.disabled_rules.is_empty() {
             rules.retain(|r| !self.disabled_rules.contains(&r.id));
         }
-        rules.extend(self.custom_rules.iter().cloned());
-        crate::rules::check_unique_ids(&rules)?;
+        // The built-in ids are unique (build.rs fails otherwise): only custom rules can clash.
+        if !self.custom_rules.is_empty() {
+            rules.extend(self.custom_rules.iter().cloned());
+            crate::rules::check_unique_ids(&rules)?;
+        }
         Ok(rules)
     }
 }

@@ -9,6 +9,7 @@
 //! pack.
 
 pub mod decode;
+mod exclude_words;
 mod keyword_filter;
 mod pairing;
 mod placeholder;
@@ -233,6 +234,7 @@ impl ScannerBuilder {
             compiled.push(CompiledRule {
                 regex: OnceLock::new(),
                 checks: OnceLock::new(),
+                exclude_words: OnceLock::new(),
                 companions,
                 path,
             });
@@ -285,6 +287,8 @@ struct CompiledRule {
     /// What a window must hold for the regex to match in it, read from the regex on the rule's
     /// first hit: windows without it are skipped before the regex is compiled or run.
     checks: OnceLock<Box<WindowChecks>>,
+    /// `rule.exclude_words` indexed, on the rule's first match.
+    exclude_words: OnceLock<exclude_words::ExcludeWords>,
     /// `rule.pair_with` resolved to rule indices.
     companions: Vec<usize>,
     /// `rule.path` compiled: the files the rule runs on.
@@ -920,7 +924,10 @@ impl Scanner {
             return;
         }
         if !rule.exclude_words.is_empty()
-            && contains_any_word(&data[context_start..m.end()], &rule.exclude_words)
+            && self.compiled[rule_index]
+                .exclude_words
+                .get_or_init(|| exclude_words::ExcludeWords::new(&rule.exclude_words))
+                .found_in(&data[context_start..m.end()])
         {
             return;
         }
@@ -979,14 +986,6 @@ impl Scanner {
             decoded: None,
         })
     }
-}
-
-/// True when `text` holds one of the lowercase `words`, ignoring ASCII case.
-fn contains_any_word(text: &[u8], words: &[std::borrow::Cow<'static, str>]) -> bool {
-    let lower = text.to_ascii_lowercase();
-    words
-        .iter()
-        .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
 }
 
 #[cfg(test)]
