@@ -127,9 +127,9 @@ fn rules_source(name: &str, path: &Path, shapes: &mut Vec<RuleShape>, out: &mut 
             "    BuiltinRule {{ file: {name:?}, id: {id:?}, description: {:?}, severity: {}, \
              keywords: &{:?}, file_names: &{:?}, path: {:?}, regex: {re:?}, secret_group: {:?}, \
              min_entropy: {}, validate: {:?}, window: {:?}, pair_with: &{:?}, pair_lines: {:?}, \
-             paired_severity: {}, companion_only: {}, generic: {}, exclude_words: &{:?}, \
-             remediation: {:?}, allowlist: {allowlist:?}, examples: &{:?}, \
-             negative_examples: &{:?} }},\n",
+             paired_severity: {}, companion_only: {}, generic: {}, exclude_words: {:?}, \
+             remediation: {:?}, allowlist: {allowlist:?}, examples: {:?}, \
+             negative_examples: {:?} }},\n",
             field.string("description"),
             severity("severity")
                 .unwrap_or_else(|| panic!("{name}: rule '{id}': missing key 'severity'")),
@@ -151,12 +151,28 @@ fn rules_source(name: &str, path: &Path, shapes: &mut Vec<RuleShape>, out: &mut 
             },
             field.bool("companion_only"),
             field.bool("generic"),
-            field.strings("exclude_words"),
+            terminated(name, id, field.strings("exclude_words")),
             field.string("remediation"),
-            field.strings("examples"),
-            field.strings("negative_examples"),
+            terminated(name, id, field.strings("examples")),
+            terminated(name, id, field.strings("negative_examples")),
         ));
     }
+}
+
+/// A list of strings (a rule's examples, its exclude words) as one string, each ended by a unit
+/// separator, U+001F (see `BuiltinRule::examples`): one pointer per list instead of one per
+/// string, each of which the loader relocates at every start (9,000 of them).
+fn terminated(file: &str, id: &str, examples: Vec<String>) -> String {
+    let mut out = String::new();
+    for example in examples {
+        assert!(
+            !example.contains('\u{1f}'),
+            "{file}: rule '{id}': {example:?} holds a unit separator (U+001F)"
+        );
+        out.push_str(&example);
+        out.push('\u{1f}');
+    }
+    out
 }
 
 /// The keys of a rule table (`rules::Rule`'s fields).

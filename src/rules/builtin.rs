@@ -29,13 +29,17 @@ pub(crate) struct BuiltinRule {
     pub paired_severity: Option<Severity>,
     pub companion_only: bool,
     pub generic: bool,
-    pub exclude_words: &'static [&'static str],
+    /// Each word ended by a unit separator, as `examples`.
+    pub exclude_words: &'static str,
     pub remediation: &'static str,
     /// The rule's `[[rule.allowlist]]` tables as JSON (empty: none); few rules have one, and
     /// this keeps their schema in one place (`config::AllowlistSpec`).
     pub allowlist: &'static str,
-    pub examples: &'static [&'static str],
-    pub negative_examples: &'static [&'static str],
+    /// Each example ended by a unit separator, U+001F (build.rs checks that none holds one):
+    /// one string, not a slice of strings, as the loader relocates every pointer in the binary
+    /// at each start.
+    pub examples: &'static str,
+    pub negative_examples: &'static str,
 }
 
 impl BuiltinRule {
@@ -70,22 +74,30 @@ impl BuiltinRule {
             // Borrowed: the generic rules list hundreds each.
             exclude_words: self
                 .exclude_words
-                .iter()
-                .map(|&w| Cow::Borrowed(w))
+                .split_terminator('\u{1f}')
+                .map(Cow::Borrowed)
                 .collect(),
             remediation: Cow::Borrowed(self.remediation),
             allowlist,
             examples: if with_examples {
-                strings(self.examples)
+                each_terminated(self.examples)
             } else {
                 Vec::new()
             },
             negative_examples: if with_examples {
-                strings(self.negative_examples)
+                each_terminated(self.negative_examples)
             } else {
                 Vec::new()
             },
             source_file: self.file.to_string(),
         })
     }
+}
+
+/// The U+001F-terminated strings of `joined` (see [`BuiltinRule::examples`]).
+fn each_terminated(joined: &str) -> Vec<String> {
+    joined
+        .split_terminator('\u{1f}')
+        .map(str::to_string)
+        .collect()
 }

@@ -456,6 +456,46 @@ pub(crate) fn toml_location(
 mod tests {
     use super::*;
 
+    /// The compiled-in examples and exclude words (lists stored as one string each) are the
+    /// rule files' own, every one of them, in order.
+    #[test]
+    fn compiled_in_examples_are_the_rule_files() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let mut from_files = Vec::new();
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("rules dir")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).expect("rule file");
+            from_files.extend(parse_rule_file("rule file", &text).expect("parses"));
+        }
+        let mut embedded = builtin_rules_with_examples().expect("built-in rules");
+        let key = |r: &Rule| {
+            let words: Vec<String> = r.exclude_words.iter().map(|w| w.to_string()).collect();
+            (
+                r.id.clone(),
+                r.examples.clone(),
+                r.negative_examples.clone(),
+                words,
+            )
+        };
+        from_files.sort_by(|a, b| a.id.cmp(&b.id));
+        embedded.sort_by(|a, b| a.id.cmp(&b.id));
+        let examples: usize = embedded.iter().map(|r| r.examples.len()).sum();
+        let words: usize = embedded.iter().map(|r| r.exclude_words.len()).sum();
+        assert!(
+            examples > 1000 && words > 1000,
+            "{examples} examples, {words} words"
+        );
+        assert_eq!(
+            embedded.iter().map(key).collect::<Vec<_>>(),
+            from_files.iter().map(key).collect::<Vec<_>>()
+        );
+    }
+
     /// The prefilter started from the compiled-in data is the one the scanner builder wants for
     /// the built-in rules (else every run would build it twice).
     #[test]
