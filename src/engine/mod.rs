@@ -26,6 +26,7 @@ pub(crate) use shape_summary::{required_bytes_hir, summarize_hir};
 mod anchored;
 pub mod validators;
 mod window;
+mod word_run;
 
 use std::sync::OnceLock;
 
@@ -235,6 +236,7 @@ impl ScannerBuilder {
                 regex: OnceLock::new(),
                 checks: OnceLock::new(),
                 exclude_words: OnceLock::new(),
+                word_run: OnceLock::new(),
                 companions,
                 path,
             });
@@ -289,6 +291,9 @@ struct CompiledRule {
     checks: OnceLock<Box<WindowChecks>>,
     /// `rule.exclude_words` indexed, on the rule's first match.
     exclude_words: OnceLock<exclude_words::ExcludeWords>,
+    /// For a rule without keywords whose secret is a word sequence: its structure, read from
+    /// the regex on the rule's first run (see [`word_run`]).
+    word_run: OnceLock<Option<word_run::WordRun>>,
     /// `rule.pair_with` resolved to rule indices.
     companions: Vec<usize>,
     /// `rule.path` compiled: the files the rule runs on.
@@ -377,6 +382,18 @@ impl CompiledRule {
 
     fn shape(&self, rule: &Rule) -> Option<&SecretShape> {
         self.checks(rule).shape.as_ref()
+    }
+
+    fn word_run(&self, rule: &Rule) -> Option<&word_run::WordRun> {
+        self.word_run
+            .get_or_init(|| {
+                let hir = match decode_hir(self.checks(rule).hir) {
+                    Some(hir) => hir,
+                    None => shape_summary::parse(&rule.regex).ok()?,
+                };
+                word_run::WordRun::of(shape_summary::secret_hir(&hir, rule.secret_group)?)
+            })
+            .as_ref()
     }
 
     /// The windows that could hold a match: each holds every required byte and a run of the
@@ -735,9 +752,11 @@ impl Scanner {
             self.scan_whole(rule_index, data, out);
             return;
         };
+        let words = compiled.word_run(rule);
         let runs: Vec<window::Window> = shape
             .runs(data)
             .into_iter()
+            .filter(|&(start, end)| words.is_none_or(|w| w.may_match(&data[start..end])))
             .map(|(start, end)| window::Window { start, end })
             .collect();
         if runs.is_empty() {
@@ -1213,6 +1232,26 @@ regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_
                 })
                 .unwrap_or_else(|e| panic!("{e}"));
         }
+    }
+
+    /// The built-in rules without keywords whose secret is a word sequence (the BIP39 phrase)
+    /// get the word test before their regex, and the others do not.
+    #[test]
+    fn keywordless_phrase_rules_read_as_word_runs() {
+        let s = ScannerBuilder::new()
+            .rules(crate::rules::builtin_rules().expect("built-in rules"))
+            .build()
+            .expect("builds");
+        let with_words: Vec<&str> = s
+            .rules
+            .iter()
+            .zip(&s.compiled)
+            .filter(|(r, c)| {
+                r.keywords.is_empty() && r.file_names.is_empty() && c.word_run(r).is_some()
+            })
+            .map(|(r, _)| r.id.as_str())
+            .collect();
+        assert_eq!(with_words, ["bip39-mnemonic-long"]);
     }
 
     #[test]

@@ -30,16 +30,7 @@ pub fn parse(pattern: &str) -> Result<Hir, Box<regex_syntax::Error>> {
 /// match (as the engine picks it). `None` when that says nothing useful (a secret that can be
 /// short or empty, a group that is not found).
 pub fn summarize_hir(hir: &Hir, secret_group: Option<usize>) -> Option<([bool; 256], usize)> {
-    let group = match secret_group {
-        Some(g) => g,
-        None if hir.properties().explicit_captures_len() > 0 => 1,
-        None => 0,
-    };
-    let secret = if group == 0 {
-        hir
-    } else {
-        find_group(hir, group)?
-    };
+    let secret = secret_hir(hir, secret_group)?;
     let min_len = secret.properties().minimum_len()?;
     if min_len < MIN_USEFUL_LEN {
         return None;
@@ -538,6 +529,21 @@ pub fn rule_anchor<K: AsRef<str>, F>(
         .collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     keyword_anchor(hir, &lower)
+}
+
+/// The part of `hir` that is the secret: capture group `secret_group`, else group 1 if there
+/// is one, else the whole regex.
+pub fn secret_hir(hir: &Hir, secret_group: Option<usize>) -> Option<&Hir> {
+    let group = match secret_group {
+        Some(g) => g,
+        None if hir.properties().explicit_captures_len() > 0 => 1,
+        None => 0,
+    };
+    if group == 0 {
+        Some(hir)
+    } else {
+        find_group(hir, group)
+    }
 }
 
 fn find_group(hir: &Hir, group: usize) -> Option<&Hir> {
