@@ -11,15 +11,14 @@
 //! engines are `regex-automata`'s; this only assembles them, as `meta` does for a search.
 
 use std::fmt;
-use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{self, backtrack, pikevm};
 use regex_automata::util::captures::Captures;
-use regex_automata::util::pool::Pool;
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, PatternID};
 
+use super::shared_cache::SharedCache;
 use super::REGEX_SIZE_LIMIT;
 
 /// Each thread's scratch space for the three engines.
@@ -30,14 +29,12 @@ pub struct Caches {
     pikevm: pikevm::Cache,
 }
 
-type CachesFn = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
-
 /// A compiled rule regex for anchored tries (see the module documentation).
 pub struct AnchoredRegex {
     dfa: hybrid::dfa::DFA,
     backtrack: backtrack::BoundedBacktracker,
     pikevm: pikevm::PikeVM,
-    caches: Pool<Caches, CachesFn>,
+    caches: SharedCache<Caches>,
     /// The regex is its group 1 with only looks around it (`\b(ghp_…)\b`, a PEM block): the
     /// group is the match, which the lazy DFA finds alone. The backtracker over a 2 KB PEM
     /// block was a quarter of a millisecond a key.
@@ -80,9 +77,9 @@ impl AnchoredRegex {
         let pikevm = pikevm::Builder::new()
             .build_from_nfa(nfa)
             .map_err(|e| e.to_string())?;
-        let create: CachesFn = {
+        let caches = {
             let (dfa, backtrack, pikevm) = (dfa.clone(), backtrack.clone(), pikevm.clone());
-            Box::new(move || Caches {
+            SharedCache::new(move || Caches {
                 dfa: dfa.create_cache(),
                 backtrack: backtrack.create_cache(),
                 pikevm: pikevm.create_cache(),
@@ -92,7 +89,7 @@ impl AnchoredRegex {
             dfa,
             backtrack,
             pikevm,
-            caches: Pool::new(create),
+            caches,
             group_is_match,
         })
     }
@@ -110,10 +107,9 @@ impl AnchoredRegex {
             .group_len(regex_automata::PatternID::ZERO)
     }
 
-    /// Runs `each` with this thread's caches (taken once for all of a blob's tries).
+    /// Runs `each` with caches (taken once for all of a blob's tries; see [`SharedCache`]).
     pub fn with_caches<R>(&self, each: impl FnOnce(&mut Caches) -> R) -> R {
-        let mut guard = self.caches.get();
-        each(&mut guard)
+        self.caches.with(each)
     }
 
     /// Tries the regex anchored at `start` of `hay` (the blob up to the end of the window,

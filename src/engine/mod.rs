@@ -16,6 +16,7 @@ mod placeholder;
 mod prefilter;
 mod shape;
 mod shape_summary;
+mod shared_cache;
 
 #[cfg(test)]
 pub(crate) use shape_summary::rule_anchor;
@@ -303,11 +304,29 @@ struct CompiledRule {
 /// A rule's regex, compiled for how the rule runs.
 #[derive(Debug)]
 enum RuleRegex {
-    /// Searched through windows (or whole blobs).
-    Search(Regex),
+    /// Searched through windows (or whole blobs). Boxed: its caches take a kilobyte and a
+    /// half, and a rule's state holds this whether or not it ever compiles.
+    Search(Box<SearchRegex>),
     /// Only tried anchored before keyword hits, where the anchor says. Boxed: it holds three
     /// engines.
     Anchored(Box<anchored::AnchoredRegex>, KeywordAnchor),
+}
+
+/// A regex for searches, with its caches shared by the workers (see [`shared_cache`]).
+#[derive(Debug)]
+struct SearchRegex {
+    regex: Regex,
+    caches: shared_cache::SharedCache<meta::Cache>,
+}
+
+impl SearchRegex {
+    fn new(regex: Regex) -> SearchRegex {
+        let for_caches = regex.clone();
+        SearchRegex {
+            regex,
+            caches: shared_cache::SharedCache::new(move || for_caches.create_cache()),
+        }
+    }
 }
 
 impl CompiledRule {
@@ -326,7 +345,9 @@ impl CompiledRule {
                         matches!(anchor, KeywordAnchor::NameRun { .. }),
                     )
                     .map(|regex| RuleRegex::Anchored(Box::new(regex), anchor)),
-                    None => compile_hir(&hir).map(RuleRegex::Search),
+                    None => {
+                        compile_hir(&hir).map(|r| RuleRegex::Search(Box::new(SearchRegex::new(r))))
+                    }
                 }
             })
             .as_ref()
@@ -336,7 +357,7 @@ impl CompiledRule {
     /// The regex for a search through windows or a whole blob. A rule with a keyword anchor
     /// has keywords and no file names (see [`shape_summary::rule_anchor`]), so it only ever
     /// runs anchored, never here.
-    fn search_regex(&self, rule: &Rule) -> Option<&Regex> {
+    fn search_regex(&self, rule: &Rule) -> Option<&SearchRegex> {
         match self.regex(rule) {
             Ok(RuleRegex::Search(regex)) => Some(regex),
             Ok(RuleRegex::Anchored(..)) => {
@@ -896,31 +917,34 @@ impl Scanner {
     fn scan_windows(
         &self,
         rule_index: usize,
-        regex: &Regex,
+        search: &SearchRegex,
         data: &[u8],
         windows: &[window::Window],
         out: &mut Vec<RawMatch>,
     ) {
+        let regex = &search.regex;
         let group = secret_group(&self.rules[rule_index], regex.captures_len());
         let mut caps = regex.create_captures();
-        for w in windows {
-            // Searching `data[..end]` from `start` (not a sub-slice) lets `\b` and `^` see the
-            // byte before the window.
-            let hay = &data[..w.end];
-            let mut pos = w.start;
-            while pos <= hay.len() {
-                regex.search_captures(&Input::new(hay).range(pos..), &mut caps);
-                let Some(m) = caps.get_match() else {
-                    break;
-                };
-                pos = if m.end() > m.start() {
-                    m.end()
-                } else {
-                    m.end() + 1
-                };
-                self.take_match(rule_index, group, data, m.start(), &caps, out);
+        search.caches.with(|cache| {
+            for w in windows {
+                // Searching `data[..end]` from `start` (not a sub-slice) lets `\b` and `^` see
+                // the byte before the window.
+                let hay = &data[..w.end];
+                let mut pos = w.start;
+                while pos <= hay.len() {
+                    regex.search_captures_with(cache, &Input::new(hay).range(pos..), &mut caps);
+                    let Some(m) = caps.get_match() else {
+                        break;
+                    };
+                    pos = if m.end() > m.start() {
+                        m.end()
+                    } else {
+                        m.end() + 1
+                    };
+                    self.take_match(rule_index, group, data, m.start(), &caps, out);
+                }
             }
-        }
+        });
     }
 
     /// The checks after a regex match: its secret group, the rule's excluded words (in the
@@ -1198,7 +1222,7 @@ regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_
             let Ok(RuleRegex::Anchored(anchored, _)) = compiled.regex(rule) else {
                 panic!("compiled for anchored tries");
             };
-            let search = compile_regex(&rule.regex).expect("compiles");
+            let search = SearchRegex::new(compile_regex(&rule.regex).expect("compiles"));
             let strategy =
                 proptest::collection::vec(proptest::sample::select(words.to_vec()), 0..40)
                     .prop_map(|parts| parts.concat());
