@@ -10,6 +10,7 @@
 
 pub mod decode;
 mod exclude_words;
+mod file_names;
 mod keyword_filter;
 mod pairing;
 mod placeholder;
@@ -194,29 +195,7 @@ impl ScannerBuilder {
             companions_of.push(companions);
         }
         drop(by_id);
-        let mut name_globs = Vec::new();
-        let mut name_rules = Vec::new();
-        for (i, rule) in all.iter().enumerate() {
-            for pattern in &rule.file_names {
-                let glob = globset::GlobBuilder::new(pattern)
-                    .case_insensitive(true)
-                    .literal_separator(true)
-                    .build()
-                    .map_err(|e| ConfigError::Invalid {
-                        location: rule.source_file.clone(),
-                        message: format!("rule '{}': file_names: {e}", rule.id),
-                    })?;
-                name_globs.push(glob);
-                name_rules.push(i);
-            }
-        }
-        // The literal tail of each glob (`.json` of `*keypair*.json`): a name that ends in none
-        // of them is not matched against the glob set, which is a regex search per file.
-        let mut name_tails = NameTails::default();
-        for glob in all.iter().flat_map(|r| r.file_names.iter()) {
-            let tail = glob.rsplit(['*', '?', ']', '}']).next().unwrap_or("");
-            name_tails.add(&tail.to_ascii_lowercase());
-        }
+        let file_names = file_names::FileNameRules::new(&all)?;
         let mut compiled = Vec::with_capacity(all.len());
         for (rule, companions) in all.iter().zip(companions_of) {
             let path = match &rule.path {
@@ -251,10 +230,7 @@ impl ScannerBuilder {
         Ok(Scanner {
             rules: all,
             compiled,
-            name_globs,
-            file_names: OnceLock::new(),
-            name_rules,
-            name_tails,
+            file_names,
             prefilter,
             companion_prefilter,
             pairing,
@@ -471,73 +447,14 @@ fn compile_hir(hir: &regex_syntax::hir::Hir) -> Result<Regex, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The literal endings of the rules' file-name globs, by their last byte: every file's name is
-/// tested against them, and comparing a name with every tail of a thousand rules' globs was a
-/// visible part of a scan; a name is compared only with the tails that end in its last byte.
-#[derive(Debug)]
-struct NameTails {
-    /// Tails (lowercase) by their last byte.
-    by_last: Vec<Vec<String>>,
-    /// Some glob ends in a wildcard: every name may match.
-    any: bool,
-}
-
-impl Default for NameTails {
-    fn default() -> NameTails {
-        NameTails {
-            by_last: vec![Vec::new(); 256],
-            any: false,
-        }
-    }
-}
-
-impl NameTails {
-    fn add(&mut self, tail: &str) {
-        match tail.as_bytes().last() {
-            None => self.any = true,
-            Some(&last) => {
-                let list = &mut self.by_last[usize::from(last)];
-                if !list.iter().any(|t| t == tail) {
-                    list.push(tail.to_string());
-                }
-            }
-        }
-    }
-
-    /// `name` ends in one of the tails, ignoring ASCII case.
-    fn any_ends(&self, name: &str) -> bool {
-        self.any
-            || name.as_bytes().last().is_some_and(|&b| {
-                self.by_last[usize::from(b.to_ascii_lowercase())]
-                    .iter()
-                    .any(|t| ends_with_ignore_case(name, t))
-            })
-    }
-}
-
-/// `name` ends in `tail` (lowercase), ignoring ASCII case; no allocation (it runs per file).
-fn ends_with_ignore_case(name: &str, tail: &str) -> bool {
-    name.len() >= tail.len()
-        && name.as_bytes()[name.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
-}
-
 /// A compiled rule set. `Sync`: one scanner serves every worker thread.
 #[derive(Debug)]
 pub struct Scanner {
     rules: Vec<Rule>,
     /// Each rule's compiled state, by the same index.
     compiled: Vec<CompiledRule>,
-    /// The rules' `file_names` globs, matched against a file's base name.
-    name_globs: Vec<globset::Glob>,
-    /// `name_globs` as a set, built the first time a file name passes the tail test (a set
-    /// compiles a regex: a third of a millisecond at every start, for the few files it is for).
-    /// `None` if it cannot be built: every file then counts as matching (a slower scan, not
-    /// a partial one).
-    file_names: OnceLock<Option<globset::GlobSet>>,
-    /// For each glob in `file_names`, its rule.
-    name_rules: Vec<usize>,
-    /// Lowercase literal endings of the globs, a cheap test before the glob set.
-    name_tails: NameTails,
+    /// The rules that run over a whole file because of its name.
+    file_names: file_names::FileNameRules,
     prefilter: Prefilter,
     /// The keywords of companion-only rules, searched only when a primary needs them.
     companion_prefilter: Option<Prefilter>,
@@ -651,29 +568,9 @@ impl Scanner {
     /// The scan of `data` as it is, without decoding.
     fn scan_plain(&self, path: &str, data: &[u8]) -> Vec<RawMatch> {
         let mut out = Vec::new();
-        if !self.name_rules.is_empty() && !path.is_empty() && data.len() <= WHOLE_FILE_LIMIT {
+        if !self.file_names.is_empty() && !path.is_empty() && data.len() <= WHOLE_FILE_LIMIT {
             let name = path.rsplit(['/', '!']).next().unwrap_or(path);
-            let mut by_name: Vec<usize> = if self.name_tails.any_ends(name) {
-                let set = self.file_names.get_or_init(|| {
-                    let mut set = globset::GlobSetBuilder::new();
-                    for glob in &self.name_globs {
-                        set.add(glob.clone());
-                    }
-                    set.build().ok()
-                });
-                match set {
-                    Some(set) => set
-                        .matches(name)
-                        .into_iter()
-                        .map(|g| self.name_rules[g])
-                        .collect(),
-                    None => self.name_rules.clone(),
-                }
-            } else {
-                Vec::new()
-            };
-            by_name.dedup();
-            for rule_index in by_name {
+            for rule_index in self.file_names.matching(name) {
                 self.scan_whole(rule_index, data, &mut out);
             }
         }
@@ -1276,21 +1173,5 @@ regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_
             .map(|(r, _)| r.id.as_str())
             .collect();
         assert_eq!(with_words, ["bip39-mnemonic-long"]);
-    }
-
-    #[test]
-    fn name_tails_are_compared_by_last_byte_ignoring_case() {
-        let mut tails = NameTails::default();
-        tails.add(".json");
-        tails.add(".git-credentials");
-        tails.add(".json");
-        assert_eq!(tails.by_last[usize::from(b'n')].len(), 1);
-        assert!(tails.any_ends("keypair.JSON"));
-        assert!(tails.any_ends("home/.git-credentials"));
-        assert!(!tails.any_ends("main.rs"));
-        assert!(!tails.any_ends(""));
-        // A glob that ends in a wildcard has an empty tail: every name may match.
-        tails.add("");
-        assert!(tails.any_ends("main.rs"));
     }
 }
