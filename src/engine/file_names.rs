@@ -141,17 +141,11 @@ mod tests {
     use super::*;
 
     fn rules(file_names: &[&[&str]]) -> Vec<Rule> {
-        let toml: String = file_names
+        let bodies: Vec<String> = file_names
             .iter()
-            .enumerate()
-            .map(|(i, names)| {
-                format!(
-                    "[[rule]]\nid = \"r{i}\"\ndescription = \"d\"\nseverity = \"low\"\n\
-                     keywords = []\nfile_names = {names:?}\nregex = 'x'\nremediation = \"r\"\n"
-                )
-            })
+            .map(|names| format!("keywords = []\nfile_names = {names:?}"))
             .collect();
-        crate::rules::parse_rule_file("test.toml", &toml).expect("rules parse")
+        crate::rules::test_rules(&bodies)
     }
 
     #[test]

@@ -356,17 +356,11 @@ mod tests {
 
     /// Rules with these keywords each (none: a rule that runs on every blob).
     fn rules_with(keywords: &[&[&str]]) -> Vec<Rule> {
-        let toml: String = keywords
+        let bodies: Vec<String> = keywords
             .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                format!(
-                    "[[rule]]\nid = \"r{i}\"\ndescription = \"d\"\nseverity = \"low\"\n\
-                     keywords = {k:?}\nregex = 'x{i}'\nremediation = \"r\"\n"
-                )
-            })
+            .map(|k| format!("keywords = {k:?}"))
             .collect();
-        crate::rules::parse_rule_file("test.toml", &toml).expect("rules parse")
+        crate::rules::test_rules(&bodies)
     }
 
     /// A pending prefilter is used for the rules whose keyword list it was started for, and

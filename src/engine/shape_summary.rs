@@ -559,7 +559,7 @@ fn find_group(hir: &Hir, group: usize) -> Option<&Hir> {
 }
 
 /// Marks every byte that `hir` can match.
-fn add_bytes(hir: &Hir, allowed: &mut [bool; 256]) {
+pub fn add_bytes(hir: &Hir, allowed: &mut [bool; 256]) {
     match hir.kind() {
         HirKind::Literal(lit) => {
             for &b in lit.0.iter() {

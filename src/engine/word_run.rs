@@ -8,7 +8,7 @@
 //! pack's cost over the foundation's. Prose fails this test at its first short word ("a",
 //! "of", "is") or long one, and the test reads a run a separator at a time.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Hir, HirKind};
 
 /// A secret made of at least `min_words` words of `word_len` bytes of the word class, separated
 /// by runs of separator bytes.
@@ -117,31 +117,15 @@ fn counted_class(hir: &Hir) -> Option<([bool; 256], (usize, usize))> {
     ))
 }
 
-/// The bytes of a class or one-byte literal.
+/// The bytes of a class or one-byte literal, as the secret's shape counts them.
 fn byte_set(hir: &Hir) -> Option<[bool; 256]> {
     let mut set = [false; 256];
     match hir.kind() {
-        HirKind::Literal(lit) if lit.0.len() == 1 => set[usize::from(lit.0[0])] = true,
-        HirKind::Class(Class::Bytes(class)) => {
-            for range in class.iter() {
-                for b in range.start()..=range.end() {
-                    set[usize::from(b)] = true;
-                }
-            }
-        }
-        HirKind::Class(Class::Unicode(class)) => {
-            for range in class.iter() {
-                let (start, end) = (u32::from(range.start()), u32::from(range.end()));
-                if end > 0x7f {
-                    return None;
-                }
-                for b in start..=end {
-                    set[b as usize] = true;
-                }
-            }
-        }
+        HirKind::Literal(lit) if lit.0.len() == 1 => {}
+        HirKind::Class(_) => {}
         _ => return None,
     }
+    super::shape_summary::add_bytes(hir, &mut set);
     Some(set)
 }
 

@@ -452,6 +452,23 @@ pub(crate) fn toml_location(
     }
 }
 
+/// Rules for tests: rule `r{i}` for each of `bodies` (TOML keys, `keywords` among them), with a
+/// description, a severity, a regex and a remediation filled in.
+#[cfg(test)]
+pub(crate) fn test_rules(bodies: &[String]) -> Vec<Rule> {
+    let toml: String = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| {
+            format!(
+                "[[rule]]\nid = \"r{i}\"\ndescription = \"d\"\nseverity = \"low\"\n{body}\n\
+                 regex = 'x{i}'\nremediation = \"r\"\n"
+            )
+        })
+        .collect();
+    parse_rule_file("test.toml", &toml).expect("test rules parse")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
