@@ -21,7 +21,7 @@ use regex_automata::{Anchored, Input, PatternID};
 use super::shared_cache::SharedCache;
 use super::REGEX_SIZE_LIMIT;
 
-/// Each thread's scratch space for the three engines.
+/// Scratch space for the three engines (shared by the workers in turn, see [`SharedCache`]).
 #[derive(Debug)]
 pub struct Caches {
     dfa: hybrid::dfa::Cache,

@@ -38,7 +38,9 @@ use regex_automata::Input;
 use crate::error::ConfigError;
 use crate::rules::{Rule, WHOLE_FILE_LIMIT};
 use prefilter::Prefilter;
-pub use prefilter::{keyword_list, keyword_list_of, KeywordList, PendingPrefilter};
+pub use prefilter::{
+    keyword_list, keyword_list_of, main_keyword_list, KeywordList, PendingPrefilter,
+};
 use shape::SecretShape;
 
 /// Regex size limit per rule. Generous, because rules are reviewed data; a regex that exceeds
@@ -166,11 +168,10 @@ impl ScannerBuilder {
         // are common words that would otherwise sit on the hot path of every blob's scan.
         // The main one (thousands of keywords, a millisecond to build) is built on a thread of
         // its own while this one makes the rest: start-up is on the path of every run.
-        let main_rules = |r: &Rule| !r.companion_only;
         let building = match self.prefilter.take() {
-            Some(pending) => pending.for_rules(&all, main_rules),
+            Some(pending) => pending.for_rules(&all),
             None => {
-                let (keywords, keywordless) = prefilter::keyword_list(&all, main_rules);
+                let (keywords, keywordless) = prefilter::main_keyword_list(&all);
                 PendingPrefilter::start(keywords, keywordless)
             }
         };

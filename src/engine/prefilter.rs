@@ -35,6 +35,12 @@ pub fn keyword_list<'a>(
     }))
 }
 
+/// The keyword list of a rule set's main prefilter: every rule but the companion-only ones,
+/// which get one of their own (see [`crate::engine::ScannerBuilder::build`]).
+pub fn main_keyword_list(rules: &[Rule]) -> (KeywordList, Vec<usize>) {
+    keyword_list(rules, |r| !r.companion_only)
+}
+
 /// [`keyword_list`] of rules given as, for each rule in order, `None` when the prefilter leaves
 /// it out, else its keywords and whether it has file names: the built-in rules give theirs
 /// before they are made [`Rule`]s (see [`PendingPrefilter`]).
@@ -99,15 +105,15 @@ impl PendingPrefilter {
         }
     }
 
-    /// This one when it serves `rules` (their keyword list, of the rules `include` selects, is
-    /// the one it is built from), else one started for them (the other is left to finish
-    /// unused). The built-in list is recognised by comparing the rules with the compiled-in
-    /// data, without making either list.
-    pub fn for_rules(self, rules: &[Rule], include: impl Fn(&Rule) -> bool) -> PendingPrefilter {
+    /// This one when it serves `rules` as their main prefilter (the keyword list of those not
+    /// companion-only is the one it is built from), else one started for them (the other is
+    /// left to finish unused). The built-in list is recognised by comparing the rules with the
+    /// compiled-in data, without making either list.
+    pub fn for_rules(self, rules: &[Rule]) -> PendingPrefilter {
         if self.list.is_none() && crate::rules::has_builtin_keywords(rules) {
             return self;
         }
-        let (keywords, keywordless) = keyword_list(rules, include);
+        let (keywords, keywordless) = main_keyword_list(rules);
         match &self.list {
             Some((k, kl)) if *k == keywords && *kl == keywordless => self,
             _ => PendingPrefilter::start(keywords, keywordless),
@@ -370,7 +376,7 @@ mod tests {
         let started = list(&[("token", 0), ("secret", 1)]);
         let data = b"a token and a secret and a passwd";
         let same = PendingPrefilter::start(started.clone(), vec![2])
-            .for_rules(&rules_with(&[&["TOKEN"], &["secret"], &[]]), |_| true)
+            .for_rules(&rules_with(&[&["TOKEN"], &["secret"], &[]]))
             .finish();
         assert_eq!(same.keywordless(), &[2]);
         assert_eq!(
@@ -378,7 +384,11 @@ mod tests {
             vec![(0, vec![(2, 7)]), (1, vec![(14, 20)])]
         );
         let other = PendingPrefilter::start(started, vec![2])
-            .for_rules(&rules_with(&[&["passwd"], &["secret"]]), |r| r.id != "r1")
+            .for_rules(&{
+                let mut rules = rules_with(&[&["passwd"], &["secret"]]);
+                rules[1].companion_only = true;
+                rules
+            })
             .finish();
         assert!(other.keywordless().is_empty());
         assert_eq!(rules_hit(other, data), vec![(0, vec![(27, 33)])]);

@@ -520,7 +520,7 @@ mod tests {
         let rules = builtin_rules().expect("built-in rules");
         assert_eq!(
             builtin_keyword_list(),
-            crate::engine::keyword_list(&rules, |r| !r.companion_only)
+            crate::engine::main_keyword_list(&rules)
         );
     }
 
