@@ -50,7 +50,7 @@ pub fn load(
 ) -> anyhow::Result<Loaded> {
     // First, so that it is built while the rest is read (a config that changes the rule set
     // gets its own, built by the scanner builder).
-    let prefilter = crate::rules::start_builtin_prefilter();
+    let prefilter = crate::engine::PendingPrefilter::start_builtin();
     let config = Config::discover(input.config.as_deref(), root)?;
     if !quiet {
         for w in &config.warnings {

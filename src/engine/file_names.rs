@@ -23,6 +23,8 @@ pub struct FileNameRules {
     by_last: Vec<Vec<TailGroup>>,
     /// Globs that end in a wildcard (no tail): tried on every name.
     anywhere: Option<TailGroup>,
+    /// No rule has file names (asked for every blob: not the 256 lists each time).
+    empty: bool,
 }
 
 /// Globs that share a literal tail.
@@ -102,12 +104,17 @@ impl FileNameRules {
                 group.rules.push(index);
             }
         }
-        Ok(FileNameRules { by_last, anywhere })
+        let empty = anywhere.is_none() && by_last.iter().all(Vec::is_empty);
+        Ok(FileNameRules {
+            by_last,
+            anywhere,
+            empty,
+        })
     }
 
     /// No rule has file names.
     pub fn is_empty(&self) -> bool {
-        self.anywhere.is_none() && self.by_last.iter().all(Vec::is_empty)
+        self.empty
     }
 
     /// The rules with a glob that matches `name` (a file's last path component), in rule

@@ -136,7 +136,7 @@ impl ScannerBuilder {
     }
 
     /// A prefilter started before the rules were made, most likely for them (see
-    /// [`crate::rules::start_builtin_prefilter`]): taken when the rules give the keyword list it
+    /// [`PendingPrefilter::start_builtin`]): taken when the rules give the keyword list it
     /// was started for, else one is built for theirs.
     pub fn prefilter(&mut self, pending: PendingPrefilter) -> &mut ScannerBuilder {
         self.prefilter = Some(pending);
@@ -177,7 +177,7 @@ impl ScannerBuilder {
         };
         let companion_prefilter = if all.iter().any(|r| r.companion_only) {
             let (keywords, keywordless) = prefilter::keyword_list(&all, |r| r.companion_only);
-            Some(Prefilter::new(keywords, keywordless))
+            Some(Prefilter::new(&keywords, keywordless))
         } else {
             None
         };

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use super::keyword_filter::KeywordFilter;
 
@@ -76,9 +77,10 @@ pub fn keyword_list_of<K: IntoIterator<Item = Cow<'static, str>>>(
 /// every run, a pre-commit hook's most of all.
 #[derive(Debug)]
 pub struct PendingPrefilter {
-    /// The keyword list it is built from: `None` for the built-in rules' (made on the thread
-    /// from their compiled-in data, see [`crate::rules::builtin_keyword_list`]).
-    list: Option<(KeywordList, Vec<usize>)>,
+    /// The keyword list it is built from, shared with the thread that builds it: `None` for
+    /// the built-in rules' (made on the thread from their compiled-in data, see
+    /// [`crate::rules::builtin_keyword_list`]).
+    list: Option<Arc<(KeywordList, Vec<usize>)>>,
     /// `None` when no thread could be started: built at [`PendingPrefilter::finish`].
     thread: Option<std::thread::JoinHandle<Prefilter>>,
 }
@@ -86,10 +88,11 @@ pub struct PendingPrefilter {
 impl PendingPrefilter {
     /// Starts building the prefilter of `keywords` (from [`keyword_list`]).
     pub fn start(keywords: KeywordList, keywordless: Vec<usize>) -> PendingPrefilter {
-        let (k, kl) = (keywords.clone(), keywordless.clone());
+        let list = Arc::new((keywords, keywordless));
+        let for_thread = Arc::clone(&list);
         PendingPrefilter {
-            list: Some((keywords, keywordless)),
-            thread: spawn(move || Prefilter::new(k, kl)),
+            list: Some(list),
+            thread: spawn(move || Prefilter::new(&for_thread.0, for_thread.1.clone())),
         }
     }
 
@@ -100,7 +103,7 @@ impl PendingPrefilter {
             list: None,
             thread: spawn(|| {
                 let (keywords, keywordless) = crate::rules::builtin_keyword_list();
-                Prefilter::new(keywords, keywordless)
+                Prefilter::new(&keywords, keywordless)
             }),
         }
     }
@@ -114,7 +117,7 @@ impl PendingPrefilter {
             return self;
         }
         let (keywords, keywordless) = main_keyword_list(rules);
-        match &self.list {
+        match self.list.as_deref() {
             Some((k, kl)) if *k == keywords && *kl == keywordless => self,
             _ => PendingPrefilter::start(keywords, keywordless),
         }
@@ -125,11 +128,13 @@ impl PendingPrefilter {
         match self.thread.map(|thread| thread.join()) {
             Some(Ok(prefilter)) => prefilter,
             Some(Err(panic)) => std::panic::resume_unwind(panic),
-            None => {
-                let (keywords, keywordless) =
-                    self.list.unwrap_or_else(crate::rules::builtin_keyword_list);
-                Prefilter::new(keywords, keywordless)
-            }
+            None => match self.list {
+                Some(list) => Prefilter::new(&list.0, list.1.clone()),
+                None => {
+                    let (keywords, keywordless) = crate::rules::builtin_keyword_list();
+                    Prefilter::new(&keywords, keywordless)
+                }
+            },
         }
     }
 }
@@ -244,7 +249,7 @@ const KEEP_BUFFER: usize = 8 * 1024 * 1024;
 impl Prefilter {
     /// Builds the search over `keywords` (from [`keyword_list`]). Keywords are deduplicated, so
     /// a keyword shared by several rules is matched once.
-    pub fn new(keywords: KeywordList, keywordless: Vec<usize>) -> Prefilter {
+    pub fn new(keywords: &KeywordList, keywordless: Vec<usize>) -> Prefilter {
         // (sort key, keyword, rule) as plain integers, sorted and grouped: no hash map of
         // strings, and the sort moves 16 bytes an item, not a string's 40.
         let mut order: Vec<(u64, u32, u32)> = keywords
@@ -407,7 +412,7 @@ mod tests {
             Some((vec![], false)),
         ]);
         assert_eq!(keywordless, vec![3]);
-        let prefilter = Prefilter::new(keywords, keywordless);
+        let prefilter = Prefilter::new(&keywords, keywordless);
         assert_eq!(
             rules_hit(prefilter, b"x API_KEY=1"),
             vec![(0, vec![(2, 9)])]

@@ -72,20 +72,16 @@ impl BuiltinRule {
             companion_only: self.companion_only,
             generic: self.generic,
             // Borrowed: the generic rules list hundreds each.
-            exclude_words: self
-                .exclude_words
-                .split_terminator('\u{1f}')
-                .map(Cow::Borrowed)
-                .collect(),
+            exclude_words: items(self.exclude_words).map(Cow::Borrowed).collect(),
             remediation: Cow::Borrowed(self.remediation),
             allowlist,
             examples: if with_examples {
-                each_terminated(self.examples)
+                items(self.examples).map(str::to_string).collect()
             } else {
                 Vec::new()
             },
             negative_examples: if with_examples {
-                each_terminated(self.negative_examples)
+                items(self.negative_examples).map(str::to_string).collect()
             } else {
                 Vec::new()
             },
@@ -94,10 +90,8 @@ impl BuiltinRule {
     }
 }
 
-/// The U+001F-terminated strings of `joined` (see [`BuiltinRule::examples`]).
-fn each_terminated(joined: &str) -> Vec<String> {
-    joined
-        .split_terminator('\u{1f}')
-        .map(str::to_string)
-        .collect()
+/// The items of a list compiled in as one string, each ended by U+001F (see
+/// [`BuiltinRule::examples`]).
+fn items(joined: &'static str) -> impl Iterator<Item = &'static str> {
+    joined.split_terminator('\u{1f}')
 }

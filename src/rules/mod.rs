@@ -111,14 +111,6 @@ pub fn builtin_rules() -> Result<Vec<Rule>, ConfigError> {
     embedded(false)
 }
 
-/// Starts building the keyword prefilter of the built-in rules, from their compiled-in data,
-/// before the rules are made and the config is read (see
-/// [`crate::engine::PendingPrefilter`]): a run that then scans with the built-in rule set
-/// finds it built.
-pub fn start_builtin_prefilter() -> crate::engine::PendingPrefilter {
-    crate::engine::PendingPrefilter::start_builtin()
-}
-
 /// `rules` give the main prefilter the built-in rules' keyword list: they are the built-in
 /// rules, in order, as far as the list can tell (keywords, companion-only, file names or not).
 /// Compared with the compiled-in data: making the list to compare it was a quarter of a
