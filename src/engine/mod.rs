@@ -267,11 +267,14 @@ struct CompiledRule {
     /// What a window must hold for the regex to match in it, read from the regex on the rule's
     /// first hit: windows without it are skipped before the regex is compiled or run.
     checks: OnceLock<Box<WindowChecks>>,
-    /// `rule.exclude_words` indexed, on the rule's first match.
-    exclude_words: OnceLock<exclude_words::ExcludeWords>,
+    /// `rule.exclude_words` indexed, on the rule's first match. Boxed, as `word_run`: few
+    /// rules have excluded words.
+    exclude_words: OnceLock<Box<exclude_words::ExcludeWords>>,
     /// For a rule without keywords whose secret is a word sequence: its structure, read from
-    /// the regex on the rule's first run (see [`word_run`]).
-    word_run: OnceLock<Option<word_run::WordRun>>,
+    /// the regex on the rule's first run (see [`word_run`]). Boxed: a word run is a 256-byte
+    /// table that one or two rules have, and the list of a thousand rules' states is made
+    /// (its fresh pages faulted in) at every start.
+    word_run: OnceLock<Option<Box<word_run::WordRun>>>,
     /// `rule.pair_with` resolved to rule indices.
     companions: Vec<usize>,
     /// `rule.path` compiled: the files the rule runs on.
@@ -390,8 +393,9 @@ impl CompiledRule {
                     None => shape_summary::parse(&rule.regex).ok()?,
                 };
                 word_run::WordRun::of(shape_summary::secret_hir(&hir, rule.secret_group)?)
+                    .map(Box::new)
             })
-            .as_ref()
+            .as_deref()
     }
 
     /// The windows that could hold a match: each holds every required byte and a run of the
@@ -867,7 +871,7 @@ impl Scanner {
         if !rule.exclude_words.is_empty()
             && self.compiled[rule_index]
                 .exclude_words
-                .get_or_init(|| exclude_words::ExcludeWords::new(&rule.exclude_words))
+                .get_or_init(|| Box::new(exclude_words::ExcludeWords::new(&rule.exclude_words)))
                 .found_in(&data[context_start..m.end()])
         {
             return;
