@@ -22,8 +22,49 @@ type RuleShape = (
     Option<shape_summary::KeywordAnchor>,
     Vec<u8>,
 );
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// The built-in rules' strings, one after the other in one text (`builtin_text.txt`, compiled
+/// in as `rules::TEXT`); the rule data holds offsets into it (`Text { at, len }`), not
+/// pointers. A pointer in static data is one more relocation the loader applies at every start,
+/// and every page that holds one is copied (a page fault each): the rule table with its
+/// thousand rules' string pointers was a hundred such pages, a third of a millisecond before
+/// `main`. Identical strings (file names, keywords) are stored once.
+#[derive(Default)]
+struct TextBlob {
+    text: String,
+    stored: HashMap<String, (usize, usize)>,
+}
+
+impl TextBlob {
+    /// `s` stored, as a `Text` literal.
+    fn add(&mut self, s: &str) -> String {
+        let (at, len) = match self.stored.get(s) {
+            Some(&span) => span,
+            None => {
+                let span = (self.text.len(), s.len());
+                self.text.push_str(s);
+                self.stored.insert(s.to_string(), span);
+                span
+            }
+        };
+        assert!(
+            u32::try_from(at + len).is_ok(),
+            "the built-in rules' text passed 4 GiB"
+        );
+        format!("Text {{ at: {at}, len: {len} }}")
+    }
+
+    /// `s`, when given, stored, as an `Option<Text>` literal.
+    fn add_opt(&mut self, s: Option<String>) -> String {
+        match s {
+            Some(s) => format!("Some({})", self.add(&s)),
+            None => "None".to_string(),
+        }
+    }
+}
 
 fn main() {
     let manifest =
@@ -47,6 +88,7 @@ fn main() {
          pub(crate) static BUILTIN_RULES: &[BuiltinRule] = &[\n",
     );
     let mut shapes: Vec<RuleShape> = Vec::new();
+    let mut blob = TextBlob::default();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = format!(
@@ -55,10 +97,15 @@ fn main() {
                 .and_then(|n| n.to_str())
                 .unwrap_or("rules.toml")
         );
-        rules_source(&name, f, &mut shapes, &mut index);
+        rules_source(&name, f, &mut shapes, &mut blob, &mut index);
     }
     index.push_str("];\n");
-    index.push_str(&shapes_table(shapes, &out_dir));
+    index.push_str(&shapes_table(shapes, &mut blob, &out_dir));
+    fs::write(out_dir.join("builtin_text.txt"), &blob.text).expect("write builtin_text.txt");
+    index.push_str(
+        "/// Every string of the built-in rules (see `builtin::Text`).\n\
+         const TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/builtin_text.txt\"));\n",
+    );
     fs::write(out_dir.join("embedded_rules.rs"), index).expect("write embedded_rules.rs");
 }
 
@@ -66,7 +113,13 @@ fn main() {
 /// (failing the build) with the file, rule and problem on a TOML error, an unknown key, a value
 /// of the wrong type or a regex that does not parse. The keys and types are those of
 /// `rules::Rule` (a test parses every rule file with it and compares).
-fn rules_source(name: &str, path: &Path, shapes: &mut Vec<RuleShape>, out: &mut String) {
+fn rules_source(
+    name: &str,
+    path: &Path,
+    shapes: &mut Vec<RuleShape>,
+    blob: &mut TextBlob,
+    out: &mut String,
+) {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
     let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
     let Some(table) = value.as_table() else {
@@ -123,27 +176,29 @@ fn rules_source(name: &str, path: &Path, shapes: &mut Vec<RuleShape>, out: &mut 
             None => String::new(),
             Some(v) => serde_json::to_string(v).unwrap_or_else(|e| panic!("{name}: {e}")),
         };
-        out.push_str(&format!(
-            "    BuiltinRule {{ file: {name:?}, id: {id:?}, description: {:?}, severity: {}, \
-             keywords: &{:?}, file_names: &{:?}, path: {:?}, regex: {re:?}, secret_group: {:?}, \
-             min_entropy: {}, validate: {:?}, window: {:?}, pair_with: &{:?}, pair_lines: {:?}, \
-             paired_severity: {}, companion_only: {}, generic: {}, exclude_words: {:?}, \
-             remediation: {:?}, allowlist: {allowlist:?}, examples: {:?}, \
-             negative_examples: {:?} }},\n",
-            field.string("description"),
+        let line = format!(
+            "    BuiltinRule {{ file: {}, id: {}, description: {}, severity: {}, \
+             keywords: {}, file_names: {}, path: {}, regex: {}, secret_group: {:?}, \
+             min_entropy: {}, validate: {}, window: {:?}, pair_with: {}, pair_lines: {:?}, \
+             paired_severity: {}, companion_only: {}, generic: {}, exclude_words: {}, \
+             remediation: {}, allowlist: {}, examples: {}, negative_examples: {} }},\n",
+            blob.add(name),
+            blob.add(id),
+            blob.add(&field.string("description")),
             severity("severity")
                 .unwrap_or_else(|| panic!("{name}: rule '{id}': missing key 'severity'")),
-            field.strings("keywords"),
-            field.strings("file_names"),
-            field.opt_string("path"),
+            blob.add(&terminated(name, id, field.strings("keywords"))),
+            blob.add(&terminated(name, id, field.strings("file_names"))),
+            blob.add_opt(field.opt_string("path")),
+            blob.add(&re),
             group,
             match field.opt_float("min_entropy") {
                 Some(e) => format!("Some({e:?}_f32)"),
                 None => "None".to_string(),
             },
-            field.opt_string("validate"),
+            blob.add_opt(field.opt_string("validate")),
             field.opt_int("window"),
-            field.strings("pair_with"),
+            blob.add(&terminated(name, id, field.strings("pair_with"))),
             field.opt_int("pair_lines"),
             match severity("paired_severity") {
                 Some(s) => format!("Some({s})"),
@@ -151,17 +206,18 @@ fn rules_source(name: &str, path: &Path, shapes: &mut Vec<RuleShape>, out: &mut 
             },
             field.bool("companion_only"),
             field.bool("generic"),
-            terminated(name, id, field.strings("exclude_words")),
-            field.string("remediation"),
-            terminated(name, id, field.strings("examples")),
-            terminated(name, id, field.strings("negative_examples")),
-        ));
+            blob.add(&terminated(name, id, field.strings("exclude_words"))),
+            blob.add(&field.string("remediation")),
+            blob.add(&allowlist),
+            blob.add(&terminated(name, id, field.strings("examples"))),
+            blob.add(&terminated(name, id, field.strings("negative_examples"))),
+        );
+        out.push_str(&line);
     }
 }
 
-/// A list of strings (a rule's examples, its exclude words) as one string, each ended by a unit
-/// separator, U+001F (see `BuiltinRule::examples`): one pointer per list instead of one per
-/// string, each of which the loader relocates at every start (9,000 of them).
+/// A list of strings (a rule's keywords, examples, exclude words) as one string, each ended by
+/// a unit separator, U+001F (see `BuiltinRule::examples`): one `Text` per list.
 fn terminated(file: &str, id: &str, examples: Vec<String>) -> String {
     let mut out = String::new();
     for example in examples {
@@ -271,7 +327,7 @@ impl RuleFields<'_> {
 /// The secret shapes of the built-in rules as Rust source: `(rule id, hash of its regex,
 /// allowed bytes as four 64-bit words, least length, bytes every match holds)`, sorted by id; a
 /// least length of 0 means "no useful shape".
-fn shapes_table(mut shapes: Vec<RuleShape>, out_dir: &Path) -> String {
+fn shapes_table(mut shapes: Vec<RuleShape>, blob: &mut TextBlob, out_dir: &Path) -> String {
     shapes.sort_by(|a, b| a.0.cmp(&b.0));
     // Ids key fingerprints, baselines and SARIF rule indexes: a duplicate fails the build, so
     // that the scanner need not look for one at every start.
@@ -283,7 +339,7 @@ fn shapes_table(mut shapes: Vec<RuleShape>, out_dir: &Path) -> String {
          /// `engine::shape_summary`): (rule id, hash of the regex, keywords and file names,\n\
          /// allowed bytes as a 256-bit set, least length; 0 = no useful shape; punctuation every\n\
          /// match holds; keyword anchor), sorted by id.\n\
-         pub static BUILTIN_SHAPES: &[BuiltinShape] = &[\n",
+         pub(crate) static BUILTIN_SHAPES: &[BuiltinShape] = &[\n",
     );
     // The parsed regexes, one after the other (see `shape_summary::encode_hir`).
     let mut hirs: Vec<u8> = Vec::new();
@@ -303,8 +359,12 @@ fn shapes_table(mut shapes: Vec<RuleShape>, out_dir: &Path) -> String {
                 format!("Some(KeywordAnchor::NameRun {{ bytes: {bytes:?} }})")
             }
         };
+        // Punctuation (see `shape_summary::required_bytes_hir`): ASCII, so text.
+        let required = String::from_utf8(required).expect("required bytes are ASCII");
         out.push_str(&format!(
-            "    ({id:?}, {hash:#x}, {words:?}, {min_len}, &{required:?}, {anchor}, {hir_at:?}),\n"
+            "    ({}, {hash:#x}, {words:?}, {min_len}, {}, {anchor}, {hir_at:?}),\n",
+            blob.add(&id),
+            blob.add(&required),
         ));
     }
     out.push_str("];\n");
@@ -312,7 +372,7 @@ fn shapes_table(mut shapes: Vec<RuleShape>, out_dir: &Path) -> String {
     out.push_str(
         "/// The built-in rules' parsed regexes (see `engine::shape_summary::encode_hir`), at the\n\
          /// offsets in `BUILTIN_SHAPES`.\n\
-         static BUILTIN_HIRS: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/builtin_hirs.bin\"));\n",
+         const BUILTIN_HIRS: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/builtin_hirs.bin\"));\n",
     );
     out
 }

@@ -9,62 +9,82 @@ use std::borrow::Cow;
 use super::model::{Rule, Severity};
 use crate::error::ConfigError;
 
-/// One built-in rule, field for field a [`Rule`] as build.rs read it from its file.
+/// A string of the built-in rules: where it is in [`super::TEXT`], which holds them all. Offsets,
+/// not a `&'static str`: static data without pointers needs no relocation at start-up and
+/// stays in the binary's read-only pages, read only where it is used (see build.rs,
+/// `TextBlob`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Text {
+    pub at: u32,
+    pub len: u32,
+}
+
+impl Text {
+    /// The string.
+    pub(crate) fn get(self) -> &'static str {
+        let (at, len) = (self.at as usize, self.len as usize);
+        &super::TEXT[at..at + len]
+    }
+
+    /// The items of a list stored as one string, each ended by U+001F.
+    pub(crate) fn items(self) -> impl Iterator<Item = &'static str> {
+        self.get().split_terminator('\u{1f}')
+    }
+}
+
+/// One built-in rule, field for field a [`Rule`] as build.rs read it from its file. Lists
+/// (keywords, file names, examples…) are one [`Text`] each, every item ended by a unit
+/// separator, U+001F (build.rs checks that none holds one).
 #[derive(Debug)]
 pub(crate) struct BuiltinRule {
-    pub file: &'static str,
-    pub id: &'static str,
-    pub description: &'static str,
+    pub file: Text,
+    pub id: Text,
+    pub description: Text,
     pub severity: Severity,
-    pub keywords: &'static [&'static str],
-    pub file_names: &'static [&'static str],
-    pub path: Option<&'static str>,
-    pub regex: &'static str,
+    pub keywords: Text,
+    pub file_names: Text,
+    pub path: Option<Text>,
+    pub regex: Text,
     pub secret_group: Option<usize>,
     pub min_entropy: Option<f32>,
-    pub validate: Option<&'static str>,
+    pub validate: Option<Text>,
     pub window: Option<usize>,
-    pub pair_with: &'static [&'static str],
+    pub pair_with: Text,
     pub pair_lines: Option<usize>,
     pub paired_severity: Option<Severity>,
     pub companion_only: bool,
     pub generic: bool,
-    /// Each word ended by a unit separator, as `examples`.
-    pub exclude_words: &'static str,
-    pub remediation: &'static str,
+    pub exclude_words: Text,
+    pub remediation: Text,
     /// The rule's `[[rule.allowlist]]` tables as JSON (empty: none); few rules have one, and
     /// this keeps their schema in one place (`config::AllowlistSpec`).
-    pub allowlist: &'static str,
-    /// Each example ended by a unit separator, U+001F (build.rs checks that none holds one):
-    /// one string, not a slice of strings, as the loader relocates every pointer in the binary
-    /// at each start.
-    pub examples: &'static str,
-    pub negative_examples: &'static str,
+    pub allowlist: Text,
+    pub examples: Text,
+    pub negative_examples: Text,
 }
 
 impl BuiltinRule {
     /// The rule, with or without its examples (only the rule tests read them).
     pub(crate) fn to_rule(&self, with_examples: bool) -> Result<Rule, ConfigError> {
-        let strings = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
-        let allowlist = if self.allowlist.is_empty() {
-            Vec::new()
-        } else {
-            serde_json::from_str(self.allowlist).map_err(|e| ConfigError::Invalid {
-                location: self.file.to_string(),
-                message: format!("rule '{}': allowlist: {e}", self.id),
-            })?
+        let strings = |list: Text| list.items().map(str::to_string).collect();
+        let allowlist = match self.allowlist.get() {
+            "" => Vec::new(),
+            json => serde_json::from_str(json).map_err(|e| ConfigError::Invalid {
+                location: self.file.get().to_string(),
+                message: format!("rule '{}': allowlist: {e}", self.id.get()),
+            })?,
         };
         Ok(Rule {
-            id: self.id.to_string(),
-            description: Cow::Borrowed(self.description),
+            id: self.id.get().to_string(),
+            description: Cow::Borrowed(self.description.get()),
             severity: self.severity,
-            keywords: self.keywords.iter().map(|&k| Cow::Borrowed(k)).collect(),
+            keywords: self.keywords.items().map(Cow::Borrowed).collect(),
             file_names: strings(self.file_names),
-            path: self.path.map(str::to_string),
-            regex: Cow::Borrowed(self.regex),
+            path: self.path.map(|p| p.get().to_string()),
+            regex: Cow::Borrowed(self.regex.get()),
             secret_group: self.secret_group,
             min_entropy: self.min_entropy,
-            validate: self.validate.map(str::to_string),
+            validate: self.validate.map(|v| v.get().to_string()),
             window: self.window,
             pair_with: strings(self.pair_with),
             pair_lines: self.pair_lines,
@@ -72,26 +92,20 @@ impl BuiltinRule {
             companion_only: self.companion_only,
             generic: self.generic,
             // Borrowed: the generic rules list hundreds each.
-            exclude_words: items(self.exclude_words).map(Cow::Borrowed).collect(),
-            remediation: Cow::Borrowed(self.remediation),
+            exclude_words: self.exclude_words.items().map(Cow::Borrowed).collect(),
+            remediation: Cow::Borrowed(self.remediation.get()),
             allowlist,
             examples: if with_examples {
-                items(self.examples).map(str::to_string).collect()
+                strings(self.examples)
             } else {
                 Vec::new()
             },
             negative_examples: if with_examples {
-                items(self.negative_examples).map(str::to_string).collect()
+                strings(self.negative_examples)
             } else {
                 Vec::new()
             },
-            source_file: self.file.to_string(),
+            source_file: self.file.get().to_string(),
         })
     }
-}
-
-/// The items of a list compiled in as one string, each ended by U+001F (see
-/// [`BuiltinRule::examples`]).
-fn items(joined: &'static str) -> impl Iterator<Item = &'static str> {
-    joined.split_terminator('\u{1f}')
 }

@@ -16,17 +16,17 @@ use crate::error::ConfigError;
 /// names, allowed bytes of its secret as a 256-bit set, least length (0: no useful shape),
 /// punctuation every match holds, keyword anchor.
 type BuiltinShape = (
-    &'static str,
+    Text,
     u64,
     [u64; 4],
     usize,
-    &'static [u8],
+    Text,
     Option<KeywordAnchor>,
     (usize, usize),
 );
 
 use crate::engine::KeywordAnchor;
-use builtin::BuiltinRule;
+use builtin::{BuiltinRule, Text};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -87,13 +87,14 @@ pub(crate) type BuiltinChecks = (
 /// built-in one a config changed: its summary is then read at run time).
 pub(crate) fn builtin_shape(rule: &Rule) -> Option<BuiltinChecks> {
     let i = BUILTIN_SHAPES
-        .binary_search_by(|(rule_id, ..)| (*rule_id).cmp(&rule.id))
+        .binary_search_by(|(rule_id, ..)| rule_id.get().cmp(&rule.id))
         .ok()?;
     let (_, hash, words, min_len, required, anchor, (at, len)) = BUILTIN_SHAPES[i];
     if hash != crate::engine::rule_hash(&rule.regex, &rule.keywords, &rule.file_names) {
         return None;
     }
     let hir = BUILTIN_HIRS.get(at..at + len).unwrap_or(&[]);
+    let required = required.get().as_bytes();
     if min_len == 0 {
         return Some((None, required, anchor, hir));
     }
@@ -119,13 +120,12 @@ pub(crate) fn has_builtin_keywords(rules: &[Rule]) -> bool {
     rules.len() == BUILTIN_RULES.len()
         && rules.iter().zip(BUILTIN_RULES).all(|(rule, builtin)| {
             rule.companion_only == builtin.companion_only
-                && rule.file_names.is_empty() == builtin.file_names.is_empty()
-                && rule.keywords.len() == builtin.keywords.len()
+                && rule.file_names.is_empty() == (builtin.file_names.len == 0)
                 && rule
                     .keywords
                     .iter()
-                    .zip(builtin.keywords)
-                    .all(|(a, &b)| a == b)
+                    .map(|k| k.as_ref())
+                    .eq(builtin.keywords.items())
         })
 }
 
@@ -134,8 +134,8 @@ pub(crate) fn builtin_keyword_list() -> (crate::engine::KeywordList, Vec<usize>)
     crate::engine::keyword_list_of(BUILTIN_RULES.iter().map(|r| {
         (!r.companion_only).then(|| {
             (
-                r.keywords.iter().map(|&k| std::borrow::Cow::Borrowed(k)),
-                !r.file_names.is_empty(),
+                r.keywords.items().map(std::borrow::Cow::Borrowed),
+                r.file_names.len != 0,
             )
         })
     }))
