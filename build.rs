@@ -9,6 +9,13 @@
 #[path = "src/engine/shape_summary.rs"]
 mod shape_summary;
 
+// The prefilter's own code, to build the built-in rules' prefilters (the search is the engine's).
+#[allow(dead_code)]
+#[path = "src/engine/keyword_filter.rs"]
+mod keyword_filter;
+#[path = "src/engine/keyword_groups.rs"]
+mod keyword_groups;
+
 use std::env;
 
 /// What build.rs reads from a built-in rule's regex: (rule id, hash of the regex, keywords and
@@ -88,6 +95,7 @@ fn main() {
          pub(crate) static BUILTIN_RULES: &[BuiltinRule] = &[\n",
     );
     let mut shapes: Vec<RuleShape> = Vec::new();
+    let mut keywords: Vec<RuleKeywords> = Vec::new();
     let mut blob = TextBlob::default();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -97,11 +105,16 @@ fn main() {
                 .and_then(|n| n.to_str())
                 .unwrap_or("rules.toml")
         );
-        rules_source(&name, f, &mut shapes, &mut blob, &mut index);
+        rules_source(&name, f, &mut shapes, &mut keywords, &mut blob, &mut index);
     }
     index.push_str("];\n");
     index.push_str(&shapes_table(shapes, &mut blob, &out_dir));
     fs::write(out_dir.join("builtin_text.txt"), &blob.text).expect("write builtin_text.txt");
+    fs::write(
+        out_dir.join("builtin_prefilters.rs"),
+        prefilters_source(&keywords),
+    )
+    .expect("write builtin_prefilters.rs");
     index.push_str(
         "/// Every string of the built-in rules (see `builtin::Text`).\n\
          const TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/builtin_text.txt\"));\n",
@@ -117,6 +130,7 @@ fn rules_source(
     name: &str,
     path: &Path,
     shapes: &mut Vec<RuleShape>,
+    rule_keywords: &mut Vec<RuleKeywords>,
     blob: &mut TextBlob,
     out: &mut String,
 ) {
@@ -151,6 +165,11 @@ fn rules_source(
             .unwrap_or_else(|e| panic!("{name}: rule '{id}': invalid regex: {e}"));
         let group = field.opt_int("secret_group");
         let (keywords, file_names) = (field.strings("keywords"), field.strings("file_names"));
+        rule_keywords.push((
+            keywords.clone(),
+            !file_names.is_empty(),
+            field.bool("companion_only"),
+        ));
         shapes.push((
             id.to_string(),
             shape_summary::rule_hash(&re, &keywords, &file_names),
@@ -214,6 +233,52 @@ fn rules_source(
         );
         out.push_str(&line);
     }
+}
+
+/// A built-in rule's keywords, whether it has file names and whether it is companion-only: what
+/// its prefilters need of it.
+type RuleKeywords = (Vec<String>, bool, bool);
+
+/// The built-in rules' two prefilters (`engine::prefilter::Prefilter::builtin`) as Rust
+/// statics: the main one (`MAIN_*`, every rule but the companion-only ones) and the
+/// companion-only rules' (`COMPANION_*`), each built as `Prefilter::new` builds one from
+/// `prefilter::keyword_list` (keywords lowercased, indexed by the rule's place in the set), with
+/// the engine's own code.
+fn prefilters_source(rules: &[RuleKeywords]) -> String {
+    let mut out = String::new();
+    for (prefix, companion_only) in [("MAIN", false), ("COMPANION", true)] {
+        let mut pairs: Vec<(String, usize)> = Vec::new();
+        let mut keywordless = Vec::new();
+        for (ri, (keywords, has_file_names, companion)) in rules.iter().enumerate() {
+            if *companion != companion_only {
+                continue;
+            }
+            pairs.extend(keywords.iter().map(|k| (k.to_ascii_lowercase(), ri)));
+            if keywords.is_empty() && !has_file_names {
+                keywordless.push(ri.to_string());
+            }
+        }
+        let groups = keyword_groups::group_keywords(&pairs);
+        out.push_str(&keyword_filter::KeywordFilter::new(&groups.keywords).write_static(prefix));
+        let numbers = |v: &[u32]| {
+            v.iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        out.push_str(&format!(
+            "static {prefix}_PATTERN_RULES: [u32; {}] = [{}];\n\
+             static {prefix}_RULE_STARTS: [u32; {}] = [{}];\n\
+             static {prefix}_KEYWORDLESS: [usize; {}] = [{}];\n",
+            groups.pattern_rules.len(),
+            numbers(&groups.pattern_rules),
+            groups.rule_starts.len(),
+            numbers(&groups.rule_starts),
+            keywordless.len(),
+            keywordless.join(","),
+        ));
+    }
+    out
 }
 
 /// A list of strings (a rule's keywords, examples, exclude words) as one string, each ended by

@@ -79,8 +79,7 @@ impl GitRun<'_> {
             ),
             None => None,
         };
-        let scanner =
-            super::setup::scanner(loaded.rules, loaded.prefilter, self.input, self.filter)?;
+        let scanner = super::setup::scanner(loaded.rules, self.input, self.filter)?;
 
         let mut ctx = ScanContext::new(&scanner, &loaded.filters);
         ctx.list_binary = self.input.list_skipped;

@@ -67,8 +67,7 @@ impl FsRun<'_> {
         };
         let config_root = root_dir.or(work_tree.as_deref());
         let loaded = super::setup::load(self.input, self.filter, config_root, self.quiet)?;
-        let scanner =
-            super::setup::scanner(loaded.rules, loaded.prefilter, self.input, self.filter)?;
+        let scanner = super::setup::scanner(loaded.rules, self.input, self.filter)?;
 
         let mut source = FsSource::new(self.paths.to_vec());
         source

@@ -17,8 +17,6 @@ pub struct Loaded {
     pub rules: Vec<Rule>,
     /// What to drop.
     pub filters: Filters,
-    /// The built-in rules' keyword prefilter, started before anything else was read.
-    pub prefilter: crate::engine::PendingPrefilter,
 }
 
 /// The scanner of a CLI run, never dropped: the process ends after the report, and freeing a
@@ -26,13 +24,11 @@ pub struct Loaded {
 /// run.
 pub fn scanner(
     rules: Vec<Rule>,
-    prefilter: crate::engine::PendingPrefilter,
     input: &InputArgs,
     filter: &FilterArgs,
 ) -> anyhow::Result<std::mem::ManuallyDrop<crate::engine::Scanner>> {
     let scanner = crate::engine::ScannerBuilder::new()
         .rules(rules)
-        .prefilter(prefilter)
         .max_decode_depth(input.max_decode_depth)
         .report_invalid(filter.report_invalid)
         .build()?;
@@ -48,9 +44,6 @@ pub fn load(
     root: Option<&Path>,
     quiet: bool,
 ) -> anyhow::Result<Loaded> {
-    // First, so that it is built while the rest is read (a config that changes the rule set
-    // gets its own, built by the scanner builder).
-    let prefilter = crate::engine::PendingPrefilter::start_builtin();
     let config = Config::discover(input.config.as_deref(), root)?;
     if !quiet {
         for w in &config.warnings {
@@ -67,11 +60,7 @@ pub fn load(
     if let Some(path) = &filter.baseline {
         filters = filters.with_baseline(Baseline::load(path)?);
     }
-    Ok(Loaded {
-        rules,
-        filters,
-        prefilter,
-    })
+    Ok(Loaded { rules, filters })
 }
 
 /// A full scan of the directory `path`, or of all of `git`'s history when given: what

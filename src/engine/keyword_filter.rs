@@ -22,6 +22,8 @@
 //! pairs: code is made of the same letter pairs as keywords are, and pairs let five times as
 //! many positions through to the comparison.
 
+use std::borrow::Cow;
+
 /// Entries of the reach table (8 bytes each) for a small keyword set: 32 KiB, an L1 cache.
 const SMALL_REACH: usize = 1 << 12;
 /// Entries of the reach table for a large set: 128 KiB, in L2. Each keyword clears its triples'
@@ -61,27 +63,40 @@ fn triple_key<const N: usize>(first: u8, second: u8, byte: u8) -> usize {
     window_key::<N>((u32::from(first) << 16) | (u32::from(second) << 8) | u32::from(byte))
 }
 
-/// The searcher over a fixed set of byte strings (the caller lowercases both sides).
+/// The searcher over a fixed set of byte strings (the caller lowercases both sides). Its tables
+/// are either built at run time or, for the built-in rules' keywords, static data that build.rs
+/// wrote with [`KeywordFilter::write_static`] (no work, and no page of it touched, at start-up).
 #[derive(Debug, Clone)]
 pub struct KeywordFilter {
     /// Every pattern's bytes, one after another: pattern `i` is
     /// `bytes[ends[i - 1]..ends[i]]` (one allocation, not one per pattern).
-    bytes: Vec<u8>,
-    ends: Vec<u32>,
+    bytes: Cow<'static, [u8]>,
+    ends: Cow<'static, [u32]>,
     /// Shift-or masks, indexed by [`window_key`] of the last three bytes: [`SMALL_REACH`] or
     /// [`LARGE_REACH`] entries (the search is compiled for each size, so that the index, a
     /// shift result, needs no bounds check in the hot loop).
-    reach: Vec<u64>,
+    reach: Cow<'static, [u64]>,
     /// For each (bucket, key of the last two bytes of the filter part): a range of `entries`.
-    offsets: Vec<u32>,
-    entries: Vec<Entry>,
+    offsets: Cow<'static, [u32]>,
+    entries: Cow<'static, [Entry]>,
     /// Keywords of one or two bytes, searched on their own: `(pattern, finder)`.
     short: Vec<(usize, memchr::memmem::Finder<'static>)>,
 }
 
+/// The tables of a [`KeywordFilter`] as static data (see [`KeywordFilter::write_static`]).
+pub struct StaticTables {
+    pub bytes: &'static [u8],
+    pub ends: &'static [u32],
+    pub reach: &'static [u64],
+    pub offsets: &'static [u32],
+    pub entries: &'static [Entry],
+    /// The patterns of one or two bytes.
+    pub short: &'static [u32],
+}
+
 /// A pattern to compare where its filter part may end.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
     pattern: u32,
     /// Length of the filter part.
     m: u8,
@@ -89,6 +104,18 @@ struct Entry {
     /// exist: most comparisons are one load and one compare, not a `memcmp` call.
     head: u64,
     head_mask: u64,
+}
+
+impl Entry {
+    /// For the static tables build.rs writes.
+    pub const fn new(pattern: u32, m: u8, head: u64, head_mask: u64) -> Entry {
+        Entry {
+            pattern,
+            m,
+            head,
+            head_mask,
+        }
+    }
 }
 
 /// Up to the first 8 bytes of `bytes` as a little-endian word, and the mask of the bytes taken.
@@ -184,13 +211,122 @@ impl KeywordFilter {
             ends.push(bytes.len() as u32);
         }
         KeywordFilter {
-            bytes,
-            ends,
-            reach,
-            offsets,
-            entries,
+            bytes: Cow::Owned(bytes),
+            ends: Cow::Owned(ends),
+            reach: Cow::Owned(reach),
+            offsets: Cow::Owned(offsets),
+            entries: Cow::Owned(entries),
             short,
         }
+    }
+
+    /// The filter whose tables build.rs wrote (see [`KeywordFilter::write_static`]).
+    pub fn from_static(tables: StaticTables) -> KeywordFilter {
+        let mut filter = KeywordFilter {
+            bytes: Cow::Borrowed(tables.bytes),
+            ends: Cow::Borrowed(tables.ends),
+            reach: Cow::Borrowed(tables.reach),
+            offsets: Cow::Borrowed(tables.offsets),
+            entries: Cow::Borrowed(tables.entries),
+            short: Vec::with_capacity(tables.short.len()),
+        };
+        for &id in tables.short {
+            let pattern = filter.static_pattern(id as usize);
+            filter
+                .short
+                .push((id as usize, memchr::memmem::Finder::new(pattern)));
+        }
+        filter
+    }
+
+    /// Pattern `i` of a filter made of static tables, for its finders.
+    fn static_pattern(&self, i: usize) -> &'static [u8] {
+        let Cow::Borrowed(bytes) = self.bytes else {
+            return &[];
+        };
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1] as usize,
+        };
+        &bytes[start..self.ends[i] as usize]
+    }
+
+    /// The filter's tables as Rust statics named `{prefix}_BYTES` and so on, and a function
+    /// `{prefix_lowercase}_tables()` that gives them as [`StaticTables`]: build.rs builds the
+    /// built-in rules' filters with this code and compiles them in.
+    #[allow(dead_code)] // build.rs writes with it; the engine only reads
+    pub fn write_static(&self, prefix: &str) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let list = |out: &mut String, name: &str, ty: &str, items: Vec<String>| {
+            let _ = writeln!(
+                out,
+                "static {prefix}_{name}: [{ty}; {}] = [{}];",
+                items.len(),
+                items.join(",")
+            );
+        };
+        list(
+            &mut out,
+            "BYTES",
+            "u8",
+            self.bytes.iter().map(|b| b.to_string()).collect(),
+        );
+        list(
+            &mut out,
+            "ENDS",
+            "u32",
+            self.ends.iter().map(|e| e.to_string()).collect(),
+        );
+        list(
+            &mut out,
+            "REACH",
+            "u64",
+            self.reach.iter().map(|r| format!("{r:#x}")).collect(),
+        );
+        list(
+            &mut out,
+            "OFFSETS",
+            "u32",
+            self.offsets.iter().map(|o| o.to_string()).collect(),
+        );
+        let entries = self.entries.iter().map(|e| {
+            format!(
+                "Entry::new({}, {}, {:#x}, {:#x})",
+                e.pattern, e.m, e.head, e.head_mask
+            )
+        });
+        list(&mut out, "ENTRIES", "Entry", entries.collect());
+        list(
+            &mut out,
+            "SHORT",
+            "u32",
+            self.short.iter().map(|(id, _)| id.to_string()).collect(),
+        );
+        let _ = writeln!(
+            out,
+            "fn {}_tables() -> StaticTables {{ StaticTables {{ bytes: &{prefix}_BYTES, \
+             ends: &{prefix}_ENDS, reach: &{prefix}_REACH, offsets: &{prefix}_OFFSETS, \
+             entries: &{prefix}_ENTRIES, short: &{prefix}_SHORT }} }}",
+            prefix.to_ascii_lowercase()
+        );
+        out
+    }
+
+    /// Whether two filters have the same tables (the static built-in ones and those built at
+    /// run time from the same keywords, in a test).
+    #[cfg(test)]
+    pub fn same_tables(&self, other: &KeywordFilter) -> bool {
+        self.bytes == other.bytes
+            && self.ends == other.ends
+            && self.reach == other.reach
+            && self.offsets == other.offsets
+            && self.entries == other.entries
+            && self
+                .short
+                .iter()
+                .map(|s| s.0)
+                .eq(other.short.iter().map(|s| s.0))
     }
 
     /// The bytes of pattern `i`.
@@ -206,9 +342,9 @@ impl KeywordFilter {
     /// overlapping ones included: those of three bytes or more in order of the end of their
     /// first 8 bytes, then those of the shorter patterns, pattern by pattern.
     pub fn find(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
-        match <&[u64; LARGE_REACH]>::try_from(self.reach.as_slice()) {
+        match <&[u64; LARGE_REACH]>::try_from(&*self.reach) {
             Ok(reach) => self.find_long(reach, hay, &mut found),
-            Err(_) => match <&[u64; SMALL_REACH]>::try_from(self.reach.as_slice()) {
+            Err(_) => match <&[u64; SMALL_REACH]>::try_from(&*self.reach) {
                 Ok(reach) => self.find_long(reach, hay, &mut found),
                 Err(_) => unreachable!("the reach table has one of two sizes"),
             },

@@ -12,6 +12,7 @@ pub mod decode;
 mod exclude_words;
 mod file_names;
 mod keyword_filter;
+mod keyword_groups;
 mod pairing;
 mod placeholder;
 mod prefilter;
@@ -37,10 +38,8 @@ use regex_automata::Input;
 
 use crate::error::ConfigError;
 use crate::rules::{Rule, WHOLE_FILE_LIMIT};
-use prefilter::Prefilter;
-pub use prefilter::{
-    keyword_list, keyword_list_of, main_keyword_list, KeywordList, PendingPrefilter,
-};
+pub use prefilter::{keyword_list, main_keyword_list, KeywordList};
+use prefilter::{Companions, PendingPrefilter, Prefilter};
 use shape::SecretShape;
 
 /// Regex size limit per rule. Generous, because rules are reviewed data; a regex that exceeds
@@ -103,7 +102,6 @@ pub struct Companion {
 #[derive(Debug, Default)]
 pub struct ScannerBuilder {
     rules: Vec<Rule>,
-    prefilter: Option<PendingPrefilter>,
     max_decode_depth: Option<usize>,
     report_invalid: bool,
 }
@@ -135,14 +133,6 @@ impl ScannerBuilder {
         self
     }
 
-    /// A prefilter started before the rules were made, most likely for them (see
-    /// [`PendingPrefilter::start_builtin`]): taken when the rules give the keyword list it
-    /// was started for, else one is built for theirs.
-    pub fn prefilter(&mut self, pending: PendingPrefilter) -> &mut ScannerBuilder {
-        self.prefilter = Some(pending);
-        self
-    }
-
     /// Also report matches whose offline validator fails (default: they are dropped), marked
     /// `validation_failed`: for a user who wants to see checksum-failing look-alikes.
     pub fn report_invalid(&mut self, yes: bool) -> &mut ScannerBuilder {
@@ -163,23 +153,24 @@ impl ScannerBuilder {
                 message: format!("rule '{}': {message}", rule.id),
             })?;
         }
-        // Companion-only rules (passwords, passphrases) get their own small automaton, run
+        // Companion-only rules (passwords, passphrases) get their own small prefilter, run
         // only on blobs where a rule that pairs with them matched: their keywords ("password")
         // are common words that would otherwise sit on the hot path of every blob's scan.
-        // The main one (thousands of keywords, a millisecond to build) is built on a thread of
-        // its own while this one makes the rest: start-up is on the path of every run.
-        let building = match self.prefilter.take() {
-            Some(pending) => pending.for_rules(&all),
-            None => {
-                let (keywords, keywordless) = prefilter::main_keyword_list(&all);
-                PendingPrefilter::start(keywords, keywordless)
-            }
-        };
-        let companion_prefilter = if all.iter().any(|r| r.companion_only) {
+        // The built-in rules' two are compiled in; another rule set's main one (thousands of
+        // keywords, a millisecond to build) is built on a thread of its own while this one
+        // makes the rest: start-up is on the path of every run.
+        let builtin = crate::rules::has_builtin_keywords(&all);
+        let building = (!builtin).then(|| {
+            let (keywords, keywordless) = prefilter::main_keyword_list(&all);
+            PendingPrefilter::start(keywords, keywordless)
+        });
+        let companion_prefilter = if !all.iter().any(|r| r.companion_only) {
+            None
+        } else if builtin {
+            Some(Prefilter::builtin(Companions::Only))
+        } else {
             let (keywords, keywordless) = prefilter::keyword_list(&all, |r| r.companion_only);
             Some(Prefilter::new(&keywords, keywordless))
-        } else {
-            None
         };
         let mut companions_of = Vec::with_capacity(all.len());
         for rule in &all {
@@ -227,7 +218,10 @@ impl ScannerBuilder {
             .zip(&compiled)
             .any(|(r, c)| !c.companions.is_empty() || r.companion_only);
         let path_scoped = compiled.iter().any(|c| c.path.is_some());
-        let prefilter = building.finish();
+        let prefilter = match building {
+            Some(building) => building.finish(),
+            None => Prefilter::builtin(Companions::Left),
+        };
         Ok(Scanner {
             rules: all,
             compiled,

@@ -4,9 +4,8 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::sync::Arc;
 
-use super::keyword_filter::KeywordFilter;
+use super::keyword_filter::{Entry, KeywordFilter, StaticTables};
 
 use crate::rules::Rule;
 
@@ -15,11 +14,24 @@ use crate::rules::Rule;
 pub struct Prefilter {
     filter: KeywordFilter,
     /// The rules that listed keyword `k`: `pattern_rules[rule_starts[k]..rule_starts[k + 1]]`
-    /// (one list for all keywords: a `Vec` each was 2,500 allocations at every start).
-    pattern_rules: Vec<u32>,
-    rule_starts: Vec<u32>,
-    keywordless: Vec<usize>,
+    /// (see [`keyword_groups`](super::keyword_groups)).
+    pattern_rules: Cow<'static, [u32]>,
+    rule_starts: Cow<'static, [u32]>,
+    keywordless: Cow<'static, [usize]>,
 }
+
+/// Which of the built-in rules' two prefilters (see [`Prefilter::builtin`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Companions {
+    /// The main one: every rule but the companion-only ones.
+    Left,
+    /// The companion-only rules' own.
+    Only,
+}
+
+// The built-in rules' two prefilters, built by build.rs with this module's code (see
+// `Prefilter::builtin`): `MAIN_*`, `COMPANION_*` and their `*_tables()`.
+include!(concat!(env!("OUT_DIR"), "/builtin_prefilters.rs"));
 
 /// The keywords of a rule set as `(keyword, rule)`, for [`Prefilter::new`]: plain data, so that
 /// the scanner builder can hand it to another thread while it builds the rest.
@@ -43,9 +55,8 @@ pub fn main_keyword_list(rules: &[Rule]) -> (KeywordList, Vec<usize>) {
 }
 
 /// [`keyword_list`] of rules given as, for each rule in order, `None` when the prefilter leaves
-/// it out, else its keywords and whether it has file names: the built-in rules give theirs
-/// before they are made [`Rule`]s (see [`PendingPrefilter`]).
-pub fn keyword_list_of<K: IntoIterator<Item = Cow<'static, str>>>(
+/// it out, else its keywords and whether it has file names.
+fn keyword_list_of<K: IntoIterator<Item = Cow<'static, str>>>(
     rules: impl IntoIterator<Item = Option<(K, bool)>>,
 ) -> (KeywordList, Vec<usize>) {
     let mut keywordless = Vec::new();
@@ -71,93 +82,40 @@ pub fn keyword_list_of<K: IntoIterator<Item = Cow<'static, str>>>(
     (pairs, keywordless)
 }
 
-/// A prefilter being built on a thread of its own. A run starts the built-in rules' prefilter
-/// (a millisecond of work) before it reads its config and makes its rules, and the scanner
-/// builder takes it if its rule set gives the same keyword list: start-up is on the path of
-/// every run, a pre-commit hook's most of all.
+/// A prefilter being built on a thread of its own, for a rule set that is not the built-in one
+/// (whose prefilters are compiled in): the scanner builder checks and prepares the rules while
+/// it is built.
 #[derive(Debug)]
 pub struct PendingPrefilter {
-    /// The keyword list it is built from, shared with the thread that builds it: `None` for
-    /// the built-in rules' (made on the thread from their compiled-in data, see
-    /// [`crate::rules::builtin_keyword_list`]).
-    list: Option<Arc<(KeywordList, Vec<usize>)>>,
-    /// `None` when no thread could be started: built at [`PendingPrefilter::finish`].
-    thread: Option<std::thread::JoinHandle<Prefilter>>,
+    /// `Err` (the list) when no thread could be started: built at [`PendingPrefilter::finish`].
+    thread: Result<std::thread::JoinHandle<Prefilter>, (KeywordList, Vec<usize>)>,
 }
 
 impl PendingPrefilter {
     /// Starts building the prefilter of `keywords` (from [`keyword_list`]).
     pub fn start(keywords: KeywordList, keywordless: Vec<usize>) -> PendingPrefilter {
-        let list = Arc::new((keywords, keywordless));
-        let for_thread = Arc::clone(&list);
+        let list = std::sync::Arc::new((keywords, keywordless));
+        let for_thread = std::sync::Arc::clone(&list);
+        let thread = std::thread::Builder::new()
+            .name("keysweep-prefilter".into())
+            .spawn(move || Prefilter::new(&for_thread.0, for_thread.1.clone()));
         PendingPrefilter {
-            list: Some(list),
-            thread: spawn(move || Prefilter::new(&for_thread.0, for_thread.1.clone())),
-        }
-    }
-
-    /// Starts building the built-in rules' prefilter; their keyword list is made on the thread
-    /// too (a quarter of a millisecond that the start-up no longer waits for).
-    pub fn start_builtin() -> PendingPrefilter {
-        PendingPrefilter {
-            list: None,
-            thread: spawn(|| {
-                let (keywords, keywordless) = crate::rules::builtin_keyword_list();
-                Prefilter::new(&keywords, keywordless)
+            thread: thread.map_err(|_| {
+                std::sync::Arc::try_unwrap(list).unwrap_or_else(|shared| (*shared).clone())
             }),
-        }
-    }
-
-    /// This one when it serves `rules` as their main prefilter (the keyword list of those not
-    /// companion-only is the one it is built from), else one started for them (the other is
-    /// left to finish unused). The built-in list is recognised by comparing the rules with the
-    /// compiled-in data, without making either list.
-    pub fn for_rules(self, rules: &[Rule]) -> PendingPrefilter {
-        if self.list.is_none() && crate::rules::has_builtin_keywords(rules) {
-            return self;
-        }
-        let (keywords, keywordless) = main_keyword_list(rules);
-        match self.list.as_deref() {
-            Some((k, kl)) if *k == keywords && *kl == keywordless => self,
-            _ => PendingPrefilter::start(keywords, keywordless),
         }
     }
 
     /// The prefilter, once built.
     pub fn finish(self) -> Prefilter {
-        match self.thread.map(|thread| thread.join()) {
-            Some(Ok(prefilter)) => prefilter,
-            Some(Err(panic)) => std::panic::resume_unwind(panic),
-            None => match self.list {
-                Some(list) => Prefilter::new(&list.0, list.1.clone()),
-                None => {
-                    let (keywords, keywordless) = crate::rules::builtin_keyword_list();
-                    Prefilter::new(&keywords, keywordless)
-                }
+        match self.thread {
+            Ok(thread) => match thread.join() {
+                Ok(prefilter) => prefilter,
+                Err(panic) => std::panic::resume_unwind(panic),
             },
+            Err((keywords, keywordless)) => Prefilter::new(&keywords, keywordless),
         }
     }
-}
-
-/// Runs `build` on a thread of its own; `None` when none could be started (the caller then
-/// builds in place).
-fn spawn(
-    build: impl FnOnce() -> Prefilter + Send + 'static,
-) -> Option<std::thread::JoinHandle<Prefilter>> {
-    std::thread::Builder::new()
-        .name("keysweep-prefilter".into())
-        .spawn(build)
-        .ok()
-}
-
-/// The first 8 bytes of `s`, big-endian and zero-padded: compares as `s` does whenever the two
-/// differ, and keywords mostly differ there, so a sort by it rarely calls `memcmp` (sorting the
-/// thousands of keywords by their text was a quarter of the scanner's start-up).
-fn sort_prefix(s: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    let n = s.len().min(8);
-    word[..n].copy_from_slice(&s[..n]);
-    u64::from_be_bytes(word)
 }
 
 /// Keyword hits, as `(rule, start, end)` in the order found; grouped by rule on the way out.
@@ -250,37 +208,44 @@ impl Prefilter {
     /// Builds the search over `keywords` (from [`keyword_list`]). Keywords are deduplicated, so
     /// a keyword shared by several rules is matched once.
     pub fn new(keywords: &KeywordList, keywordless: Vec<usize>) -> Prefilter {
-        // (sort key, keyword, rule) as plain integers, sorted and grouped: no hash map of
-        // strings, and the sort moves 16 bytes an item, not a string's 40.
-        let mut order: Vec<(u64, u32, u32)> = keywords
-            .iter()
-            .enumerate()
-            .map(|(i, (kw, ri))| (sort_prefix(kw.as_bytes()), i as u32, *ri as u32))
-            .collect();
-        order.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| keywords[a.1 as usize].0.cmp(&keywords[b.1 as usize].0))
-                .then(a.2.cmp(&b.2))
-        });
-        let mut wanted: Vec<&str> = Vec::new();
-        let mut pattern_rules: Vec<u32> = Vec::with_capacity(order.len());
-        let mut rule_starts = Vec::new();
-        for &(_, k, ri) in &order {
-            let keyword = &*keywords[k as usize].0;
-            if wanted.last() != Some(&keyword) {
-                wanted.push(keyword);
-                rule_starts.push(pattern_rules.len() as u32);
-            } else if pattern_rules.last() == Some(&ri) {
-                continue; // the same keyword twice in one rule
-            }
-            pattern_rules.push(ri);
-        }
-        rule_starts.push(pattern_rules.len() as u32);
+        let groups = super::keyword_groups::group_keywords(keywords);
         Prefilter {
-            filter: KeywordFilter::new(&wanted),
-            pattern_rules,
-            rule_starts,
-            keywordless,
+            filter: KeywordFilter::new(&groups.keywords),
+            pattern_rules: Cow::Owned(groups.pattern_rules),
+            rule_starts: Cow::Owned(groups.rule_starts),
+            keywordless: Cow::Owned(keywordless),
+        }
+    }
+
+    /// One of the built-in rules' two prefilters, compiled in: build.rs builds them from the
+    /// rule files with [`keyword_groups`](super::keyword_groups) and [`KeywordFilter`], as
+    /// [`Prefilter::new`] builds one from [`keyword_list`] (a test compares them). Building the
+    /// main one was a millisecond of every start, on a thread the start-up then waited for.
+    pub fn builtin(which: Companions) -> Prefilter {
+        let (tables, pattern_rules, rule_starts, keywordless): (
+            StaticTables,
+            &'static [u32],
+            &'static [u32],
+            &'static [usize],
+        ) = match which {
+            Companions::Left => (
+                main_tables(),
+                &MAIN_PATTERN_RULES,
+                &MAIN_RULE_STARTS,
+                &MAIN_KEYWORDLESS,
+            ),
+            Companions::Only => (
+                companion_tables(),
+                &COMPANION_PATTERN_RULES,
+                &COMPANION_RULE_STARTS,
+                &COMPANION_KEYWORDLESS,
+            ),
+        };
+        Prefilter {
+            filter: KeywordFilter::from_static(tables),
+            pattern_rules: Cow::Borrowed(pattern_rules),
+            rule_starts: Cow::Borrowed(rule_starts),
+            keywordless: Cow::Borrowed(keywordless),
         }
     }
 
@@ -365,38 +330,46 @@ mod tests {
         }
     }
 
-    /// Rules with these keywords each (none: a rule that runs on every blob).
-    fn rules_with(keywords: &[&[&str]]) -> Vec<Rule> {
-        let bodies: Vec<String> = keywords
-            .iter()
-            .map(|k| format!("keywords = {k:?}"))
-            .collect();
-        crate::rules::test_rules(&bodies)
+    fn same(a: &Prefilter, b: &Prefilter) -> bool {
+        a.filter.same_tables(&b.filter)
+            && a.pattern_rules == b.pattern_rules
+            && a.rule_starts == b.rule_starts
+            && a.keywordless == b.keywordless
     }
 
-    /// A pending prefilter is used for the rules whose keyword list it was started for, and
-    /// a different list (a config that disables or adds rules) gets its own.
+    /// The compiled-in prefilters are the ones the built-in rules' keyword lists give, as the
+    /// scanner builder would build them (build.rs built them from the rule files).
     #[test]
-    fn a_pending_prefilter_serves_only_its_own_keywords() {
-        let started = list(&[("token", 0), ("secret", 1)]);
-        let data = b"a token and a secret and a passwd";
-        let same = PendingPrefilter::start(started.clone(), vec![2])
-            .for_rules(&rules_with(&[&["TOKEN"], &["secret"], &[]]))
-            .finish();
-        assert_eq!(same.keywordless(), &[2]);
+    fn compiled_in_prefilters_are_those_of_the_builtin_rules() {
+        let rules = crate::rules::builtin_rules().expect("built-in rules");
+        let (keywords, keywordless) = main_keyword_list(&rules);
+        assert!(same(
+            &Prefilter::builtin(Companions::Left),
+            &Prefilter::new(&keywords, keywordless)
+        ));
+        let (keywords, keywordless) = keyword_list(&rules, |r| r.companion_only);
+        assert!(!keywords.is_empty());
+        assert!(same(
+            &Prefilter::builtin(Companions::Only),
+            &Prefilter::new(&keywords, keywordless)
+        ));
+    }
+
+    /// A prefilter built on a thread is the one built in place, and finds the same hits.
+    #[test]
+    fn a_pending_prefilter_is_the_one_built_in_place() {
+        let keywords = list(&[("token", 0), ("secret", 1), ("a", 3)]);
+        let built = PendingPrefilter::start(keywords.clone(), vec![2]).finish();
+        assert!(same(&built, &Prefilter::new(&keywords, vec![2])));
+        assert_eq!(built.keywordless(), &[2]);
         assert_eq!(
-            rules_hit(same, data),
-            vec![(0, vec![(2, 7)]), (1, vec![(14, 20)])]
+            rules_hit(built, b"a token, a secret"),
+            vec![
+                (0, vec![(2, 7)]),
+                (1, vec![(11, 17)]),
+                (3, vec![(0, 1), (9, 10)])
+            ]
         );
-        let other = PendingPrefilter::start(started, vec![2])
-            .for_rules(&{
-                let mut rules = rules_with(&[&["passwd"], &["secret"]]);
-                rules[1].companion_only = true;
-                rules
-            })
-            .finish();
-        assert!(other.keywordless().is_empty());
-        assert_eq!(rules_hit(other, data), vec![(0, vec![(27, 33)])]);
     }
 
     /// Keywords are matched lowercase, and a keyword a rule lists twice wakes it once.

@@ -112,10 +112,11 @@ pub fn builtin_rules() -> Result<Vec<Rule>, ConfigError> {
     embedded(false)
 }
 
-/// `rules` give the main prefilter the built-in rules' keyword list: they are the built-in
-/// rules, in order, as far as the list can tell (keywords, companion-only, file names or not).
-/// Compared with the compiled-in data: making the list to compare it was a quarter of a
-/// millisecond of every start.
+/// `rules` give the prefilters the built-in rules' keyword lists, so that the compiled-in ones
+/// serve them (see `engine::prefilter::Prefilter::builtin`): they are the built-in rules, in
+/// order, as far as the lists can tell (keywords, companion-only, file names or not). Compared
+/// with the compiled-in data: making the lists to compare them was a quarter of a millisecond of
+/// every start.
 pub(crate) fn has_builtin_keywords(rules: &[Rule]) -> bool {
     rules.len() == BUILTIN_RULES.len()
         && rules.iter().zip(BUILTIN_RULES).all(|(rule, builtin)| {
@@ -127,18 +128,6 @@ pub(crate) fn has_builtin_keywords(rules: &[Rule]) -> bool {
                     .map(|k| k.as_ref())
                     .eq(builtin.keywords.items())
         })
-}
-
-/// The main prefilter's keyword list of the built-in rules, read from their compiled-in data.
-pub(crate) fn builtin_keyword_list() -> (crate::engine::KeywordList, Vec<usize>) {
-    crate::engine::keyword_list_of(BUILTIN_RULES.iter().map(|r| {
-        (!r.companion_only).then(|| {
-            (
-                r.keywords.items().map(std::borrow::Cow::Borrowed),
-                r.file_names.len != 0,
-            )
-        })
-    }))
 }
 
 /// The built-in rule set with every rule's `examples` and `negative_examples`, for the tests
@@ -502,17 +491,6 @@ mod tests {
         assert_eq!(
             embedded.iter().map(key).collect::<Vec<_>>(),
             from_files.iter().map(key).collect::<Vec<_>>()
-        );
-    }
-
-    /// The prefilter started from the compiled-in data is the one the scanner builder wants for
-    /// the built-in rules (else every run would build it twice).
-    #[test]
-    fn builtin_keyword_list_is_the_rule_sets() {
-        let rules = builtin_rules().expect("built-in rules");
-        assert_eq!(
-            builtin_keyword_list(),
-            crate::engine::main_keyword_list(&rules)
         );
     }
 
