@@ -679,7 +679,7 @@ fn add_custom_rule(
     let rule = custom_rule(cx, entry)?;
     rules
         .defined_at
-        .insert(rule.id.clone(), rule.source_file.clone());
+        .insert(rule.id.clone(), rule.source_file.to_string());
     rules.ids.insert(gitleaks_id, rule.id.clone());
     rules.ids.insert(rule.id.clone(), rule.id.clone());
     rules.custom.push(rule);
@@ -759,7 +759,7 @@ fn custom_rule(cx: &mut Cx<'_>, entry: RuleEntry) -> Result<Rule, ConfigError> {
         allowlist: entry.allowlists,
         examples: Vec::new(),
         negative_examples: Vec::new(),
-        source_file: String::new(),
+        source_file: Cow::Borrowed(""),
     };
     crate::rules::finish_rule(&entry.location, &mut rule, true)?;
     Ok(rule)

@@ -26,7 +26,9 @@ use super::REGEX_SIZE_LIMIT;
 pub struct Caches {
     dfa: hybrid::dfa::Cache,
     backtrack: backtrack::Cache,
-    pikevm: pikevm::Cache,
+    /// Made the first time a match is too long for the backtracker: the PikeVM's tables are
+    /// sized by the NFA, fresh pages for every rule a scan wakes, and it is rarely needed.
+    pikevm: Option<pikevm::Cache>,
 }
 
 /// A compiled rule regex for anchored tries (see the module documentation).
@@ -78,11 +80,11 @@ impl AnchoredRegex {
             .build_from_nfa(nfa)
             .map_err(|e| e.to_string())?;
         let caches = {
-            let (dfa, backtrack, pikevm) = (dfa.clone(), backtrack.clone(), pikevm.clone());
+            let (dfa, backtrack) = (dfa.clone(), backtrack.clone());
             SharedCache::new(move || Caches {
                 dfa: dfa.create_cache(),
                 backtrack: backtrack.create_cache(),
-                pikevm: pikevm.create_cache(),
+                pikevm: None,
             })
         };
         Ok(AnchoredRegex {
@@ -123,7 +125,7 @@ impl AnchoredRegex {
             Ok(Some(half)) => half.offset(),
             // The lazy DFA gave up (it only does on pathological input): the PikeVM decides.
             Err(_) => {
-                self.pikevm.search(&mut caches.pikevm, &input, caps);
+                self.pikevm_search(caches, &input, caps);
                 return;
             }
         };
@@ -148,7 +150,14 @@ impl AnchoredRegex {
         {
             return;
         }
-        self.pikevm.search(&mut caches.pikevm, &span, caps);
+        self.pikevm_search(caches, &span, caps);
+    }
+
+    fn pikevm_search(&self, caches: &mut Caches, input: &Input<'_>, caps: &mut Captures) {
+        let cache = caches
+            .pikevm
+            .get_or_insert_with(|| self.pikevm.create_cache());
+        self.pikevm.search(cache, input, caps);
     }
 }
 

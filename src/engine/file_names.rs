@@ -77,7 +77,7 @@ impl FileNameRules {
                     .literal_separator(true)
                     .build()
                     .map_err(|e| ConfigError::Invalid {
-                        location: rule.source_file.clone(),
+                        location: rule.source_file.to_string(),
                         message: format!("rule '{}': file_names: {e}", rule.id),
                     })?;
                 let tail = pattern

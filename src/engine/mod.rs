@@ -27,19 +27,18 @@ pub(crate) use shape_summary::{decode_hir, parse as parse_regex, rule_hash, word
 #[cfg(test)]
 pub(crate) use shape_summary::{required_bytes_hir, summarize_hir};
 mod anchored;
+mod search_regex;
 pub mod validators;
 mod window;
 mod word_run;
 
 use std::sync::OnceLock;
 
-use regex_automata::meta::{self, Regex};
-use regex_automata::Input;
-
 use crate::error::ConfigError;
 use crate::rules::{Rule, WHOLE_FILE_LIMIT};
 pub use prefilter::{keyword_list, main_keyword_list, KeywordList};
 use prefilter::{Companions, PendingPrefilter, Prefilter};
+use search_regex::SearchRegex;
 use shape::SecretShape;
 
 /// Regex size limit per rule. Generous, because rules are reviewed data; a regex that exceeds
@@ -149,7 +148,7 @@ impl ScannerBuilder {
         let by_id = crate::rules::check_unique_ids(&all)?;
         for rule in &all {
             rule.check().map_err(|message| ConfigError::Invalid {
-                location: rule.source_file.clone(),
+                location: rule.source_file.to_string(),
                 message: format!("rule '{}': {message}", rule.id),
             })?;
         }
@@ -178,7 +177,7 @@ impl ScannerBuilder {
             for id in &rule.pair_with {
                 let Some(&i) = by_id.get(id.as_str()) else {
                     return Err(ConfigError::Invalid {
-                        location: rule.source_file.clone(),
+                        location: rule.source_file.to_string(),
                         message: format!("rule '{}': pair_with names unknown rule '{id}'", rule.id),
                     });
                 };
@@ -194,7 +193,7 @@ impl ScannerBuilder {
                 None => None,
                 Some(pattern) => Some(regex::bytes::Regex::new(pattern).map_err(|e| {
                     ConfigError::Invalid {
-                        location: rule.source_file.clone(),
+                        location: rule.source_file.to_string(),
                         // The syntax was checked above; what is left is a size limit.
                         message: format!(
                             "rule '{}': path: {}",
@@ -286,23 +285,6 @@ enum RuleRegex {
     Anchored(Box<anchored::AnchoredRegex>, KeywordAnchor),
 }
 
-/// A regex for searches, with its caches shared by the workers (see [`shared_cache`]).
-#[derive(Debug)]
-struct SearchRegex {
-    regex: Regex,
-    caches: shared_cache::SharedCache<meta::Cache>,
-}
-
-impl SearchRegex {
-    fn new(regex: Regex) -> SearchRegex {
-        let for_caches = regex.clone();
-        SearchRegex {
-            regex,
-            caches: shared_cache::SharedCache::new(move || for_caches.create_cache()),
-        }
-    }
-}
-
 impl CompiledRule {
     fn regex(&self, rule: &Rule) -> Result<&RuleRegex, &str> {
         self.regex
@@ -319,9 +301,7 @@ impl CompiledRule {
                         matches!(anchor, KeywordAnchor::NameRun { .. }),
                     )
                     .map(|regex| RuleRegex::Anchored(Box::new(regex), anchor)),
-                    None => {
-                        compile_hir(&hir).map(|r| RuleRegex::Search(Box::new(SearchRegex::new(r))))
-                    }
+                    None => SearchRegex::new(hir).map(|r| RuleRegex::Search(Box::new(r))),
                 }
             })
             .as_ref()
@@ -417,21 +397,13 @@ fn secret_group(rule: &Rule, captures_len: usize) -> usize {
     }
 }
 
-/// Compiles a rule regex the way the engine runs it: over bytes, Unicode off (secrets are
-/// ASCII; Unicode classes make regexes larger and slower for no gain). Built with
-/// `regex-automata`'s meta engine configured for our use: regexes run only in windows of a few
-/// KiB around keyword hits, so literal prefilters and fully compiled DFAs, which cost more to
-/// build than they ever save there, are off (a third less compile time per rule; a scan
-/// compiles every rule whose keyword it meets), and so are the bounded backtracker, whose
-/// per-thread visited set cost more to allocate and clear than the PikeVM spends on a window,
-/// and the one-pass DFA: it only speeds up reading the groups of a match, and matches are few,
-/// while building it was a tenth of the compile time of the regexes real code wakes.
-pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
-    compile_hir(&shape_summary::parse(pattern).map_err(|e| e.to_string())?)
-}
-
-/// [`compile_regex`] of a parsed regex.
-fn compile_hir(hir: &regex_syntax::hir::Hir) -> Result<Regex, String> {
+/// A rule regex compiled with `regex-automata`'s meta engine, configured as the engine's own
+/// searches run (over bytes, Unicode off; no prefilters, full DFAs, backtracker or one-pass
+/// DFA, see [`search_regex`]): the reference the engine's regexes are tested against.
+#[cfg(test)]
+pub(crate) fn compile_regex(pattern: &str) -> Result<regex_automata::meta::Regex, String> {
+    use regex_automata::meta;
+    let hir = shape_summary::parse(pattern).map_err(|e| e.to_string())?;
     let config = meta::Config::new()
         .utf8_empty(false)
         .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
@@ -442,7 +414,7 @@ fn compile_hir(hir: &regex_syntax::hir::Hir) -> Result<Regex, String> {
         .onepass(false);
     meta::Builder::new()
         .configure(config)
-        .build_from_hir(hir)
+        .build_from_hir(&hir)
         .map_err(|e| e.to_string())
 }
 
@@ -492,7 +464,7 @@ impl Scanner {
     pub fn compile_all(&self) -> Result<(), ConfigError> {
         for (r, c) in self.rules.iter().zip(&self.compiled) {
             c.regex(r).map_err(|message| ConfigError::BadRegex {
-                file: r.source_file.clone(),
+                file: r.source_file.to_string(),
                 rule_id: r.id.clone(),
                 message: message.to_string(),
             })?;
@@ -818,17 +790,16 @@ impl Scanner {
         windows: &[window::Window],
         out: &mut Vec<RawMatch>,
     ) {
-        let regex = &search.regex;
-        let group = secret_group(&self.rules[rule_index], regex.captures_len());
-        let mut caps = regex.create_captures();
-        search.caches.with(|cache| {
+        let group = secret_group(&self.rules[rule_index], search.captures_len());
+        let mut caps = search.create_captures();
+        search.with_caches(|caches| {
             for w in windows {
                 // Searching `data[..end]` from `start` (not a sub-slice) lets `\b` and `^` see
                 // the byte before the window.
                 let hay = &data[..w.end];
                 let mut pos = w.start;
                 while pos <= hay.len() {
-                    regex.search_captures_with(cache, &Input::new(hay).range(pos..), &mut caps);
+                    search.search(caches, hay, pos, &mut caps);
                     let Some(m) = caps.get_match() else {
                         break;
                     };
@@ -1118,7 +1089,8 @@ regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_
             let Ok(RuleRegex::Anchored(anchored, _)) = compiled.regex(rule) else {
                 panic!("compiled for anchored tries");
             };
-            let search = SearchRegex::new(compile_regex(&rule.regex).expect("compiles"));
+            let search =
+                SearchRegex::new(parse_regex(&rule.regex).expect("parses")).expect("compiles");
             let strategy =
                 proptest::collection::vec(proptest::sample::select(words.to_vec()), 0..40)
                     .prop_map(|parts| parts.concat());

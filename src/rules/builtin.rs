@@ -105,7 +105,7 @@ impl BuiltinRule {
             } else {
                 Vec::new()
             },
-            source_file: self.file.get().to_string(),
+            source_file: Cow::Borrowed(self.file.get()),
         })
     }
 }

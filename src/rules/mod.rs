@@ -55,7 +55,7 @@ pub(crate) fn finish_rule(
     rule: &mut Rule,
     check_regex: bool,
 ) -> Result<(), ConfigError> {
-    rule.source_file = location.to_string();
+    rule.source_file = location.to_string().into();
     let checked = rule.check().and_then(|()| {
         if check_regex {
             check_regex_syntax(&rule.regex)
@@ -157,7 +157,7 @@ pub fn check_unique_ids(
     for (i, rule) in rules.iter().enumerate() {
         if let Some(first) = seen.insert(rule.id.as_str(), i) {
             return Err(ConfigError::Invalid {
-                location: rule.source_file.clone(),
+                location: rule.source_file.to_string(),
                 message: format!(
                     "rule id '{}' is already defined in {}",
                     rule.id, rules[first].source_file

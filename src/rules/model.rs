@@ -134,7 +134,7 @@ pub struct Rule {
     pub negative_examples: Vec<String>,
     /// The file that defined the rule, for error messages.
     #[serde(skip)]
-    pub source_file: String,
+    pub source_file: Cow<'static, str>,
 }
 
 impl Rule {
