@@ -38,30 +38,44 @@ use std::path::{Path, PathBuf};
 /// pointers. A pointer in static data is one more relocation the loader applies at every start,
 /// and every page that holds one is copied (a page fault each): the rule table with its
 /// thousand rules' string pointers was a hundred such pages, a third of a millisecond before
-/// `main`. Identical strings (file names, keywords) are stored once.
+/// `main`. Identical strings (file names, keywords) are stored once. The examples, which only
+/// the tests read and which are most of the text, go after the rest (`COLD` is where they
+/// start), so that making the rules at start-up reads a few hundred KiB of it, not all of it.
 #[derive(Default)]
 struct TextBlob {
     text: String,
     stored: HashMap<String, (usize, usize)>,
+    cold: String,
+    cold_stored: HashMap<String, (usize, usize)>,
 }
 
 impl TextBlob {
     /// `s` stored, as a `Text` literal.
     fn add(&mut self, s: &str) -> String {
-        let (at, len) = match self.stored.get(s) {
-            Some(&span) => span,
-            None => {
-                let span = (self.text.len(), s.len());
-                self.text.push_str(s);
-                self.stored.insert(s.to_string(), span);
-                span
-            }
-        };
+        let (at, len) = store(&mut self.text, &mut self.stored, s);
+        format!("Text {{ at: {at}, len: {len} }}")
+    }
+
+    /// `s` stored after everything `add` stores, as a `Text` literal.
+    fn add_cold(&mut self, s: &str) -> String {
+        match store(&mut self.cold, &mut self.cold_stored, s) {
+            (0, len) => format!("Text {{ at: COLD, len: {len} }}"),
+            (at, len) => format!("Text {{ at: COLD + {at}, len: {len} }}"),
+        }
+    }
+
+    /// The whole text, and the Rust source of `COLD`.
+    fn finish(self) -> (String, String) {
         assert!(
-            u32::try_from(at + len).is_ok(),
+            u32::try_from(self.text.len() + self.cold.len()).is_ok(),
             "the built-in rules' text passed 4 GiB"
         );
-        format!("Text {{ at: {at}, len: {len} }}")
+        let cold = format!(
+            "/// Where the examples start in `TEXT` (see build.rs, `TextBlob`).\n\
+             const COLD: u32 = {};\n",
+            self.text.len()
+        );
+        (self.text + &self.cold, cold)
     }
 
     /// `s`, when given, stored, as an `Option<Text>` literal.
@@ -69,6 +83,23 @@ impl TextBlob {
         match s {
             Some(s) => format!("Some({})", self.add(&s)),
             None => "None".to_string(),
+        }
+    }
+}
+
+/// `s` in `text` (once: `stored` says where it already is), as (offset, length).
+fn store(
+    text: &mut String,
+    stored: &mut HashMap<String, (usize, usize)>,
+    s: &str,
+) -> (usize, usize) {
+    match stored.get(s) {
+        Some(&span) => span,
+        None => {
+            let span = (text.len(), s.len());
+            text.push_str(s);
+            stored.insert(s.to_string(), span);
+            span
         }
     }
 }
@@ -109,7 +140,9 @@ fn main() {
     }
     index.push_str("];\n");
     index.push_str(&shapes_table(shapes, &mut blob, &out_dir));
-    fs::write(out_dir.join("builtin_text.txt"), &blob.text).expect("write builtin_text.txt");
+    let (text, cold) = blob.finish();
+    index.push_str(&cold);
+    fs::write(out_dir.join("builtin_text.txt"), text).expect("write builtin_text.txt");
     fs::write(
         out_dir.join("builtin_prefilters.rs"),
         prefilters_source(&keywords),
@@ -228,8 +261,8 @@ fn rules_source(
             blob.add(&terminated(name, id, field.strings("exclude_words"))),
             blob.add(&field.string("remediation")),
             blob.add(&allowlist),
-            blob.add(&terminated(name, id, field.strings("examples"))),
-            blob.add(&terminated(name, id, field.strings("negative_examples"))),
+            blob.add_cold(&terminated(name, id, field.strings("examples"))),
+            blob.add_cold(&terminated(name, id, field.strings("negative_examples"))),
         );
         out.push_str(&line);
     }

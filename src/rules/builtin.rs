@@ -23,7 +23,12 @@ impl Text {
     /// The string.
     pub(crate) fn get(self) -> &'static str {
         let (at, len) = (self.at as usize, self.len as usize);
-        &super::TEXT[at..at + len]
+        let bytes = &super::TEXT.as_bytes()[at..at + len];
+        // SAFETY: build.rs cuts every `Text` at the ends of the strings it joined into `TEXT`
+        // (a test checks every one), so the bytes are whole UTF-8 characters. Checking here
+        // (`&TEXT[range]` reads the bytes at both ends) touched the text's pages for every
+        // field of every rule at each start.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 
     /// The items of a list stored as one string, each ended by U+001F.
@@ -107,5 +112,44 @@ impl BuiltinRule {
             },
             source_file: Cow::Borrowed(self.file.get()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on_boundaries(text: Text) -> bool {
+        let (at, len) = (text.at as usize, text.len as usize);
+        super::super::TEXT.is_char_boundary(at) && super::super::TEXT.is_char_boundary(at + len)
+    }
+
+    /// Every string of the compiled-in rules starts and ends on a character boundary of the
+    /// text (what [`Text::get`] relies on).
+    #[test]
+    fn every_text_is_cut_at_character_boundaries() {
+        for r in super::super::BUILTIN_RULES {
+            let texts = [
+                r.file,
+                r.id,
+                r.description,
+                r.keywords,
+                r.file_names,
+                r.regex,
+                r.pair_with,
+                r.exclude_words,
+                r.remediation,
+                r.allowlist,
+                r.examples,
+                r.negative_examples,
+            ];
+            let optional = [r.path, r.validate];
+            for text in texts.into_iter().chain(optional.into_iter().flatten()) {
+                assert!(on_boundaries(text), "rule {}: {text:?}", r.id.get());
+            }
+        }
+        for shape in super::super::BUILTIN_SHAPES {
+            assert!(on_boundaries(shape.0) && on_boundaries(shape.4));
+        }
     }
 }
