@@ -118,6 +118,15 @@ impl Allowlist {
         })
     }
 
+    /// The same allowlist as a rule's own, for rule `id` (see [`Allowlist::compile`]): a copy
+    /// of its compiled patterns, for another rule whose spec is the same.
+    pub fn for_rule(&self, id: &str) -> Allowlist {
+        Allowlist {
+            rules: vec![id.to_string()],
+            ..self.clone()
+        }
+    }
+
     /// The rule ids it is limited to (empty: every rule).
     pub fn rules(&self) -> &[String] {
         &self.rules
