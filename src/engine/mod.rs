@@ -147,10 +147,11 @@ impl ScannerBuilder {
         let all = std::mem::take(&mut self.rules);
         let by_id = crate::rules::check_unique_ids(&all)?;
         for rule in &all {
-            rule.check().map_err(|message| ConfigError::Invalid {
-                location: rule.source_file.to_string(),
-                message: format!("rule '{}': {message}", rule.id),
-            })?;
+            rule.check_except_globs()
+                .map_err(|message| ConfigError::Invalid {
+                    location: rule.source_file.to_string(),
+                    message: format!("rule '{}': {message}", rule.id),
+                })?;
         }
         // Companion-only rules (passwords, passphrases) get their own small prefilter, run
         // only on blobs where a rule that pairs with them matched: their keywords ("password")
