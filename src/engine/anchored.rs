@@ -26,8 +26,8 @@ use super::REGEX_SIZE_LIMIT;
 pub struct Caches {
     dfa: hybrid::dfa::Cache,
     backtrack: backtrack::Cache,
-    /// Made the first time a match is too long for the backtracker: the PikeVM's tables are
-    /// sized by the NFA, fresh pages for every rule a scan wakes, and it is rarely needed.
+    /// Made the first time a match is too long for the backtracker (see
+    /// [`super::search_regex::pikevm_search`]).
     pikevm: Option<pikevm::Cache>,
 }
 
@@ -154,10 +154,7 @@ impl AnchoredRegex {
     }
 
     fn pikevm_search(&self, caches: &mut Caches, input: &Input<'_>, caps: &mut Captures) {
-        let cache = caches
-            .pikevm
-            .get_or_insert_with(|| self.pikevm.create_cache());
-        self.pikevm.search(cache, input, caps);
+        super::search_regex::pikevm_search(&self.pikevm, &mut caches.pikevm, input, caps);
     }
 }
 

@@ -32,8 +32,7 @@ pub struct Caches {
     forward: hybrid::dfa::Cache,
     /// Made with the reverse DFA, on the first match.
     reverse: Option<hybrid::dfa::Cache>,
-    /// Made on the first match too: its tables are sized by the NFA (tens of KiB for the
-    /// larger rules), fresh pages of every cache of every rule a scan wakes.
+    /// Made on the first match too (see [`pikevm_search`]).
     pikevm: Option<pikevm::Cache>,
 }
 
@@ -137,10 +136,7 @@ impl SearchRegex {
     }
 
     fn pikevm_search(&self, caches: &mut Caches, input: &Input<'_>, caps: &mut Captures) {
-        let cache = caches
-            .pikevm
-            .get_or_insert_with(|| self.pikevm.create_cache());
-        self.pikevm.search(cache, input, caps);
+        pikevm_search(&self.pikevm, &mut caches.pikevm, input, caps);
     }
 
     /// Where the match that ends at `end` starts: the leftmost start of a match that ends there,
@@ -178,6 +174,18 @@ impl SearchRegex {
             Ok(None) | Err(_) => None,
         }
     }
+}
+
+/// A PikeVM search with a cache made on first use: the PikeVM's tables are sized by the NFA
+/// (tens of KiB for the larger rules), and most regexes a scan wakes never need them (this
+/// module's and [`super::anchored`]'s).
+pub(super) fn pikevm_search(
+    vm: &pikevm::PikeVM,
+    cache: &mut Option<pikevm::Cache>,
+    input: &Input<'_>,
+    caps: &mut Captures,
+) {
+    vm.search(cache.get_or_insert_with(|| vm.create_cache()), input, caps);
 }
 
 #[cfg(test)]
