@@ -29,6 +29,7 @@ type RuleShape = (
     Option<shape_summary::KeywordAnchor>,
     Vec<u8>,
 );
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -280,17 +281,15 @@ type RuleKeywords = (Vec<String>, bool, bool);
 fn prefilters_source(rules: &[RuleKeywords]) -> String {
     let mut out = String::new();
     for (prefix, companion_only) in [("MAIN", false), ("COMPANION", true)] {
-        let mut pairs: Vec<(String, usize)> = Vec::new();
-        let mut keywordless = Vec::new();
-        for (ri, (keywords, has_file_names, companion)) in rules.iter().enumerate() {
-            if *companion != companion_only {
-                continue;
-            }
-            pairs.extend(keywords.iter().map(|k| (k.to_ascii_lowercase(), ri)));
-            if keywords.is_empty() && !has_file_names {
-                keywordless.push(ri.to_string());
-            }
-        }
+        let (pairs, keywordless) = keyword_groups::keyword_list_of(rules.iter().map(
+            |(keywords, has_file_names, companion)| {
+                (*companion == companion_only).then(|| {
+                    let keywords = keywords.iter().map(|k| Cow::Owned(k.clone()));
+                    (keywords, *has_file_names)
+                })
+            },
+        ));
+        let keywordless: Vec<String> = keywordless.iter().map(|i| i.to_string()).collect();
         let groups = keyword_groups::group_keywords(&pairs);
         out.push_str(&keyword_filter::KeywordFilter::new(&groups.keywords).write_static(prefix));
         let numbers = |v: &[u32]| {

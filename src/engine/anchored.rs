@@ -13,13 +13,12 @@
 use std::fmt;
 
 use regex_automata::hybrid;
-use regex_automata::nfa::thompson::{self, backtrack, pikevm};
+use regex_automata::nfa::thompson::{backtrack, pikevm};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, PatternID};
 
 use super::shared_cache::SharedCache;
-use super::REGEX_SIZE_LIMIT;
 
 /// Scratch space for the three engines (shared by the workers in turn, see [`SharedCache`]).
 #[derive(Debug)]
@@ -61,22 +60,8 @@ impl AnchoredRegex {
                 .ok_or_else(|| "the regex does not start with a name run".to_string())?;
         }
         let group_is_match = group_is_match(&hir);
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .utf8(false)
-                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
-            )
-            .build_from_hir(&hir)
-            .map_err(|e| e.to_string())?;
-        let dfa = hybrid::dfa::Builder::new()
-            .configure(hybrid::dfa::Config::new().cache_capacity(REGEX_SIZE_LIMIT))
-            .build_from_nfa(nfa.clone())
-            .map_err(|e| e.to_string())?;
+        let (nfa, dfa, pikevm) = super::search_regex::forward_engines(&hir)?;
         let backtrack = backtrack::Builder::new()
-            .build_from_nfa(nfa.clone())
-            .map_err(|e| e.to_string())?;
-        let pikevm = pikevm::Builder::new()
             .build_from_nfa(nfa)
             .map_err(|e| e.to_string())?;
         let caches = {
@@ -103,10 +88,7 @@ impl AnchoredRegex {
 
     /// Capture groups, the whole match included.
     pub fn captures_len(&self) -> usize {
-        self.pikevm
-            .get_nfa()
-            .group_info()
-            .group_len(regex_automata::PatternID::ZERO)
+        super::search_regex::captures_len(&self.pikevm)
     }
 
     /// Runs `each` with caches (taken once for all of a blob's tries; see [`SharedCache`]).
@@ -120,14 +102,15 @@ impl AnchoredRegex {
     pub fn try_at(&self, caches: &mut Caches, hay: &[u8], start: usize, caps: &mut Captures) {
         caps.set_pattern(None);
         let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
-        let end = match self.dfa.try_search_fwd(&mut caches.dfa, &input) {
-            Ok(None) => return,
-            Ok(Some(half)) => half.offset(),
-            // The lazy DFA gave up (it only does on pathological input): the PikeVM decides.
-            Err(_) => {
-                self.pikevm_search(caches, &input, caps);
-                return;
-            }
+        let Some(end) = super::search_regex::forward_end(
+            &self.dfa,
+            &mut caches.dfa,
+            &self.pikevm,
+            &mut caches.pikevm,
+            &input,
+            caps,
+        ) else {
+            return;
         };
         // Group 0 and group 1 are both the match.
         if self.group_is_match {

@@ -118,6 +118,15 @@ impl Entry {
     }
 }
 
+/// Pattern `i` of the patterns `bytes` holds one after another, ending at `ends`.
+fn pattern_in<'a>(bytes: &'a [u8], ends: &[u32], i: usize) -> &'a [u8] {
+    let start = match i {
+        0 => 0,
+        _ => ends[i - 1] as usize,
+    };
+    &bytes[start..ends[i] as usize]
+}
+
 /// Up to the first 8 bytes of `bytes` as a little-endian word, and the mask of the bytes taken.
 fn head_of(bytes: &[u8]) -> (u64, u64) {
     let mut word = [0u8; 8];
@@ -222,33 +231,22 @@ impl KeywordFilter {
 
     /// The filter whose tables build.rs wrote (see [`KeywordFilter::write_static`]).
     pub fn from_static(tables: StaticTables) -> KeywordFilter {
-        let mut filter = KeywordFilter {
+        let short = tables
+            .short
+            .iter()
+            .map(|&id| {
+                let pattern = pattern_in(tables.bytes, tables.ends, id as usize);
+                (id as usize, memchr::memmem::Finder::new(pattern))
+            })
+            .collect();
+        KeywordFilter {
             bytes: Cow::Borrowed(tables.bytes),
             ends: Cow::Borrowed(tables.ends),
             reach: Cow::Borrowed(tables.reach),
             offsets: Cow::Borrowed(tables.offsets),
             entries: Cow::Borrowed(tables.entries),
-            short: Vec::with_capacity(tables.short.len()),
-        };
-        for &id in tables.short {
-            let pattern = filter.static_pattern(id as usize);
-            filter
-                .short
-                .push((id as usize, memchr::memmem::Finder::new(pattern)));
+            short,
         }
-        filter
-    }
-
-    /// Pattern `i` of a filter made of static tables, for its finders.
-    fn static_pattern(&self, i: usize) -> &'static [u8] {
-        let Cow::Borrowed(bytes) = self.bytes else {
-            return &[];
-        };
-        let start = match i {
-            0 => 0,
-            _ => self.ends[i - 1] as usize,
-        };
-        &bytes[start..self.ends[i] as usize]
     }
 
     /// The filter's tables as Rust statics named `{prefix}_BYTES` and so on, and a function
@@ -331,11 +329,7 @@ impl KeywordFilter {
 
     /// The bytes of pattern `i`.
     fn pattern(&self, i: usize) -> &[u8] {
-        let start = match i {
-            0 => 0,
-            _ => self.ends[i - 1] as usize,
-        };
-        &self.bytes[start..self.ends[i] as usize]
+        pattern_in(&self.bytes, &self.ends, i)
     }
 
     /// Calls `found(pattern, start, end)` for every occurrence of every pattern in `hay`,

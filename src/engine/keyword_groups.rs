@@ -3,6 +3,42 @@
 //! prefilter groups a custom rule set's keywords at run time, and build.rs groups the built-in
 //! rules' keywords with the same code when it builds their prefilter ahead of time.
 
+use std::borrow::Cow;
+
+/// The keywords of a rule set as `(keyword, rule)`, for `Prefilter::new`: plain data, so that
+/// the scanner builder can hand it to another thread while it builds the rest.
+pub type KeywordList = Vec<(Cow<'static, str>, usize)>;
+
+/// The keyword list (see `prefilter::keyword_list`) of rules given as, for each rule in order,
+/// `None` when the prefilter leaves it out, else its keywords and whether it has file names;
+/// with the indices of those that have neither. build.rs makes the built-in rules' lists with
+/// it too.
+pub fn keyword_list_of<K: IntoIterator<Item = Cow<'static, str>>>(
+    rules: impl IntoIterator<Item = Option<(K, bool)>>,
+) -> (KeywordList, Vec<usize>) {
+    let mut keywordless = Vec::new();
+    let mut pairs = Vec::new();
+    for (ri, rule) in rules.into_iter().enumerate() {
+        let Some((keywords, has_file_names)) = rule else {
+            continue;
+        };
+        let before = pairs.len();
+        // Borrowed when already lowercase, as all built-in keywords are.
+        pairs.extend(keywords.into_iter().map(|kw| {
+            let kw = if kw.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(kw.to_ascii_lowercase())
+            } else {
+                kw
+            };
+            (kw, ri)
+        }));
+        if pairs.len() == before && !has_file_names {
+            keywordless.push(ri);
+        }
+    }
+    (pairs, keywordless)
+}
+
 /// Distinct keywords, sorted, and the rules of keyword `k`:
 /// `pattern_rules[rule_starts[k]..rule_starts[k + 1]]` (one list for all keywords: a `Vec` each
 /// was 2,500 allocations at every start).

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use super::keyword_filter::{Entry, KeywordFilter, StaticTables};
 
@@ -33,9 +34,7 @@ pub enum Companions {
 // `Prefilter::builtin`): `MAIN_*`, `COMPANION_*` and their `*_tables()`.
 include!(concat!(env!("OUT_DIR"), "/builtin_prefilters.rs"));
 
-/// The keywords of a rule set as `(keyword, rule)`, for [`Prefilter::new`]: plain data, so that
-/// the scanner builder can hand it to another thread while it builds the rest.
-pub type KeywordList = Vec<(Cow<'static, str>, usize)>;
+pub use super::keyword_groups::KeywordList;
 
 /// The keyword list of the rules that `include` selects (indices stay those of `rules`), and
 /// those of them that have no keyword and no file name.
@@ -43,7 +42,7 @@ pub fn keyword_list<'a>(
     rules: impl IntoIterator<Item = &'a Rule>,
     include: impl Fn(&Rule) -> bool,
 ) -> (KeywordList, Vec<usize>) {
-    keyword_list_of(rules.into_iter().map(|rule| {
+    super::keyword_groups::keyword_list_of(rules.into_iter().map(|rule| {
         include(rule).then(|| (rule.keywords.iter().cloned(), !rule.file_names.is_empty()))
     }))
 }
@@ -54,55 +53,26 @@ pub fn main_keyword_list(rules: &[Rule]) -> (KeywordList, Vec<usize>) {
     keyword_list(rules, |r| !r.companion_only)
 }
 
-/// [`keyword_list`] of rules given as, for each rule in order, `None` when the prefilter leaves
-/// it out, else its keywords and whether it has file names.
-fn keyword_list_of<K: IntoIterator<Item = Cow<'static, str>>>(
-    rules: impl IntoIterator<Item = Option<(K, bool)>>,
-) -> (KeywordList, Vec<usize>) {
-    let mut keywordless = Vec::new();
-    let mut pairs = Vec::new();
-    for (ri, rule) in rules.into_iter().enumerate() {
-        let Some((keywords, has_file_names)) = rule else {
-            continue;
-        };
-        let before = pairs.len();
-        // Borrowed when already lowercase, as all built-in keywords are.
-        pairs.extend(keywords.into_iter().map(|kw| {
-            let kw = if kw.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(kw.to_ascii_lowercase())
-            } else {
-                kw
-            };
-            (kw, ri)
-        }));
-        if pairs.len() == before && !has_file_names {
-            keywordless.push(ri);
-        }
-    }
-    (pairs, keywordless)
-}
-
 /// A prefilter being built on a thread of its own, for a rule set that is not the built-in one
 /// (whose prefilters are compiled in): the scanner builder checks and prepares the rules while
 /// it is built.
 #[derive(Debug)]
 pub struct PendingPrefilter {
-    /// `Err` (the list) when no thread could be started: built at [`PendingPrefilter::finish`].
-    thread: Result<std::thread::JoinHandle<Prefilter>, (KeywordList, Vec<usize>)>,
+    /// `Err` (the list, shared with the closure that was not run) when no thread could be
+    /// started: built at [`PendingPrefilter::finish`].
+    thread: Result<std::thread::JoinHandle<Prefilter>, Arc<(KeywordList, Vec<usize>)>>,
 }
 
 impl PendingPrefilter {
     /// Starts building the prefilter of `keywords` (from [`keyword_list`]).
     pub fn start(keywords: KeywordList, keywordless: Vec<usize>) -> PendingPrefilter {
-        let list = std::sync::Arc::new((keywords, keywordless));
-        let for_thread = std::sync::Arc::clone(&list);
+        let list = Arc::new((keywords, keywordless));
+        let for_thread = Arc::clone(&list);
         let thread = std::thread::Builder::new()
             .name("keysweep-prefilter".into())
             .spawn(move || Prefilter::new(&for_thread.0, for_thread.1.clone()));
         PendingPrefilter {
-            thread: thread.map_err(|_| {
-                std::sync::Arc::try_unwrap(list).unwrap_or_else(|shared| (*shared).clone())
-            }),
+            thread: thread.map_err(|_| list),
         }
     }
 
@@ -113,7 +83,7 @@ impl PendingPrefilter {
                 Ok(prefilter) => prefilter,
                 Err(panic) => std::panic::resume_unwind(panic),
             },
-            Err((keywords, keywordless)) => Prefilter::new(&keywords, keywordless),
+            Err(list) => Prefilter::new(&list.0, list.1.clone()),
         }
     }
 }
@@ -375,7 +345,7 @@ mod tests {
     /// Keywords are matched lowercase, and a keyword a rule lists twice wakes it once.
     #[test]
     fn keyword_lists_lowercase_and_group() {
-        let (keywords, keywordless) = keyword_list_of([
+        let (keywords, keywordless) = super::super::keyword_groups::keyword_list_of([
             Some((
                 vec![Cow::Borrowed("API_KEY"), Cow::Borrowed("api_key")],
                 false,

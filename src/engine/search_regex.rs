@@ -62,20 +62,56 @@ fn dfa_config() -> hybrid::dfa::Config {
     hybrid::dfa::Config::new().cache_capacity(REGEX_SIZE_LIMIT)
 }
 
+/// The forward engines of a rule regex, as this module's and [`super::anchored`]'s regexes
+/// both run it: its NFA (with groups), a lazy DFA over it and the PikeVM.
+pub(super) fn forward_engines(
+    hir: &regex_syntax::hir::Hir,
+) -> Result<(thompson::NFA, hybrid::dfa::DFA, pikevm::PikeVM), String> {
+    let nfa = thompson::Compiler::new()
+        .configure(nfa_config())
+        .build_from_hir(hir)
+        .map_err(|e| e.to_string())?;
+    let dfa = hybrid::dfa::Builder::new()
+        .configure(dfa_config())
+        .build_from_nfa(nfa.clone())
+        .map_err(|e| e.to_string())?;
+    let pikevm = pikevm::Builder::new()
+        .build_from_nfa(nfa.clone())
+        .map_err(|e| e.to_string())?;
+    Ok((nfa, dfa, pikevm))
+}
+
+/// Capture groups of the regex the PikeVM runs, the whole match included.
+pub(super) fn captures_len(vm: &pikevm::PikeVM) -> usize {
+    vm.get_nfa()
+        .group_info()
+        .group_len(regex_automata::PatternID::ZERO)
+}
+
+/// Where the leftmost-first match in `input` ends, by the lazy DFA. `None` when there is none,
+/// or when the DFA gave up (it only does on pathological input) and the PikeVM searched
+/// instead: its match, if any, is then in `caps`.
+pub(super) fn forward_end(
+    dfa: &hybrid::dfa::DFA,
+    dfa_cache: &mut hybrid::dfa::Cache,
+    vm: &pikevm::PikeVM,
+    vm_cache: &mut Option<pikevm::Cache>,
+    input: &Input<'_>,
+    caps: &mut Captures,
+) -> Option<usize> {
+    match dfa.try_search_fwd(dfa_cache, input) {
+        Ok(found) => found.map(|half| half.offset()),
+        Err(_) => {
+            pikevm_search(vm, vm_cache, input, caps);
+            None
+        }
+    }
+}
+
 impl SearchRegex {
     /// Compiles a rule regex, parsed as the engine reads them (bytes, Unicode off).
     pub fn new(hir: regex_syntax::hir::Hir) -> Result<SearchRegex, String> {
-        let nfa = thompson::Compiler::new()
-            .configure(nfa_config())
-            .build_from_hir(&hir)
-            .map_err(|e| e.to_string())?;
-        let forward = hybrid::dfa::Builder::new()
-            .configure(dfa_config())
-            .build_from_nfa(nfa.clone())
-            .map_err(|e| e.to_string())?;
-        let pikevm = pikevm::Builder::new()
-            .build_from_nfa(nfa)
-            .map_err(|e| e.to_string())?;
+        let (_, forward, pikevm) = forward_engines(&hir)?;
         let caches = {
             let forward = forward.clone();
             SharedCache::new(move || Caches {
@@ -95,10 +131,7 @@ impl SearchRegex {
 
     /// Capture groups, the whole match included.
     pub fn captures_len(&self) -> usize {
-        self.pikevm
-            .get_nfa()
-            .group_info()
-            .group_len(regex_automata::PatternID::ZERO)
+        captures_len(&self.pikevm)
     }
 
     /// Space for a match and its groups.
@@ -117,14 +150,15 @@ impl SearchRegex {
     pub fn search(&self, caches: &mut Caches, hay: &[u8], start: usize, caps: &mut Captures) {
         caps.set_pattern(None);
         let input = Input::new(hay).range(start..);
-        let end = match self.forward.try_search_fwd(&mut caches.forward, &input) {
-            Ok(None) => return,
-            Ok(Some(half)) => half.offset(),
-            // The lazy DFA gave up (it only does on pathological input): the PikeVM decides.
-            Err(_) => {
-                self.pikevm_search(caches, &input, caps);
-                return;
-            }
+        let Some(end) = forward_end(
+            &self.forward,
+            &mut caches.forward,
+            &self.pikevm,
+            &mut caches.pikevm,
+            &input,
+            caps,
+        ) else {
+            return;
         };
         let Some(begin) = self.match_start(caches, hay, start, end) else {
             self.pikevm_search(caches, &input, caps);
