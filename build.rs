@@ -225,16 +225,32 @@ fn rules_source(
                 other => panic!("{name}: rule '{id}': {key}: unknown severity '{other}'"),
             })
         };
-        let allowlist = match rule.get("allowlist") {
+        let as_json = |key: &str| match rule.get(key) {
             None => String::new(),
             Some(v) => serde_json::to_string(v).unwrap_or_else(|e| panic!("{name}: {e}")),
         };
+        let allowlist = as_json("allowlist");
+        let excluded_values = as_json("excluded_values");
+        // Their schema is the engine's (`rules::ExcludedValues`, read at start-up); the groups
+        // they name must be in the regex (as `rules::check_regex` checks a rule file's).
+        if let Some(toml::Value::Array(items)) = rule.get("excluded_values") {
+            let groups = hir.properties().explicit_captures_len();
+            for item in items {
+                match item.get("group").and_then(toml::Value::as_integer) {
+                    Some(g) if g >= 1 && g as usize <= groups => {}
+                    _ => {
+                        panic!("{name}: rule '{id}': excluded_values: no group {item} in the regex")
+                    }
+                }
+            }
+        }
         let line = format!(
             "    BuiltinRule {{ file: {}, id: {}, description: {}, severity: {}, \
              keywords: {}, file_names: {}, path: {}, regex: {}, secret_group: {:?}, \
              min_entropy: {}, validate: {}, window: {:?}, pair_with: {}, pair_lines: {:?}, \
              paired_severity: {}, companion_only: {}, generic: {}, exclude_words: {}, \
-             remediation: {}, allowlist: {}, examples: {}, negative_examples: {} }},\n",
+             excluded_values: {}, remediation: {}, allowlist: {}, examples: {}, \
+             negative_examples: {} }},\n",
             blob.add(name),
             blob.add(id),
             blob.add(&field.string("description")),
@@ -260,6 +276,7 @@ fn rules_source(
             field.bool("companion_only"),
             field.bool("generic"),
             blob.add(&terminated(name, id, field.strings("exclude_words"))),
+            blob.add(&excluded_values),
             blob.add(&field.string("remediation")),
             blob.add(&allowlist),
             blob.add_cold(&terminated(name, id, field.strings("examples"))),
@@ -329,7 +346,7 @@ fn terminated(file: &str, id: &str, examples: Vec<String>) -> String {
 }
 
 /// The keys of a rule table (`rules::Rule`'s fields).
-const RULE_KEYS: [&str; 21] = [
+const RULE_KEYS: [&str; 22] = [
     "id",
     "description",
     "severity",
@@ -347,6 +364,7 @@ const RULE_KEYS: [&str; 21] = [
     "companion_only",
     "generic",
     "exclude_words",
+    "excluded_values",
     "remediation",
     "allowlist",
     "examples",

@@ -1196,7 +1196,7 @@ def toml_list(items):
 
 FIELD_ORDER = ["id", "description", "severity", "keywords", "file_names", "regex", "secret_group", "min_entropy",
                "validate", "window", "pair_with", "pair_lines", "paired_severity", "companion_only",
-               "generic", "exclude_words", "remediation", "examples", "negative_examples"]
+               "generic", "exclude_words", "excluded_values", "remediation", "examples", "negative_examples"]
 
 
 def render(family, rules):
@@ -1210,6 +1210,17 @@ def render(family, rules):
             if k not in r or r[k] is None:
                 continue
             v = r[k]
+            if k == "excluded_values":
+                # [{group, words, prefixes}]: inline tables (src/rules/model.rs ExcludedValues)
+                items = []
+                for e in v:
+                    parts = [f"group = {e['group']}"]
+                    for key in ("words", "prefixes"):
+                        if e.get(key):
+                            parts.append(f"{key} = [" + ", ".join(toml_basic(x) for x in e[key]) + "]")
+                    items.append("  { " + ", ".join(parts) + " },\n")
+                out.append(f"{k} = [\n" + "".join(items) + "]")
+                continue
             if isinstance(v, list):
                 if k in ("keywords", "exclude_words"):
                     out.append(f"{k} = [" + ", ".join(toml_basic(x) for x in v) + "]")
@@ -1265,6 +1276,8 @@ def engine_findings(r, text):
         # every match (so the whole text is the same)
         for m in rx.finditer(data):
             sec = m.group(group)
+            if excluded(r, m):
+                continue
             if sec is not None and (not r.get("validate") or VALIDATORS[r["validate"]](sec.decode("latin-1"))):
                 found.append(sec.decode("latin-1"))
         return found
@@ -1288,6 +1301,8 @@ def engine_findings(r, text):
                     continue
                 if any(w.encode() in m.group(0).lower() for w in r.get("exclude_words", [])):
                     continue
+                if excluded(r, m):
+                    continue
                 s = sec.decode("latin-1")
                 if r.get("validate") != "bip39-checksum" and looks_like_placeholder_engine(s):
                     continue
@@ -1304,6 +1319,19 @@ def engine_findings(r, text):
                 found.append(s)
             pos = low.find(kwl, pos + 1)
     return found
+
+
+def excluded(r, m):
+    """src/engine: a match whose group holds one of its rule's excluded_values is dropped."""
+    for e in r.get("excluded_values") or []:
+        g = m.group(e["group"])
+        if g is None:
+            continue
+        g = g.lower()
+        if any(g == w.encode() for w in e.get("words", [])) or any(
+                g.startswith(p.encode()) for p in e.get("prefixes", [])):
+            return True
+    return False
 
 
 def looks_like_identifier(s):

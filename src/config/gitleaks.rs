@@ -755,6 +755,7 @@ fn custom_rule(cx: &mut Cx<'_>, entry: RuleEntry) -> Result<Rule, ConfigError> {
         companion_only: false,
         generic: false,
         exclude_words: Vec::new(),
+        excluded_values: Vec::new(),
         remediation: REMEDIATION.into(),
         allowlist: entry.allowlists,
         examples: Vec::new(),

@@ -347,7 +347,7 @@ impl Config {
                 }
             }
             crate::rules::finish_rule(&location, &mut rule, false)?;
-            if let Err(message) = crate::rules::check_regex_syntax(&rule.regex) {
+            if let Err(message) = crate::rules::check_regex(&rule) {
                 return Err(ConfigError::Invalid {
                     location: node.and_then(|n| n.key_span("regex")).map_or(location, at),
                     message: format!("rule '{}': {message}", rule.id),

@@ -842,6 +842,12 @@ impl Scanner {
         {
             return;
         }
+        if rule.excluded_values.iter().any(|excluded| {
+            caps.get_group(excluded.group)
+                .is_some_and(|g| excluded.excludes(&data[g.start..g.end]))
+        }) {
+            return;
+        }
         if let Some(mut found) = self.check_secret(rule_index, data, start, end) {
             found.context_len = m.end() - context_start;
             out.push(found);
@@ -972,6 +978,38 @@ remediation = "revoke"
         assert!(s
             .scan(b"0123456789abcdef0123456789abcdef0123456")
             .is_empty());
+    }
+
+    /// A match whose group holds an excluded value is dropped, whichever group it is and in
+    /// any case; a group that did not take part in the match excludes nothing.
+    #[test]
+    fn excluded_values_drop_matches_by_group() {
+        let s = scanner(
+            r#"
+[[rule]]
+id = "account"
+description = "test"
+severity = "high"
+keywords = ["acct"]
+regex = '''acct ([^\s]+) with ([a-z0-9]{10,}|(pw-[a-z0-9]{10,}))'''
+secret_group = 2
+excluded_values = [
+  { group = 1, words = ["localhost"], prefixes = ["example."] },
+  { group = 3, prefixes = ["pw-test"] },
+]
+remediation = "revoke"
+"#,
+        );
+        let found = |text: &str| s.scan(text.as_bytes()).len();
+        assert_eq!(found("acct db.acme.lan with a8f3k2m9q1z7"), 1);
+        assert_eq!(found("acct localhost with a8f3k2m9q1z7"), 0);
+        assert_eq!(found("acct LOCALHOST with a8f3k2m9q1z7"), 0);
+        // A word is excluded only whole; a prefix wherever it starts the group.
+        assert_eq!(found("acct localhost2 with a8f3k2m9q1z7"), 1);
+        assert_eq!(found("acct Example.ORG with a8f3k2m9q1z7"), 0);
+        // Group 3 is only set by the `pw-` branch.
+        assert_eq!(found("acct db.acme.lan with pw-testa8f3k2m9"), 0);
+        assert_eq!(found("acct db.acme.lan with pw-a8f3k2m9q1z7"), 1);
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub(crate) struct BuiltinRule {
     pub companion_only: bool,
     pub generic: bool,
     pub exclude_words: Text,
+    /// The rule's `excluded_values` as JSON (empty: none), as `allowlist`.
+    pub excluded_values: Text,
     pub remediation: Text,
     /// The rule's `[[rule.allowlist]]` tables as JSON (empty: none); few rules have one, and
     /// this keeps their schema in one place (`config::AllowlistSpec`).
@@ -69,16 +71,26 @@ pub(crate) struct BuiltinRule {
 }
 
 impl BuiltinRule {
+    /// A list field stored as JSON (`allowlist`, `excluded_values`): empty text for none.
+    fn json<T: serde::de::DeserializeOwned>(
+        &self,
+        field: &str,
+        text: Text,
+    ) -> Result<Vec<T>, ConfigError> {
+        match text.get() {
+            "" => Ok(Vec::new()),
+            json => serde_json::from_str(json).map_err(|e| ConfigError::Invalid {
+                location: self.file.get().to_string(),
+                message: format!("rule '{}': {field}: {e}", self.id.get()),
+            }),
+        }
+    }
+
     /// The rule, with or without its examples (only the rule tests read them).
     pub(crate) fn to_rule(&self, with_examples: bool) -> Result<Rule, ConfigError> {
         let strings = |list: Text| list.items().map(str::to_string).collect();
-        let allowlist = match self.allowlist.get() {
-            "" => Vec::new(),
-            json => serde_json::from_str(json).map_err(|e| ConfigError::Invalid {
-                location: self.file.get().to_string(),
-                message: format!("rule '{}': allowlist: {e}", self.id.get()),
-            })?,
-        };
+        let allowlist = self.json("allowlist", self.allowlist)?;
+        let excluded_values = self.json("excluded_values", self.excluded_values)?;
         Ok(Rule {
             id: self.id.get().to_string(),
             description: Cow::Borrowed(self.description.get()),
@@ -98,6 +110,7 @@ impl BuiltinRule {
             generic: self.generic,
             // Borrowed: the generic rules list hundreds each.
             exclude_words: self.exclude_words.items().map(Cow::Borrowed).collect(),
+            excluded_values,
             remediation: Cow::Borrowed(self.remediation.get()),
             allowlist,
             examples: if with_examples {
@@ -138,6 +151,7 @@ mod tests {
                 r.regex,
                 r.pair_with,
                 r.exclude_words,
+                r.excluded_values,
                 r.remediation,
                 r.allowlist,
                 r.examples,

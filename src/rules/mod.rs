@@ -8,7 +8,7 @@ mod examples;
 mod model;
 
 pub use examples::{check_examples, ExampleFailure};
-pub use model::{Rule, RuleFile, Severity, DEFAULT_PAIR_LINES, WHOLE_FILE_LIMIT};
+pub use model::{ExcludedValues, Rule, RuleFile, Severity, DEFAULT_PAIR_LINES, WHOLE_FILE_LIMIT};
 
 use crate::error::ConfigError;
 
@@ -58,7 +58,7 @@ pub(crate) fn finish_rule(
     rule.source_file = location.to_string().into();
     let checked = rule.check().and_then(|()| {
         if check_regex {
-            check_regex_syntax(&rule.regex)
+            crate::rules::check_regex(rule)
         } else {
             Ok(())
         }
@@ -188,6 +188,21 @@ pub(crate) fn check_regex_syntax(pattern: &str) -> Result<(), String> {
     crate::engine::parse_regex(pattern)
         .map(|_| ())
         .map_err(|e| format!("regex: {} of \"{pattern}\"", regex_syntax_message(&e)))
+}
+
+/// [`check_regex_syntax`] of a rule's regex, and that the groups its `excluded_values` name
+/// exist in it (an exclusion of a group the regex lacks would silently exclude nothing).
+pub(crate) fn check_regex(rule: &Rule) -> Result<(), String> {
+    let hir = crate::engine::parse_regex(&rule.regex)
+        .map_err(|e| format!("regex: {} of \"{}\"", regex_syntax_message(&e), rule.regex))?;
+    let groups = hir.properties().explicit_captures_len();
+    match rule.excluded_values.iter().find(|e| e.group > groups) {
+        Some(e) => Err(format!(
+            "excluded_values: group {} is not in the regex, which has {groups}",
+            e.group
+        )),
+        None => Ok(()),
+    }
 }
 
 /// A regex syntax error as `what at byte N` (N counts from the pattern's start), for one-line
@@ -465,6 +480,37 @@ pub(crate) fn test_rules(bodies: &[String]) -> Vec<Rule> {
 mod tests {
     use super::*;
 
+    /// An exclusion must name a group of the regex, and lowercase words: a group the regex
+    /// lacks, or an uppercase word (compared case-insensitively, so never equal), would
+    /// silently exclude nothing.
+    #[test]
+    fn excluded_values_are_checked() {
+        let parsed = |excluded: &str| {
+            let text = format!(
+                "[[rule]]\nid = \"x\"\ndescription = \"d\"\nseverity = \"low\"\n\
+                 keywords = [\"k\"]\nregex = 'k=([a-z]+)'\nremediation = \"r\"\n\
+                 excluded_values = [{excluded}]\n"
+            );
+            parse_rule_file("x.toml", &text)
+        };
+        assert!(parsed(r#"{ group = 1, words = ["none"] }"#).is_ok());
+        for bad in [
+            r#"{ group = 2, words = ["none"] }"#,
+            r#"{ group = 0, words = ["none"] }"#,
+            r#"{ group = 1 }"#,
+            r#"{ group = 1, prefixes = ["Upper"] }"#,
+            r#"{ group = 1, words = [""] }"#,
+            r#"{ group = 1, word = ["typo"] }"#,
+        ] {
+            let err = parsed(bad).expect_err(bad).to_string();
+            assert!(err.contains("x.toml"), "{bad}: {err}");
+        }
+        let err = parsed(r#"{ group = 2, words = ["none"] }"#)
+            .expect_err("group 2")
+            .to_string();
+        assert!(err.contains("group 2 is not in the regex"), "{err}");
+    }
+
     /// The compiled-in examples and exclude words (lists stored as one string each) are the
     /// rule files' own, every one of them, in order.
     #[test]
@@ -489,6 +535,7 @@ mod tests {
                 r.examples.clone(),
                 r.negative_examples.clone(),
                 words,
+                r.excluded_values.clone(),
             )
         };
         from_files.sort_by(|a, b| a.id.cmp(&b.id));

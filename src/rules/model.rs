@@ -120,6 +120,13 @@ pub struct Rule {
     /// them to skip `publicToken`, `csrf_token` and the like.
     #[serde(default)]
     pub exclude_words: Vec<Cow<'static, str>>,
+    /// Values that a capture group of a match must not hold (a netrc `machine` that is a
+    /// documentation host, a password that is a provider's token which that provider's rule
+    /// reports): such a match is dropped, as if the regex had not matched there. A regex has no
+    /// look-ahead, so saying "not this word" in it means spelling the word out as a trie of
+    /// classes, which made a rule's regex ten times slower to compile for a handful of words.
+    #[serde(default)]
+    pub excluded_values: Vec<ExcludedValues>,
     /// What to do: where to revoke or rotate, then purge history.
     pub remediation: Cow<'static, str>,
     /// Allowlists for this rule only (`[[rules.allowlist]]` in a config): a finding of this
@@ -135,6 +142,35 @@ pub struct Rule {
     /// The file that defined the rule, for error messages.
     #[serde(skip)]
     pub source_file: Cow<'static, str>,
+}
+
+/// What a capture group of a rule's matches must not be (see [`Rule::excluded_values`]).
+/// Compared ASCII case-insensitively, so the words are written in lowercase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExcludedValues {
+    /// The capture group (1 or more; one that did not take part in a match excludes nothing).
+    pub group: usize,
+    /// The group must not be exactly one of these.
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// The group must not start with one of these.
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+}
+
+impl ExcludedValues {
+    /// Whether `value`, the group's bytes, is excluded.
+    pub fn excludes(&self, value: &[u8]) -> bool {
+        self.words
+            .iter()
+            .any(|w| value.eq_ignore_ascii_case(w.as_bytes()))
+            || self.prefixes.iter().any(|p| {
+                value
+                    .get(..p.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+            })
+    }
 }
 
 impl Rule {
@@ -182,6 +218,24 @@ impl Rule {
             .any(|w| w.is_empty() || w.bytes().any(|b| b.is_ascii_uppercase()))
         {
             return Err("exclude_words must be non-empty lowercase words".into());
+        }
+        for excluded in &self.excluded_values {
+            let lowercase =
+                |w: &String| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase());
+            if excluded.group == 0
+                || excluded.words.is_empty() && excluded.prefixes.is_empty()
+                || !excluded
+                    .words
+                    .iter()
+                    .chain(&excluded.prefixes)
+                    .all(lowercase)
+            {
+                return Err(
+                    "excluded_values: each needs a group of 1 or more and non-empty lowercase \
+                     words or prefixes"
+                        .into(),
+                );
+            }
         }
         if let Some(e) = self.min_entropy {
             if !(0.0..=8.0).contains(&e) {

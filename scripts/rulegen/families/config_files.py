@@ -17,61 +17,17 @@ FAM = "config-files"
 
 # ---------------------------------------------------------------- value regexes
 
-def not_words(words, first_excl, rest_excl, prefixes=(), allowed=None, min_len=1):
-    """Regex for a string that is neither one of `words` nor starts with one of `prefixes` (ASCII
-    case-insensitive), of at least `min_len` bytes. Its bytes are those outside the class bodies
-    `first_excl` (first byte) / `rest_excl` (the others), or, with `allowed` (a plain string of
-    bytes), exactly those bytes.
-
-    Rust's regex has no look-ahead, so the exclusion is spelled out as a trie: at every prefix
-    of a listed word the string may end (unless that prefix is itself a listed word, or shorter
-    than `min_len`), diverge into any other byte, or continue the word; a listed prefix cannot
-    be continued at all. (The construction of databases.py's not_words, plus `prefixes`,
-    `allowed` and `min_len`; a candidate for core.py.)"""
-    trie = {}
-    for w in words:
-        node = trie
-        for ch in w.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    for p in prefixes:
-        node = trie
-        for ch in p.lower():
-            node = node.setdefault(ch, {})
-        node["*"] = {}
-
-    def alts(ch):  # the regex is wrapped in (?i:…): a lowercase letter stands for both cases
-        return ch
-
-    def cls_of(ch):
-        return re.escape(ch)
-
-    def allowed_class(minus):
-        return "[" + class_body(sorted(set(allowed) - set(minus))) + "]"
-
-    def rx(node, depth):
-        kids = sorted(k for k in node if k not in ("", "*"))
-        if allowed is not None:
-            kids = [k for k in kids if any(c in allowed for c in alts(k))]
-            kid_set = "".join(k + k.upper() for k in kids)  # both cases: the class is case-folded
-            first = allowed_class(kid_set)
-            rest = allowed_class("")
-        else:
-            excl = first_excl if depth == 0 else rest_excl
-            first = f"[^{excl}{''.join(re.escape(c) for k in kids for c in alts(k))}]"
-            rest = f"[^{rest_excl}]"
-        more = max(0, min_len - depth - 1)
-        parts = [first + rest + ("*" if more == 0 else f"{{{more},}}")]
-        for k in kids:
-            if "*" in node[k]:
-                continue  # a string that starts with a listed prefix: no match
-            parts.append(cls_of(k) + rx(node[k], depth + 1))
-        body = "(?:" + "|".join(parts) + ")"
-        if depth == 0 or "" in node or depth < min_len:
-            return body  # must continue: empty, a listed word so far, or too short
-        return body + "?"
-
-    return "(?i:" + rx(trie, 0) + ")"
+def not_in(group, words=(), prefixes=()):
+    """A rule's `excluded_values` entry: capture group `group` must not be one of `words` nor start
+    with one of `prefixes` (ASCII case-insensitive; src/rules/model.rs ExcludedValues). The engine
+    checks it on each match: spelt out in the regex, as a trie of classes (Rust's regex has no
+    look-ahead), a handful of words made a rule's regex ten times slower to compile."""
+    e = {"group": group}
+    if words:
+        e["words"] = [w.lower() for w in words]
+    if prefixes:
+        e["prefixes"] = [p.lower() for p in prefixes]
+    return e
 
 
 def class_body(chars):
@@ -113,22 +69,17 @@ REST = r"\s\"'`\\"  # a value also ends at a backslash: `\n` escapes in code str
 _PW_VALUES = set()
 
 
-def val(stop="", first="", words=PW_WORDS, prefixes=PW_PREFIXES, min_len=6, first_ok=""):
+def val(stop="", first="", min_len=6, first_ok=""):
     """A free-form password of at least `min_len` bytes: not a template or a reference (by its
     first byte, FIRST_EXCL + `first`, less the bytes of `first_ok` where the syntax makes them
     plain); ends before whitespace, a quote or a byte of `stop`. The placeholder words and
     reference prefixes of every password (PW_WORDS, PW_PREFIXES) are the typed-password
-    validator's; only the rule's own extra `words` and `prefixes` are excluded here. (An entropy
-    floor of 2.5 needs 6 distinct bytes anyway; the length here also holds where the offline
-    check's emulation skips the floor, for rules that run by file name.)"""
+    validator's; a rule's own extra words and prefixes are its `excluded_values` (not_in). (An
+    entropy floor of 2.5 needs 6 distinct bytes anyway; the length here also holds where the
+    offline check's emulation skips the floor, for rules that run by file name.)"""
     rest = REST + stop
     first = "".join(c for c in FIRST_EXCL if c not in first_ok) + first
-    extra_words = [w for w in words if w not in PW_WORDS]
-    extra_prefixes = [p for p in prefixes if p not in PW_PREFIXES]
-    if extra_words or extra_prefixes:
-        v = not_words(extra_words, rest + first, rest, extra_prefixes, min_len=min_len)
-    else:
-        v = f"(?:[^{rest}{first}][^{rest}]{{{min_len - 1},}})"
+    v = f"(?:[^{rest}{first}][^{rest}]{{{min_len - 1},}})"
     _PW_VALUES.add(v)
     return v
 
@@ -188,10 +139,11 @@ fr(id="netrc-password",
    severity="high",
    keywords=["machine"],
    # Heroku's netrc entries are the heroku-api-key-legacy rule's; example.* hosts are documentation.
-   regex=(r"\bmachine[ \t\r\n]+" + not_words(["api.heroku.com", "git.heroku.com"], r"\s#", r"\s#",
-                                             prefixes=["example.", "www.example."])
+   regex=(r"\bmachine[ \t\r\n]+([^\s#]+)"
           + r"(?:[ \t\r\n]+(?:login|account|port)[ \t\r\n]+[^\s#]+){0,3}"
           r"[ \t\r\n]+password[ \t\r\n]+(" + val() + ")" + end()),
+   secret_group=2,
+   excluded_values=[not_in(1, words=["api.heroku.com", "git.heroku.com"], prefixes=["example.", "www.example."])],
    min_entropy=2.5,
    window=200,
    remediation=remed("A login in a .netrc file is valid for that host",
@@ -244,7 +196,8 @@ fr(id="git-credentials-password",
    severity="critical",
    keywords=[],
    file_names=[".git-credentials", "git-credentials", "*.git-credentials"],
-   regex=(r"(?m)^[ \t]*https?://[^\s:@/]+:(" + val(stop="/", first="", prefixes=PW_PREFIXES + GIT_TOKEN_PREFIXES) + r")@[^\s@/]+[^\s]*\s?"),
+   regex=(r"(?m)^[ \t]*https?://[^\s:@/]+:(" + val(stop="/") + r")@[^\s@/]+[^\s]*\s?"),
+   excluded_values=[not_in(1, prefixes=GIT_TOKEN_PREFIXES)],
    min_entropy=2.5,
    remediation=remed("A stored git credential can push to that host",
                      "revoke the token or change the password at the git host (GitHub: "
@@ -317,7 +270,8 @@ fr(id="npm-registry-auth-token",
    severity="critical",
    keywords=["authtoken"],
    regex=(r"""(?i:_authToken|npmAuthToken)["']?[ \t]*(?:[=:][ \t]*)?["']?("""
-          + not_words(PW_WORDS, TOK + FIRST_EXCL, TOK, PW_PREFIXES + ["npm_"] + GIT_TOKEN_PREFIXES) + ")" + end(";,")),
+          + f"[^{TOK}{FIRST_EXCL}][^{TOK}]*)" + end(";,")),
+   excluded_values=[not_in(1, words=PW_WORDS, prefixes=PW_PREFIXES + ["npm_"] + GIT_TOKEN_PREFIXES)],
    min_entropy=3.3,
    remediation=remed("A registry auth token can publish packages",
                      "revoke it (`npm token revoke`, https://www.npmjs.com/settings/~/tokens, or the private "
@@ -345,8 +299,8 @@ fr(id="npm-registry-basic-auth",
    keywords=[],
    file_names=[".npmrc", "npmrc", ".yarnrc.yml", ".yarnrc"],
    regex=(r"""(?m)^[ \t]*(?://[^\s:]+/:)?(?:_auth|_password|npmAuthIdent)["']?[ \t]*[=:][ \t]*["']?("""
-          + not_words(PW_WORDS, "", "", prefixes=PW_PREFIXES + ["npm_"],
-                      allowed=ALNUM + "+/=:._@-", min_len=8) + r""")["']?[ \t]*\r?$"""),
+          + "[" + class_body(set(ALNUM + "+/=:._@-")) + "]{8,}" + r""")["']?[ \t]*\r?$"""),
+   excluded_values=[not_in(1, words=PW_WORDS, prefixes=PW_PREFIXES + ["npm_"])],
    min_entropy=3.0,
    remediation=remed("The value is the registry user's password (base64) or user:password",
                      "change the password at the registry, switch to a scoped read-only token kept in an "
@@ -392,7 +346,8 @@ fr(id="pypirc-password",
    keywords=[],
    file_names=[".pypirc", "pypirc"],
    regex=(r"(?m)^[ \t]*\[[\w.-]+\][ \t]*\r?\n(?:[ \t]*[\w-]+[ \t]*[=:][^\r\n]*\r?\n){0,8}?[ \t]*password[ \t]*[=:][ \t]*("
-          + val(prefixes=PW_PREFIXES + ["pypi-"]) + ")" + eol()),
+          + val() + ")" + eol()),
+   excluded_values=[not_in(1, prefixes=["pypi-"])],
    min_entropy=2.5,
    remediation=remed("The .pypirc password uploads to that package index",
                      "change it (https://pypi.org/manage/account/) or remove the API token "
@@ -443,11 +398,11 @@ def kv_examples(names, secrets):
     return [forms[i % len(forms)](n, s) for i, (n, s) in enumerate(zip(names, secrets))]
 
 
-def kv_regex(names, stop=";", words=()):
+def kv_regex(names, stop=";"):
     """`NAME=value` at a line start (properties, .env, INI: the value runs to the line end),
     `NAME = "value"` / `NAME "value"` / `NAME: 'value'` (Gradle, Groovy, YAML, code) or
     `-DNAME=value`; one capture group, the prefix alternation carries the context."""
-    v = val(stop=stop, words=PW_WORDS + list(words))
+    v = val(stop=stop)
     return (r"(?:(?m:^)[ \t]*(?:export[ \t]+)?(?:[a-z0-9-]+\.){0,4}(?:" + names + r")[ \t]*[=:][ \t]*|\b"
             + r"(?:[a-z0-9-]+\.){0,4}(?:" + names + r""")["']?[ \t]*[=:]?[ \t]*["']|[ \t]-D(?:""" + names + r")=)(" + v
             + r""")(?:["']|[ \t]*\r?(?:\n|$)|[ \t]+-)""")
@@ -486,9 +441,10 @@ fr(id="java-keystore-password",
    keywords=["keystorepassword", "keystore.password", "keystore_password", "keystore-password", "keystorepass",
              "keystore.pass", "keystore_pass", "key-store-password", "key-store-pass", "ssl.key-password",
              "storepassword", "keypassword", "signing.store.password", "signing.key.password"],
-   regex=kv_regex(KEYSTORE_NAMES, words=["keypassword", "storepassword", "keystorepassword", "keystorepass",
-                                         "keystore_password", "key_password", "store_password", "keypass",
-                                         "storepass"]),
+   regex=kv_regex(KEYSTORE_NAMES),
+   excluded_values=[not_in(1, words=["keypassword", "storepassword", "keystorepassword", "keystorepass",
+                                     "keystore_password", "key_password", "store_password", "keypass",
+                                     "storepass"])],
    min_entropy=2.5,
    remediation=remed("A keystore password unlocks the private key stored with it",
                      "treat the key as exposed: issue a new key pair/certificate (for an Android upload key, "
@@ -618,7 +574,8 @@ fr(id="composer-auth-password",
    description='Composer auth.json `"http-basic"` password',
    severity="high",
    keywords=['"http-basic"'],
-   regex=r'"http-basic"\s*:\s*\{[^\x00]{0,600}?"password"\s*:\s*"(' + val(prefixes=PW_PREFIXES + ["packagist_"]) + ')"',
+   regex=r'"http-basic"\s*:\s*\{[^\x00]{0,600}?"password"\s*:\s*"(' + val() + ')"',
+   excluded_values=[not_in(1, prefixes=["packagist_"])],
    min_entropy=2.5,
    window=600,
    remediation=remed("The http-basic password reads packages from that repository",
@@ -1183,7 +1140,8 @@ fr(id="kubeconfig-user-token",
    severity="critical",
    keywords=["users:"],
    regex=(r"""\busers:[ \t]*\r?\n[ \t]*-[ \t]+name:[^\r\n]*\r?\n[ \t]+user:[ \t]*\r?\n(?:[ \t]+[\w-]+:[^\r\n]*\r?\n){0,8}?"""
-          r"""[ \t]+(?:token|password):[ \t]*["']?(""" + val(prefixes=PW_PREFIXES + ["eyj"]) + r""")["']?[ \t]*\r?(?:\n|$)"""),
+          r"""[ \t]+(?:token|password):[ \t]*["']?(""" + val() + r""")["']?[ \t]*\r?(?:\n|$)"""),
+   excluded_values=[not_in(1, prefixes=["eyj"])],
    min_entropy=3.0,
    window=3000,
    remediation=("The token authenticates to the cluster's API server: delete the service-account token "
@@ -1251,8 +1209,10 @@ fr(id="curl-user-password",
    severity="high",
    keywords=["curl"],
    regex=(r"\bcurl\b" + CURL_SPAN + r"[ \t](?:-u|--user)(?:[ \t]+|=)[\"']?"
-          + not_words([], r"\s:\"'$%{<", r"\s:\"'$%{<", prefixes=["oa2-client-id_"]) + ":("
-          + val(stop=CLI_STOP, prefixes=PW_PREFIXES + ["atatt"]) + ")" + end(CLI_STOP)),
+          + r"([^\s:\"'$%{<]+):("
+          + val(stop=CLI_STOP) + ")" + end(CLI_STOP)),
+   secret_group=2,
+   excluded_values=[not_in(1, prefixes=["oa2-client-id_"]), not_in(2, prefixes=["atatt"])],
    min_entropy=2.5,
    window=600,
    remediation=remed("curl -u sends that user's password to the server",
@@ -1290,8 +1250,8 @@ fr(id="curl-auth-header",
    regex=(AUTH_HEADER +
           r"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{16,128}"
           r"|[0-9A-Za-z]{32,64}"
-          r"|" + not_words([], "", "", prefixes=B64_TOKEN_PREFIXES, allowed=B64_CHARS, min_len=20)
-          + r"={1,2})(?:[\"'\s\\]|$)"),
+          r"|([" + class_body(set(B64_CHARS)) + r"]{20,}={1,2}))(?:[\"'\s\\]|$)"),
+   excluded_values=[not_in(2, prefixes=B64_TOKEN_PREFIXES)],
    min_entropy=2.8,
    window=600,
    remediation=remed("The header carries a live API token",
@@ -1318,8 +1278,9 @@ fr(id="docker-login-password",
    severity="high",
    keywords=["docker login", "podman login", "buildah login", "nerdctl login", "skopeo login"],
    regex=(r"\b(?:docker|podman|buildah|nerdctl|skopeo)[ \t]+login\b[^\r\n|;&]{0,200}?[ \t](?:-p|--password)(?:[ \t]+|=)"
-          r"[\"']?(" + val(stop=CLI_STOP, prefixes=PW_PREFIXES + ["dckr_pat_", "dckr_oat_"] + GIT_TOKEN_PREFIXES) + ")"
+          r"[\"']?(" + val(stop=CLI_STOP) + ")"
           + end(CLI_STOP)),
+   excluded_values=[not_in(1, prefixes=["dckr_pat_", "dckr_oat_"] + GIT_TOKEN_PREFIXES)],
    min_entropy=2.5,
    remediation=remed("The registry password or token is on the command line",
                      "revoke it at the registry (Docker Hub: https://app.docker.com/settings/personal-access-tokens), "
