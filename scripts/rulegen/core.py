@@ -1218,6 +1218,8 @@ def render(family, rules):
                     for key in ("words", "prefixes"):
                         if e.get(key):
                             parts.append(f"{key} = [" + ", ".join(toml_basic(x) for x in e[key]) + "]")
+                    if e.get("longer_than") is not None:
+                        parts.append(f"longer_than = {e['longer_than']}")
                     items.append("  { " + ", ".join(parts) + " },\n")
                 out.append(f"{k} = [\n" + "".join(items) + "]")
                 continue
@@ -1327,6 +1329,8 @@ def excluded(r, m):
         g = m.group(e["group"])
         if g is None:
             continue
+        if e.get("longer_than") is not None and len(g) > e["longer_than"]:
+            return True
         g = g.lower()
         if any(g == w.encode() for w in e.get("words", [])) or any(
                 g.startswith(p.encode()) for p in e.get("prefixes", [])):

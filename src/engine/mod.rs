@@ -996,6 +996,7 @@ secret_group = 2
 excluded_values = [
   { group = 1, words = ["localhost"], prefixes = ["example."] },
   { group = 3, prefixes = ["pw-test"] },
+  { group = 2, longer_than = 16 },
 ]
 remediation = "revoke"
 "#,
@@ -1010,6 +1011,7 @@ remediation = "revoke"
         // Group 3 is only set by the `pw-` branch.
         assert_eq!(found("acct db.acme.lan with pw-testa8f3k2m9"), 0);
         assert_eq!(found("acct db.acme.lan with pw-a8f3k2m9q1z7"), 1);
+        assert_eq!(found("acct db.acme.lan with a8f3k2m9q1z7a8f3k"), 0);
     }
 
     #[test]

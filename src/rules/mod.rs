@@ -494,6 +494,7 @@ mod tests {
             parse_rule_file("x.toml", &text)
         };
         assert!(parsed(r#"{ group = 1, words = ["none"] }"#).is_ok());
+        assert!(parsed(r#"{ group = 1, longer_than = 64 }"#).is_ok());
         for bad in [
             r#"{ group = 2, words = ["none"] }"#,
             r#"{ group = 0, words = ["none"] }"#,

@@ -157,14 +157,21 @@ pub struct ExcludedValues {
     /// The group must not start with one of these.
     #[serde(default)]
     pub prefixes: Vec<String>,
+    /// The group must not be longer than this many bytes. A value that is always a whole run of
+    /// its bytes (`([…]{20,})(?:[^…]|$)`) is bounded here at no cost, where a bound in the
+    /// regex (`{20,256}`) costs a state per byte of it to compile.
+    #[serde(default)]
+    pub longer_than: Option<usize>,
 }
 
 impl ExcludedValues {
     /// Whether `value`, the group's bytes, is excluded.
     pub fn excludes(&self, value: &[u8]) -> bool {
-        self.words
-            .iter()
-            .any(|w| value.eq_ignore_ascii_case(w.as_bytes()))
+        self.longer_than.is_some_and(|max| value.len() > max)
+            || self
+                .words
+                .iter()
+                .any(|w| value.eq_ignore_ascii_case(w.as_bytes()))
             || self.prefixes.iter().any(|p| {
                 value
                     .get(..p.len())
@@ -223,7 +230,9 @@ impl Rule {
             let lowercase =
                 |w: &String| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase());
             if excluded.group == 0
-                || excluded.words.is_empty() && excluded.prefixes.is_empty()
+                || excluded.words.is_empty()
+                    && excluded.prefixes.is_empty()
+                    && excluded.longer_than.is_none()
                 || !excluded
                     .words
                     .iter()
@@ -232,7 +241,7 @@ impl Rule {
             {
                 return Err(
                     "excluded_values: each needs a group of 1 or more and non-empty lowercase \
-                     words or prefixes"
+                     words or prefixes, or longer_than"
                         .into(),
                 );
             }
