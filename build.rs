@@ -208,7 +208,7 @@ fn rules_source(
             id.to_string(),
             shape_summary::rule_hash(&re, &keywords, &file_names),
             shape_summary::summarize_hir(&hir, group),
-            shape_summary::required_bytes_hir(&hir),
+            shape_summary::required_bytes_hir(&hir, &keywords),
             shape_summary::rule_anchor(&hir, &keywords, &file_names),
             {
                 let mut encoded = Vec::new();

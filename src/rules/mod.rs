@@ -597,7 +597,7 @@ mod tests {
             let hir = crate::engine::parse_regex(&rule.regex).expect("parses");
             let computed = crate::engine::summarize_hir(&hir, rule.secret_group);
             assert_eq!(embedded.0, computed, "rule '{}'", rule.id);
-            let required = crate::engine::required_bytes_hir(&hir);
+            let required = crate::engine::required_bytes_hir(&hir, &rule.keywords);
             assert_eq!(embedded.1, required.as_slice(), "rule '{}'", rule.id);
             let anchor = crate::engine::rule_anchor(&hir, &rule.keywords, &rule.file_names);
             assert_eq!(embedded.2, anchor, "rule '{}'", rule.id);
