@@ -78,6 +78,9 @@ pub struct KeywordFilter {
     reach: Cow<'static, [u64]>,
     /// For each (bucket, key of the last two bytes of the filter part): a range of `entries`.
     offsets: Cow<'static, [u32]>,
+    /// For each key of two bytes: the buckets (bits) whose range of `entries` for it is not
+    /// empty (see [`KeywordFilter::verify`]).
+    pair_buckets: Cow<'static, [u8]>,
     entries: Cow<'static, [Entry]>,
     /// Keywords of one or two bytes, searched on their own: `(pattern, finder)`.
     short: Vec<(usize, memchr::memmem::Finder<'static>)>,
@@ -89,6 +92,7 @@ pub struct StaticTables {
     pub ends: &'static [u32],
     pub reach: &'static [u64],
     pub offsets: &'static [u32],
+    pub pair_buckets: &'static [u8],
     pub entries: &'static [Entry],
     /// The patterns of one or two bytes.
     pub short: &'static [u32],
@@ -219,11 +223,21 @@ impl KeywordFilter {
             bytes.extend_from_slice(p);
             ends.push(bytes.len() as u32);
         }
+        let mut pair_buckets = vec![0u8; 1 << VERIFY_BITS];
+        for (key, buckets) in pair_buckets.iter_mut().enumerate() {
+            for b in 0..BUCKETS {
+                let slot = (b << VERIFY_BITS) | key;
+                if offsets[slot] != offsets[slot + 1] {
+                    *buckets |= 1 << b;
+                }
+            }
+        }
         KeywordFilter {
             bytes: Cow::Owned(bytes),
             ends: Cow::Owned(ends),
             reach: Cow::Owned(reach),
             offsets: Cow::Owned(offsets),
+            pair_buckets: Cow::Owned(pair_buckets),
             entries: Cow::Owned(entries),
             short,
         }
@@ -244,6 +258,7 @@ impl KeywordFilter {
             ends: Cow::Borrowed(tables.ends),
             reach: Cow::Borrowed(tables.reach),
             offsets: Cow::Borrowed(tables.offsets),
+            pair_buckets: Cow::Borrowed(tables.pair_buckets),
             entries: Cow::Borrowed(tables.entries),
             short,
         }
@@ -288,6 +303,12 @@ impl KeywordFilter {
             "u32",
             self.offsets.iter().map(|o| o.to_string()).collect(),
         );
+        list(
+            &mut out,
+            "PAIR_BUCKETS",
+            "u8",
+            self.pair_buckets.iter().map(|b| b.to_string()).collect(),
+        );
         let entries = self.entries.iter().map(|e| {
             format!(
                 "Entry::new({}, {}, {:#x}, {:#x})",
@@ -305,6 +326,7 @@ impl KeywordFilter {
             out,
             "fn {}_tables() -> StaticTables {{ StaticTables {{ bytes: &{prefix}_BYTES, \
              ends: &{prefix}_ENDS, reach: &{prefix}_REACH, offsets: &{prefix}_OFFSETS, \
+             pair_buckets: &{prefix}_PAIR_BUCKETS, \
              entries: &{prefix}_ENTRIES, short: &{prefix}_SHORT }} }}",
             prefix.to_ascii_lowercase()
         );
@@ -319,6 +341,7 @@ impl KeywordFilter {
             && self.ends == other.ends
             && self.reach == other.reach
             && self.offsets == other.offsets
+            && self.pair_buckets == other.pair_buckets
             && self.entries == other.entries
             && self
                 .short
@@ -397,17 +420,37 @@ impl KeywordFilter {
         }
     }
 
-    /// Compares the patterns of the `candidates` buckets whose filter part may end at `end`.
-    #[inline(never)]
+    /// Compares the patterns of the `candidates` buckets whose filter part may end at `end`:
+    /// first, in line, drops the buckets that have no pattern ending in the two bytes there.
+    /// Most positions the filter lets through are such (with the built-in keywords, 62,000 of
+    /// the cargo tree's 104,000, nearly all for the three-byte keywords), and a call each to
+    /// find an empty slot was most of the comparison's time.
+    #[inline(always)]
     fn verify(
         &self,
         hay: &[u8],
         end: usize,
-        mut candidates: u8,
+        candidates: u8,
         found: &mut impl FnMut(usize, usize, usize),
     ) {
         let previous = if end > 0 { hay[end - 1] } else { 0 };
         let key = pair_key(previous, hay[end], VERIFY_BITS);
+        let candidates = candidates & self.pair_buckets[key];
+        if candidates != 0 {
+            self.compare(hay, end, key, candidates, found);
+        }
+    }
+
+    /// [`KeywordFilter::verify`] for the buckets that have patterns ending in the pair `key`.
+    #[inline(never)]
+    fn compare(
+        &self,
+        hay: &[u8],
+        end: usize,
+        key: usize,
+        mut candidates: u8,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) {
         while candidates != 0 {
             let b = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
