@@ -147,19 +147,23 @@ mod tests {
         super::super::TEXT.is_char_boundary(at) && super::super::TEXT.is_char_boundary(at + len)
     }
 
+    /// The fields of a rule that are lists (see [`Text::items`]).
+    fn lists(r: &BuiltinRule) -> [Text; 6] {
+        [
+            r.keywords,
+            r.file_names,
+            r.pair_with,
+            r.exclude_words,
+            r.examples,
+            r.negative_examples,
+        ]
+    }
+
     /// The byte split gives the items a `char` split gives, for every list of every rule.
     #[test]
     fn items_are_those_of_a_split_at_the_separator() {
         for r in super::super::BUILTIN_RULES {
-            let lists = [
-                r.keywords,
-                r.file_names,
-                r.pair_with,
-                r.exclude_words,
-                r.examples,
-                r.negative_examples,
-            ];
-            for list in lists {
+            for list in lists(r) {
                 let split: Vec<&str> = list.get().split_terminator('\u{1f}').collect();
                 assert_eq!(list.items().collect::<Vec<_>>(), split);
             }
@@ -175,19 +179,14 @@ mod tests {
                 r.file,
                 r.id,
                 r.description,
-                r.keywords,
-                r.file_names,
                 r.regex,
-                r.pair_with,
-                r.exclude_words,
                 r.excluded_values,
                 r.remediation,
                 r.allowlist,
-                r.examples,
-                r.negative_examples,
             ];
             let optional = [r.path, r.validate];
-            for text in texts.into_iter().chain(optional.into_iter().flatten()) {
+            let all = texts.into_iter().chain(lists(r));
+            for text in all.chain(optional.into_iter().flatten()) {
                 assert!(on_boundaries(text), "rule {}: {text:?}", r.id.get());
             }
         }
