@@ -500,9 +500,18 @@ def typed_password_valid(s):
     # a reference inside the value: `pre${X}`, `a$HOME`, `$(cmd)`, `%s`, `%(name)s`
     if re.search(r"\$[A-Z_{(]|%[sd(]", t):
         return False
-    # an ascending run of six (123456, abcdef): a test value or a keyboard walk
+    # ascending runs (123456, abcdef; one of six or more) make up most of it: a test value or a
+    # keyboard walk (x123456789), not a weak password someone typed (abuser123456)
     if any(all(ord(t[i + k + 1]) == ord(t[i + k]) + 1 for k in range(5)) for i in range(len(t) - 5)):
-        return False
+        covered, run = 0, 1
+        for i in range(1, len(t) + 1):
+            if i < len(t) and ord(t[i]) == ord(t[i - 1]) + 1:
+                run += 1
+            else:
+                covered += run if run >= 4 else 0
+                run = 1
+        if 2 * covered > len(t):
+            return False
     # six lowercase letters or fewer: a word (a fixture's `bowser`), not a typed password
     if len(t) <= 6 and re.fullmatch(r"[a-z]+", t):
         return False

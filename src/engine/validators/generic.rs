@@ -207,8 +207,29 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
         && text
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-    // A run like `123456` or `abcdef` is a test value or a keyboard walk.
-    !constant_name && !is_short_word(text) && !is_secret_name(text) && !has_ascending_run(secret, 6)
+    !constant_name && !is_short_word(text) && !is_secret_name(text) && !mostly_ascending(secret)
+}
+
+/// `x123456789`, `012345abcdef`: runs like `123456` or `abcdef` (one of six or more) make up
+/// most of the value: a test value or a keyboard walk. A word with such a run after it
+/// (`abuser123456`) is a weak password someone typed, and leaks like any other.
+fn mostly_ascending(s: &[u8]) -> bool {
+    if !has_ascending_run(s, 6) {
+        return false;
+    }
+    // Bytes in ascending runs of four or more.
+    let (mut covered, mut run) = (0, 1);
+    for i in 1..=s.len() {
+        if i < s.len() && s[i] == s[i - 1].wrapping_add(1) {
+            run += 1;
+        } else {
+            if run >= 4 {
+                covered += run;
+            }
+            run = 1;
+        }
+    }
+    2 * covered > s.len()
 }
 
 /// `bowser`, `hunter`: six lowercase letters or fewer, a word (a test fixture's or a tutorial's
@@ -381,6 +402,7 @@ mod tests {
             "s3c%r3t",
             "#gets0m3",
             "#Harbor.2024",
+            "abuser123456",
         ] {
             assert!(is_typed_password(s.as_bytes()), "{s}");
         }
@@ -409,6 +431,8 @@ mod tests {
             "env:DB_PASS",
             "!vault |",
             "x123456789",
+            "012345abcdef",
+            "Pass123456",
             "Guest",
         ] {
             assert!(!is_typed_password(s.as_bytes()), "{s}");
