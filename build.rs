@@ -306,25 +306,20 @@ fn prefilters_source(rules: &[RuleKeywords]) -> String {
                 })
             },
         ));
-        let keywordless: Vec<String> = keywordless.iter().map(|i| i.to_string()).collect();
         let groups = keyword_groups::group_keywords(&pairs);
         out.push_str(&keyword_filter::KeywordFilter::new(&groups.keywords).write_static(prefix));
-        let numbers = |v: &[u32]| {
-            v.iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        };
-        out.push_str(&format!(
-            "static {prefix}_PATTERN_RULES: [u32; {}] = [{}];\n\
-             static {prefix}_RULE_STARTS: [u32; {}] = [{}];\n\
-             static {prefix}_KEYWORDLESS: [usize; {}] = [{}];\n",
-            groups.pattern_rules.len(),
-            numbers(&groups.pattern_rules),
-            groups.rule_starts.len(),
-            numbers(&groups.rule_starts),
-            keywordless.len(),
-            keywordless.join(","),
+        for (table, items) in [
+            ("PATTERN_RULES", &groups.pattern_rules),
+            ("RULE_STARTS", &groups.rule_starts),
+        ] {
+            let name = format!("{prefix}_{table}");
+            out.push_str(&keyword_filter::static_array(&name, "u32", items.iter()));
+        }
+        let name = format!("{prefix}_KEYWORDLESS");
+        out.push_str(&keyword_filter::static_array(
+            &name,
+            "usize",
+            keywordless.iter(),
         ));
     }
     out

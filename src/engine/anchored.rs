@@ -12,29 +12,26 @@
 
 use std::fmt;
 
-use regex_automata::hybrid;
-use regex_automata::nfa::thompson::{backtrack, pikevm};
+use regex_automata::nfa::thompson::backtrack;
 use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, PatternID};
 
+use super::search_regex::{Forward, ForwardCaches};
 use super::shared_cache::SharedCache;
 
 /// Scratch space for the three engines (shared by the workers in turn, see [`SharedCache`]).
 #[derive(Debug)]
 pub struct Caches {
-    dfa: hybrid::dfa::Cache,
+    /// The lazy DFA's, and the PikeVM's for a match too long for the backtracker.
+    forward: ForwardCaches,
     backtrack: backtrack::Cache,
-    /// Made the first time a match is too long for the backtracker (see
-    /// [`super::search_regex::pikevm_search`]).
-    pikevm: Option<pikevm::Cache>,
 }
 
 /// A compiled rule regex for anchored tries (see the module documentation).
 pub struct AnchoredRegex {
-    dfa: hybrid::dfa::DFA,
+    forward: Forward,
     backtrack: backtrack::BoundedBacktracker,
-    pikevm: pikevm::PikeVM,
     caches: SharedCache<Caches>,
     /// The regex is its group 1 with only looks around it (`\b(ghp_…)\b`, a PEM block): the
     /// group is the match, which the lazy DFA finds alone. The backtracker over a 2 KB PEM
@@ -60,22 +57,20 @@ impl AnchoredRegex {
                 .ok_or_else(|| "the regex does not start with a name run".to_string())?;
         }
         let group_is_match = group_is_match(&hir);
-        let (nfa, dfa, pikevm) = super::search_regex::forward_engines(&hir)?;
+        let (forward, nfa) = Forward::new(&hir)?;
         let backtrack = backtrack::Builder::new()
             .build_from_nfa(nfa)
             .map_err(|e| e.to_string())?;
         let caches = {
-            let (dfa, backtrack) = (dfa.clone(), backtrack.clone());
+            let (forward, backtrack) = (forward.clone(), backtrack.clone());
             SharedCache::new(move || Caches {
-                dfa: dfa.create_cache(),
+                forward: forward.create_caches(),
                 backtrack: backtrack.create_cache(),
-                pikevm: None,
             })
         };
         Ok(AnchoredRegex {
-            dfa,
+            forward,
             backtrack,
-            pikevm,
             caches,
             group_is_match,
         })
@@ -83,12 +78,12 @@ impl AnchoredRegex {
 
     /// Space for a match and its groups.
     pub fn create_captures(&self) -> Captures {
-        self.pikevm.create_captures()
+        self.forward.create_captures()
     }
 
     /// Capture groups, the whole match included.
     pub fn captures_len(&self) -> usize {
-        super::search_regex::captures_len(&self.pikevm)
+        self.forward.captures_len()
     }
 
     /// Runs `each` with caches (taken once for all of a blob's tries; see [`SharedCache`]).
@@ -102,14 +97,7 @@ impl AnchoredRegex {
     pub fn try_at(&self, caches: &mut Caches, hay: &[u8], start: usize, caps: &mut Captures) {
         caps.set_pattern(None);
         let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
-        let Some(end) = super::search_regex::forward_end(
-            &self.dfa,
-            &mut caches.dfa,
-            &self.pikevm,
-            &mut caches.pikevm,
-            &input,
-            caps,
-        ) else {
+        let Some(end) = self.forward.end(&mut caches.forward, &input, caps) else {
             return;
         };
         // Group 0 and group 1 are both the match.
@@ -133,11 +121,7 @@ impl AnchoredRegex {
         {
             return;
         }
-        self.pikevm_search(caches, &span, caps);
-    }
-
-    fn pikevm_search(&self, caches: &mut Caches, input: &Input<'_>, caps: &mut Captures) {
-        super::search_regex::pikevm_search(&self.pikevm, &mut caches.pikevm, input, caps);
+        self.forward.pikevm_search(&mut caches.forward, &span, caps);
     }
 }
 

@@ -122,6 +122,22 @@ impl Entry {
     }
 }
 
+/// `static {name}: [{ty}; N] = [...];` with the `items` as written by `Display`: the form of
+/// every table build.rs compiles in (the keyword filters' and the prefilters' rule lists).
+#[allow(dead_code)] // build.rs writes with it; the engine only reads
+pub fn static_array<T: std::fmt::Display>(
+    name: &str,
+    ty: &str,
+    items: impl Iterator<Item = T>,
+) -> String {
+    let items: Vec<String> = items.map(|i| i.to_string()).collect();
+    format!(
+        "static {name}: [{ty}; {}] = [{}];\n",
+        items.len(),
+        items.join(",")
+    )
+}
+
 /// Pattern `i` of the patterns `bytes` holds one after another, ending at `ends`.
 fn pattern_in<'a>(bytes: &'a [u8], ends: &[u32], i: usize) -> &'a [u8] {
     let start = match i {
@@ -271,57 +287,20 @@ impl KeywordFilter {
     pub fn write_static(&self, prefix: &str) -> String {
         use std::fmt::Write;
         let mut out = String::new();
-        let list = |out: &mut String, name: &str, ty: &str, items: Vec<String>| {
-            let _ = writeln!(
-                out,
-                "static {prefix}_{name}: [{ty}; {}] = [{}];",
-                items.len(),
-                items.join(",")
-            );
-        };
-        list(
-            &mut out,
-            "BYTES",
-            "u8",
-            self.bytes.iter().map(|b| b.to_string()).collect(),
-        );
-        list(
-            &mut out,
-            "ENDS",
-            "u32",
-            self.ends.iter().map(|e| e.to_string()).collect(),
-        );
-        list(
-            &mut out,
-            "REACH",
-            "u64",
-            self.reach.iter().map(|r| format!("{r:#x}")).collect(),
-        );
-        list(
-            &mut out,
-            "OFFSETS",
-            "u32",
-            self.offsets.iter().map(|o| o.to_string()).collect(),
-        );
-        list(
-            &mut out,
-            "PAIR_BUCKETS",
-            "u8",
-            self.pair_buckets.iter().map(|b| b.to_string()).collect(),
-        );
+        let name = |table: &str| format!("{prefix}_{table}");
+        out += &static_array(&name("BYTES"), "u8", self.bytes.iter());
+        out += &static_array(&name("ENDS"), "u32", self.ends.iter());
+        out += &static_array(&name("REACH"), "u64", self.reach.iter());
+        out += &static_array(&name("OFFSETS"), "u32", self.offsets.iter());
+        out += &static_array(&name("PAIR_BUCKETS"), "u8", self.pair_buckets.iter());
         let entries = self.entries.iter().map(|e| {
             format!(
                 "Entry::new({}, {}, {:#x}, {:#x})",
                 e.pattern, e.m, e.head, e.head_mask
             )
         });
-        list(&mut out, "ENTRIES", "Entry", entries.collect());
-        list(
-            &mut out,
-            "SHORT",
-            "u32",
-            self.short.iter().map(|(id, _)| id.to_string()).collect(),
-        );
+        out += &static_array(&name("ENTRIES"), "Entry", entries);
+        out += &static_array(&name("SHORT"), "u32", self.short.iter().map(|(id, _)| id));
         let _ = writeln!(
             out,
             "fn {}_tables() -> StaticTables {{ StaticTables {{ bytes: &{prefix}_BYTES, \

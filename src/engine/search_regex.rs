@@ -29,17 +29,14 @@ use super::REGEX_SIZE_LIMIT;
 
 /// Per-thread search state.
 pub struct Caches {
-    forward: hybrid::dfa::Cache,
+    forward: ForwardCaches,
     /// Made with the reverse DFA, on the first match.
     reverse: Option<hybrid::dfa::Cache>,
-    /// Made on the first match too (see [`pikevm_search`]).
-    pikevm: Option<pikevm::Cache>,
 }
 
 /// A compiled searching regex (see the module documentation).
 pub struct SearchRegex {
-    forward: hybrid::dfa::DFA,
-    pikevm: pikevm::PikeVM,
+    forward: Forward,
     /// The parsed regex, for the reverse DFA.
     hir: regex_syntax::hir::Hir,
     reverse: OnceLock<Result<hybrid::dfa::DFA, String>>,
@@ -63,66 +60,107 @@ fn dfa_config() -> hybrid::dfa::Config {
 }
 
 /// The forward engines of a rule regex, as this module's and [`super::anchored`]'s regexes
-/// both run it: its NFA (with groups), a lazy DFA over it and the PikeVM.
-pub(super) fn forward_engines(
-    hir: &regex_syntax::hir::Hir,
-) -> Result<(thompson::NFA, hybrid::dfa::DFA, pikevm::PikeVM), String> {
-    let nfa = thompson::Compiler::new()
-        .configure(nfa_config())
-        .build_from_hir(hir)
-        .map_err(|e| e.to_string())?;
-    let dfa = hybrid::dfa::Builder::new()
-        .configure(dfa_config())
-        .build_from_nfa(nfa.clone())
-        .map_err(|e| e.to_string())?;
-    let pikevm = pikevm::Builder::new()
-        .build_from_nfa(nfa.clone())
-        .map_err(|e| e.to_string())?;
-    Ok((nfa, dfa, pikevm))
+/// both run it: a lazy DFA over its NFA (with groups) for where a match ends, and the PikeVM.
+#[derive(Clone)]
+pub(super) struct Forward {
+    dfa: hybrid::dfa::DFA,
+    pikevm: pikevm::PikeVM,
 }
 
-/// Capture groups of the regex the PikeVM runs, the whole match included.
-pub(super) fn captures_len(vm: &pikevm::PikeVM) -> usize {
-    vm.get_nfa()
-        .group_info()
-        .group_len(regex_automata::PatternID::ZERO)
+/// [`Forward`]'s scratch space.
+#[derive(Debug)]
+pub(super) struct ForwardCaches {
+    dfa: hybrid::dfa::Cache,
+    /// Made on first use: the PikeVM's tables are sized by the NFA (tens of KiB for the larger
+    /// rules), and most regexes a scan wakes never need them.
+    pikevm: Option<pikevm::Cache>,
 }
 
-/// Where the leftmost-first match in `input` ends, by the lazy DFA. `None` when there is none,
-/// or when the DFA gave up (it only does on pathological input) and the PikeVM searched
-/// instead: its match, if any, is then in `caps`.
-pub(super) fn forward_end(
-    dfa: &hybrid::dfa::DFA,
-    dfa_cache: &mut hybrid::dfa::Cache,
-    vm: &pikevm::PikeVM,
-    vm_cache: &mut Option<pikevm::Cache>,
-    input: &Input<'_>,
-    caps: &mut Captures,
-) -> Option<usize> {
-    match dfa.try_search_fwd(dfa_cache, input) {
-        Ok(found) => found.map(|half| half.offset()),
-        Err(_) => {
-            pikevm_search(vm, vm_cache, input, caps);
-            None
+impl Forward {
+    /// Compiles `hir`; gives its NFA too, for the engines a regex adds.
+    pub(super) fn new(hir: &regex_syntax::hir::Hir) -> Result<(Forward, thompson::NFA), String> {
+        let nfa = thompson::Compiler::new()
+            .configure(nfa_config())
+            .build_from_hir(hir)
+            .map_err(|e| e.to_string())?;
+        let dfa = hybrid::dfa::Builder::new()
+            .configure(dfa_config())
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let pikevm = pikevm::Builder::new()
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        Ok((Forward { dfa, pikevm }, nfa))
+    }
+
+    /// A cache for this thread's use (the PikeVM's is made when needed).
+    pub(super) fn create_caches(&self) -> ForwardCaches {
+        ForwardCaches {
+            dfa: self.dfa.create_cache(),
+            pikevm: None,
         }
+    }
+
+    /// Capture groups of the regex, the whole match included.
+    pub(super) fn captures_len(&self) -> usize {
+        self.pikevm
+            .get_nfa()
+            .group_info()
+            .group_len(regex_automata::PatternID::ZERO)
+    }
+
+    /// Space for a match and its groups.
+    pub(super) fn create_captures(&self) -> Captures {
+        self.pikevm.create_captures()
+    }
+
+    /// Where the leftmost-first match in `input` ends, by the lazy DFA. `None` when there is
+    /// none, or when the DFA gave up (it only does on pathological input) and the PikeVM
+    /// searched instead: its match, if any, is then in `caps`.
+    pub(super) fn end(
+        &self,
+        caches: &mut ForwardCaches,
+        input: &Input<'_>,
+        caps: &mut Captures,
+    ) -> Option<usize> {
+        match self.dfa.try_search_fwd(&mut caches.dfa, input) {
+            Ok(found) => found.map(|half| half.offset()),
+            Err(_) => {
+                self.pikevm_search(caches, input, caps);
+                None
+            }
+        }
+    }
+
+    /// The PikeVM's leftmost-first match in `input`, with its groups.
+    pub(super) fn pikevm_search(
+        &self,
+        caches: &mut ForwardCaches,
+        input: &Input<'_>,
+        caps: &mut Captures,
+    ) {
+        let vm = &self.pikevm;
+        vm.search(
+            caches.pikevm.get_or_insert_with(|| vm.create_cache()),
+            input,
+            caps,
+        );
     }
 }
 
 impl SearchRegex {
     /// Compiles a rule regex, parsed as the engine reads them (bytes, Unicode off).
     pub fn new(hir: regex_syntax::hir::Hir) -> Result<SearchRegex, String> {
-        let (_, forward, pikevm) = forward_engines(&hir)?;
+        let (forward, _) = Forward::new(&hir)?;
         let caches = {
             let forward = forward.clone();
             SharedCache::new(move || Caches {
-                forward: forward.create_cache(),
+                forward: forward.create_caches(),
                 reverse: None,
-                pikevm: None,
             })
         };
         Ok(SearchRegex {
             forward,
-            pikevm,
             hir,
             reverse: OnceLock::new(),
             caches,
@@ -131,12 +169,12 @@ impl SearchRegex {
 
     /// Capture groups, the whole match included.
     pub fn captures_len(&self) -> usize {
-        captures_len(&self.pikevm)
+        self.forward.captures_len()
     }
 
     /// Space for a match and its groups.
     pub fn create_captures(&self) -> Captures {
-        self.pikevm.create_captures()
+        self.forward.create_captures()
     }
 
     /// Runs `each` with caches (taken once for all of a blob's searches; see [`SharedCache`]).
@@ -150,27 +188,17 @@ impl SearchRegex {
     pub fn search(&self, caches: &mut Caches, hay: &[u8], start: usize, caps: &mut Captures) {
         caps.set_pattern(None);
         let input = Input::new(hay).range(start..);
-        let Some(end) = forward_end(
-            &self.forward,
-            &mut caches.forward,
-            &self.pikevm,
-            &mut caches.pikevm,
-            &input,
-            caps,
-        ) else {
+        let Some(end) = self.forward.end(&mut caches.forward, &input, caps) else {
             return;
         };
         let Some(begin) = self.match_start(caches, hay, start, end) else {
-            self.pikevm_search(caches, &input, caps);
+            self.forward
+                .pikevm_search(&mut caches.forward, &input, caps);
             return;
         };
         // The groups of the match: the same leftmost-first match, read from its own bytes.
         let span = Input::new(hay).range(begin..end).anchored(Anchored::Yes);
-        self.pikevm_search(caches, &span, caps);
-    }
-
-    fn pikevm_search(&self, caches: &mut Caches, input: &Input<'_>, caps: &mut Captures) {
-        pikevm_search(&self.pikevm, &mut caches.pikevm, input, caps);
+        self.forward.pikevm_search(&mut caches.forward, &span, caps);
     }
 
     /// Where the match that ends at `end` starts: the leftmost start of a match that ends there,
@@ -210,24 +238,34 @@ impl SearchRegex {
     }
 }
 
-/// A PikeVM search with a cache made on first use: the PikeVM's tables are sized by the NFA
-/// (tens of KiB for the larger rules), and most regexes a scan wakes never need them (this
-/// module's and [`super::anchored`]'s).
-pub(super) fn pikevm_search(
-    vm: &pikevm::PikeVM,
-    cache: &mut Option<pikevm::Cache>,
-    input: &Input<'_>,
-    caps: &mut Captures,
-) {
-    vm.search(cache.get_or_insert_with(|| vm.create_cache()), input, caps);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Each match's groups (the whole match first), in order.
     type Matches = Vec<Vec<Option<(usize, usize)>>>;
+
+    /// The groups of every match `search(from)` finds, searching again from each match's end
+    /// (one byte further after an empty match), as the engine does.
+    fn every_match(
+        hay: &[u8],
+        mut search: impl FnMut(usize) -> Option<(std::ops::Range<usize>, Vec<Option<(usize, usize)>>)>,
+    ) -> Matches {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos <= hay.len() {
+            let Some((span, groups)) = search(pos) else {
+                break;
+            };
+            out.push(groups);
+            pos = if span.end > span.start {
+                span.end
+            } else {
+                span.end + 1
+            };
+        }
+        out
+    }
 
     /// Every match (start, end, groups) of `pattern` in `hay`, searched from each match's end
     /// as the engine does, with this regex and with the meta engine.
@@ -241,35 +279,19 @@ mod tests {
                 .map(|g| caps.get_group(g).map(|s| (s.start, s.end)))
                 .collect::<Vec<_>>()
         };
-        let mut a = Vec::new();
         let mut caps = ours.create_captures();
-        ours.with_caches(|c| {
-            let mut pos = 0;
-            while pos <= hay.len() {
+        let a = ours.with_caches(|c| {
+            every_match(hay, |pos| {
                 ours.search(c, hay, pos, &mut caps);
-                let Some(m) = caps.get_match() else { break };
-                a.push(groups(&caps));
-                pos = if m.end() > m.start() {
-                    m.end()
-                } else {
-                    m.end() + 1
-                };
-            }
+                caps.get_match().map(|m| (m.range(), groups(&caps)))
+            })
         });
-        let mut b = Vec::new();
         let mut caps = meta.create_captures();
         let mut cache = meta.create_cache();
-        let mut pos = 0;
-        while pos <= hay.len() {
+        let b = every_match(hay, |pos| {
             meta.search_captures_with(&mut cache, &Input::new(hay).range(pos..), &mut caps);
-            let Some(m) = caps.get_match() else { break };
-            b.push(groups(&caps));
-            pos = if m.end() > m.start() {
-                m.end()
-            } else {
-                m.end() + 1
-            };
-        }
+            caps.get_match().map(|m| (m.range(), groups(&caps)))
+        });
         (a, b)
     }
 
