@@ -67,13 +67,25 @@ pub struct Decoded {
 }
 
 /// The decodable candidates of `data`, in blob order, spending at most `budget` decoded bytes
-/// (reduced by what is spent).
+/// (reduced by what is spent). The tests' entry; the scanner gives the runs.
+#[cfg(test)]
 pub fn candidates(data: &[u8], budget: &mut usize) -> Vec<Decoded> {
+    let runs = if *budget == 0 {
+        Vec::new()
+    } else {
+        alphabet_shape().runs(data)
+    };
+    candidates_in(data, &runs, budget)
+}
+
+/// [`candidates`], given the runs of [`alphabet_shape`] in `data` (the scanner finds them in
+/// the same pass as the runs its rules need, see `shape::runs_many`).
+pub fn candidates_in(data: &[u8], runs: &[(usize, usize)], budget: &mut usize) -> Vec<Decoded> {
     let mut out = Vec::new();
     if *budget == 0 {
         return out;
     }
-    for (start, end) in alphabet_shape().runs(data) {
+    for &(start, end) in runs {
         for (s, e) in exact_runs(data, start, end) {
             if *budget == 0 {
                 return out;
@@ -91,7 +103,7 @@ pub fn candidates(data: &[u8], budget: &mut usize) -> Vec<Decoded> {
 
 /// Runs of `[+-9A-Z_a-z]`: base64 of both alphabets and hex, plus `,` and `.` (one range is
 /// cheaper to test than three; [`exact_runs`] splits at them).
-fn alphabet_shape() -> &'static SecretShape {
+pub fn alphabet_shape() -> &'static SecretShape {
     static SHAPE: OnceLock<SecretShape> = OnceLock::new();
     SHAPE.get_or_init(|| {
         SecretShape::of(&format!("([+-9A-Z_a-z]{{{MIN_ENCODED_LEN},}})"), None)

@@ -232,6 +232,7 @@ impl ScannerBuilder {
             path_scoped,
             max_decode_depth: self.max_decode_depth.unwrap_or(DEFAULT_DECODE_DEPTH),
             report_invalid: self.report_invalid,
+            blob_shapes: OnceLock::new(),
         })
     }
 }
@@ -424,6 +425,26 @@ pub(crate) fn compile_regex(pattern: &str) -> Result<regex_automata::meta::Regex
         .map_err(|e| e.to_string())
 }
 
+/// The shapes whose runs every blob is searched for (see [`Scanner::blob_runs`]).
+#[derive(Debug)]
+struct BlobShapes {
+    /// Those of the rules without keywords that have a shape.
+    plain: shape::ShapeSet,
+    /// The encoded-text alphabet, then the same.
+    with_encoded: shape::ShapeSet,
+    /// For each rule without keywords, in the prefilter's order: whether it has a shape.
+    has_shape: Vec<bool>,
+}
+
+/// A blob's runs, found in one pass (see [`Scanner::blob_runs`]).
+struct BlobRuns {
+    /// Of encoded text's alphabet (see [`decode`]); empty when the scan does not decode.
+    encoded: Vec<(usize, usize)>,
+    /// For each rule without keywords, in the prefilter's order: its secret's runs, or `None`
+    /// when its secret has no shape (the rule runs over the whole blob).
+    keywordless: Vec<Option<Vec<(usize, usize)>>>,
+}
+
 /// A compiled rule set. `Sync`: one scanner serves every worker thread.
 #[derive(Debug)]
 pub struct Scanner {
@@ -443,6 +464,8 @@ pub struct Scanner {
     max_decode_depth: usize,
     /// Matches whose validator fails are kept, marked (see [`ScannerBuilder::report_invalid`]).
     report_invalid: bool,
+    /// Made on the first blob: the shapes of the rules without keywords are read then.
+    blob_shapes: OnceLock<BlobShapes>,
 }
 
 impl Scanner {
@@ -487,11 +510,21 @@ impl Scanner {
     /// [`Scanner::scan`] for a blob whose path is known: rules whose `file_names` match the
     /// path's last component also run over the whole blob (a bare `id.json`).
     pub fn scan_file(&self, path: &str, data: &[u8]) -> Vec<RawMatch> {
-        let mut out = self.scan_plain(path, data);
-        if self.max_decode_depth > 0 {
+        let decode = self.max_decode_depth > 0;
+        let runs = self.blob_runs(data, decode);
+        let mut out = self.scan_plain(path, data, &runs.keywordless);
+        if decode {
             let mut budget = decode::MAX_DECODED_PER_BLOB;
             let before = out.len();
-            self.scan_encoded(path, data, self.max_decode_depth, &mut budget, &mut out);
+            let encoded = &runs.encoded;
+            self.scan_encoded(
+                path,
+                data,
+                encoded,
+                self.max_decode_depth,
+                &mut budget,
+                &mut out,
+            );
             if out.len() > before {
                 // A generic rule that matched the encoded text yields to what it decodes to.
                 self.drop_generic_overlaps(&mut out);
@@ -509,21 +542,68 @@ impl Scanner {
         out
     }
 
-    /// Finds encoded text in `data` (see [`decode`]), scans what it decodes to (and, with
-    /// `depth` left, the encoded text inside that), and adds the matches located at the
-    /// encoded text, with the decoded secret.
+    /// The runs of `data` that the rules without keywords search and, when `encoded`, the runs
+    /// of encoded text (see [`decode`]): one pass over the blob for all of them.
+    fn blob_runs(&self, data: &[u8], encoded: bool) -> BlobRuns {
+        let shapes = self.blob_shapes.get_or_init(|| {
+            let keywordless: Vec<Option<SecretShape>> = self
+                .prefilter
+                .keywordless()
+                .iter()
+                .map(|&r| self.compiled[r].shape(&self.rules[r]).cloned())
+                .collect();
+            let of_rules = keywordless.iter().flatten().cloned();
+            BlobShapes {
+                plain: shape::ShapeSet::new(of_rules.clone().collect()),
+                with_encoded: shape::ShapeSet::new(
+                    std::iter::once(decode::alphabet_shape().clone())
+                        .chain(of_rules)
+                        .collect(),
+                ),
+                has_shape: keywordless.iter().map(Option::is_some).collect(),
+            }
+        });
+        let set = if encoded {
+            &shapes.with_encoded
+        } else {
+            &shapes.plain
+        };
+        let mut found = set.runs(data).into_iter();
+        let encoded_runs = if encoded {
+            found.next().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        // A rule without a shape has no runs: it runs over the whole blob.
+        let keywordless = shapes
+            .has_shape
+            .iter()
+            .map(|&has| has.then(|| found.next().unwrap_or_default()))
+            .collect();
+        BlobRuns {
+            encoded: encoded_runs,
+            keywordless,
+        }
+    }
+
+    /// Finds encoded text in `data` (see [`decode`]) among `encoded` (the runs of its alphabet),
+    /// scans what it decodes to (and, with `depth` left, the encoded text inside that), and
+    /// adds the matches located at the encoded text, with the decoded secret.
     fn scan_encoded(
         &self,
         path: &str,
         data: &[u8],
+        encoded: &[(usize, usize)],
         depth: usize,
         budget: &mut usize,
         out: &mut Vec<RawMatch>,
     ) {
-        for candidate in decode::candidates(data, budget) {
-            let mut inner = self.scan_plain(path, &candidate.bytes);
+        for candidate in decode::candidates_in(data, encoded, budget) {
+            let runs = self.blob_runs(&candidate.bytes, depth > 1);
+            let mut inner = self.scan_plain(path, &candidate.bytes, &runs.keywordless);
             if depth > 1 {
-                self.scan_encoded(path, &candidate.bytes, depth - 1, budget, &mut inner);
+                let bytes = &candidate.bytes;
+                self.scan_encoded(path, bytes, &runs.encoded, depth - 1, budget, &mut inner);
             }
             for m in inner {
                 let (secret, mut encodings) = match m.decoded {
@@ -542,8 +622,14 @@ impl Scanner {
         }
     }
 
-    /// The scan of `data` as it is, without decoding.
-    fn scan_plain(&self, path: &str, data: &[u8]) -> Vec<RawMatch> {
+    /// The scan of `data` as it is, without decoding; `keywordless` are the runs of the rules
+    /// without keywords (see [`Scanner::blob_runs`]).
+    fn scan_plain(
+        &self,
+        path: &str,
+        data: &[u8],
+        keywordless: &[Option<Vec<(usize, usize)>>],
+    ) -> Vec<RawMatch> {
         let mut out = Vec::new();
         if !self.file_names.is_empty() && !path.is_empty() && data.len() <= WHOLE_FILE_LIMIT {
             let name = path.rsplit(['/', '!']).next().unwrap_or(path);
@@ -551,17 +637,19 @@ impl Scanner {
                 self.scan_whole(rule_index, data, &mut out);
             }
         }
-        self.scan_keywords(data, out)
+        self.scan_keywords(data, keywordless, out)
     }
 
     /// The keyword-driven part of a scan (every blob), added to `out`, then deduplicated and
     /// paired.
-    fn scan_keywords(&self, data: &[u8], mut out: Vec<RawMatch>) -> Vec<RawMatch> {
-        // Rules without keywords first, while the blob is still in cache from its read: the
-        // keyword pass streams a lowercased copy and a transition table through the cache,
-        // after which the same run search took twice as long.
-        for &rule_index in self.prefilter.keywordless() {
-            self.scan_keywordless(rule_index, data, &mut out);
+    fn scan_keywords(
+        &self,
+        data: &[u8],
+        keywordless: &[Option<Vec<(usize, usize)>>],
+        mut out: Vec<RawMatch>,
+    ) -> Vec<RawMatch> {
+        for (&rule_index, runs) in self.prefilter.keywordless().iter().zip(keywordless) {
+            self.scan_keywordless(rule_index, data, runs.as_deref(), &mut out);
         }
         let mut windows = Vec::new();
         self.prefilter
@@ -637,20 +725,26 @@ impl Scanner {
         &self.compiled[index].companions
     }
 
-    /// Runs a rule without keywords: in the runs of the bytes its secret is made of when its
-    /// secret has a shape (a BIP39 phrase needs no context, but is 59+ bytes of letters and
+    /// Runs a rule without keywords: in `runs`, those of the bytes its secret is made of, when
+    /// its secret has a shape (a BIP39 phrase needs no context, but is 59+ bytes of letters and
     /// separators), else over the whole blob. A run starts the search, so such a rule cannot
     /// anchor to the start of the blob.
-    fn scan_keywordless(&self, rule_index: usize, data: &[u8], out: &mut Vec<RawMatch>) {
+    fn scan_keywordless(
+        &self,
+        rule_index: usize,
+        data: &[u8],
+        runs: Option<&[(usize, usize)]>,
+        out: &mut Vec<RawMatch>,
+    ) {
         let (rule, compiled) = (&self.rules[rule_index], &self.compiled[rule_index]);
-        let Some(shape) = compiled.shape(rule) else {
+        let Some(runs) = runs else {
             self.scan_whole(rule_index, data, out);
             return;
         };
         let words = compiled.word_run(rule);
-        let runs: Vec<window::Window> = shape
-            .runs(data)
-            .into_iter()
+        let runs: Vec<window::Window> = runs
+            .iter()
+            .copied()
             .filter(|&(start, end)| words.is_none_or(|w| w.may_match(&data[start..end])))
             .map(|(start, end)| window::Window { start, end })
             .collect();

@@ -64,9 +64,9 @@ impl SecretShape {
             // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
             return unsafe { sse2::runs(data, self.min_len, ranges, &self.allowed) };
         }
-        runs_by_blocks(data, self.min_len, &self.allowed, |block| {
-            block.iter().all(|&b| self.allowed[usize::from(b)])
-        })
+        let bits = full_even_blocks_by_table(data, &self.allowed);
+        let full = |block: &[u8; 16]| block.iter().all(|&b| self.allowed[usize::from(b)]);
+        grow_runs(data, self.min_len, &self.allowed, &bits, full)
     }
 
     /// `window` holds at least `min_len` consecutive allowed bytes. Probes the last byte a run
@@ -144,80 +144,345 @@ fn runs_by_byte(data: &[u8], len: usize, allowed: &[bool; 256]) -> Vec<(usize, u
 }
 
 /// Runs at least this long always hold two whole aligned 16-byte blocks, one of them at an
-/// even block index: only even blocks need testing ([`runs_by_blocks`]).
+/// even block index: only even blocks need testing ([`grow_runs`]).
 const BLOCK_SKIP_MIN_LEN: usize = 3 * 16 - 1;
 
-/// The runs of [`SecretShape::runs`] for `len >= BLOCK_SKIP_MIN_LEN`: tests every other
-/// aligned 16-byte block with `full` (all its bytes allowed) and grows only a full one into its
-/// run, byte by byte, when a neighbouring block is full too. Half the bytes are tested, and
-/// most blocks of code are not full.
+/// Several shapes whose runs are searched in one pass over each blob: the encoded-text
+/// alphabet (see `decode`) and the shape of each rule without keywords (a BIP39 phrase's
+/// letters and spaces). Each search was a pass of its own over every blob, and the second one
+/// was a sixth of the full rule pack's extra time on the cargo tree; here each 16-byte block is
+/// read and classified once for all of them. Made once per scanner: the classifier's tables
+/// cost more to make than a small blob's search.
+#[derive(Debug)]
+pub struct ShapeSet {
+    shapes: Vec<SecretShape>,
+    /// The shapes searched by the SIMD block test, by index.
+    simd: Vec<usize>,
+    /// Their nibble classes, when they fit (see [`ssse3::Classes`]) and the CPU has SSSE3.
+    #[cfg(target_arch = "x86_64")]
+    classes: Option<ssse3::Classes>,
+}
+
+impl ShapeSet {
+    /// The set of `shapes`, searched in this order.
+    pub fn new(shapes: Vec<SecretShape>) -> ShapeSet {
+        let simd: Vec<usize> = (0..shapes.len())
+            .filter(|&i| {
+                shapes[i].min_len >= BLOCK_SKIP_MIN_LEN && shapes[i].ascii_ranges.is_some()
+            })
+            .collect();
+        #[cfg(target_arch = "x86_64")]
+        let classes = {
+            let allowed: Vec<&[bool; 256]> = simd.iter().map(|&i| &shapes[i].allowed).collect();
+            ssse3::Classes::of(&allowed).filter(|_| is_x86_feature_detected!("ssse3"))
+        };
+        ShapeSet {
+            shapes,
+            simd,
+            #[cfg(target_arch = "x86_64")]
+            classes,
+        }
+    }
+
+    /// The runs of each shape in `data`, one list per shape in the set's order, each as
+    /// [`SecretShape::runs`] gives it.
+    pub fn runs(&self, data: &[u8]) -> Vec<Vec<(usize, usize)>> {
+        let shapes = &self.shapes;
+        let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); shapes.len()];
+        #[cfg(target_arch = "x86_64")]
+        if let Some(classes) = &self.classes {
+            // SAFETY: the CPU has SSSE3 (`classes` is only made when it does).
+            let bits = unsafe { ssse3::full_even_blocks(data, classes) };
+            // SAFETY: as above.
+            let tables = unsafe { ssse3::Tables::new(classes) };
+            for (k, (&i, bits)) in self.simd.iter().zip(bits).enumerate() {
+                // SAFETY: as above.
+                let full = |block: &[u8; 16]| unsafe { tables.full_block(block, k) };
+                out[i] = grow_runs(data, shapes[i].min_len, &shapes[i].allowed, &bits, full);
+            }
+            for (i, shape) in shapes.iter().enumerate() {
+                if !self.simd.contains(&i) {
+                    out[i] = shape.runs(data);
+                }
+            }
+            return out;
+        }
+        for (runs, shape) in out.iter_mut().zip(shapes) {
+            *runs = shape.runs(data);
+        }
+        out
+    }
+}
+
+/// Bit `k % 64` of word `k / 64` is set when the 16 bytes at `32 * k` (the even blocks) are all
+/// allowed: the blocks [`grow_runs`] starts from. Byte by byte through the table: the form for
+/// shapes the SIMD test does not take.
+fn full_even_blocks_by_table(data: &[u8], allowed: &[bool; 256]) -> Vec<u64> {
+    let blocks = even_blocks(data.len());
+    let mut bits = vec![0u64; blocks.div_ceil(64)];
+    for k in 0..blocks {
+        if data[32 * k..32 * k + 16]
+            .iter()
+            .all(|&b| allowed[usize::from(b)])
+        {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+}
+
+/// Even blocks (16 bytes at `32 * k`) that fit in `len` bytes.
+fn even_blocks(len: usize) -> usize {
+    if len < 16 {
+        0
+    } else {
+        (len - 16) / 32 + 1
+    }
+}
+
+/// The runs of [`SecretShape::runs`] for `len >= BLOCK_SKIP_MIN_LEN`, from the full even
+/// blocks (`bits`, see [`full_even_blocks_by_table`]; `full` tests a block as they were
+/// tested): a full block is grown into its run, byte by byte, only when a neighbouring block
+/// is full too. Half the bytes are tested, and most blocks of code are not full.
 #[inline(always)]
-fn runs_by_blocks(
+fn grow_runs(
     data: &[u8],
     len: usize,
     allowed: &[bool; 256],
+    bits: &[u64],
     full: impl Fn(&[u8; 16]) -> bool,
 ) -> Vec<(usize, usize)> {
     let ok = |i: usize| allowed[usize::from(data[i])];
+    let whole =
+        |at: usize| <&[u8; 16]>::try_from(data.get(at..at + 16).unwrap_or(&[])).is_ok_and(&full);
     let mut out = Vec::new();
     // Bytes before `seen` belong to a run already grown (or to the byte that ended it).
     let mut seen = 0;
-    let mut block = 0;
-    while (block + 1) * 16 <= data.len() {
-        let start = block * 16;
-        block += 2;
-        if start < seen {
-            continue;
+    for (w, &word) in bits.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            let start = 32 * (w * 64 + rest.trailing_zeros() as usize);
+            rest &= rest - 1;
+            if start < seen {
+                continue;
+            }
+            // A long run holds two whole blocks in a row, so a full block alone (indentation
+            // before a line of code) is no candidate: its neighbours are tested before any
+            // byte by byte growing, which cost more than all the block tests.
+            if !(whole(start + 16) || start >= 16 && whole(start - 16)) {
+                continue;
+            }
+            // Grown a whole block at a time while blocks are full, then byte by byte.
+            let mut run_start = start;
+            while run_start >= seen + 16 && whole(run_start - 16) {
+                run_start -= 16;
+            }
+            while run_start > seen && ok(run_start - 1) {
+                run_start -= 1;
+            }
+            let mut end = start + 16;
+            while whole(end) {
+                end += 16;
+            }
+            while end < data.len() && ok(end) {
+                end += 1;
+            }
+            if end - run_start >= len {
+                out.push((run_start, end));
+            }
+            // `data[end]` is not allowed (or is past the end).
+            seen = end + 1;
         }
-        let Ok(bytes) = <&[u8; 16]>::try_from(&data[start..start + 16]) else {
-            break;
-        };
-        if !full(bytes) {
-            continue;
-        }
-        // A long run holds two whole blocks in a row, so a full block alone (indentation
-        // before a line of code) is no candidate: its neighbours are tested before any byte
-        // by byte growing, which cost more than all the block tests.
-        let whole = |at: usize| {
-            <&[u8; 16]>::try_from(data.get(at..at + 16).unwrap_or(&[])).is_ok_and(&full)
-        };
-        if !(whole(start + 16) || start >= 16 && whole(start - 16)) {
-            continue;
-        }
-        // Grown a whole block at a time while blocks are full, then byte by byte.
-        let mut run_start = start;
-        while run_start >= seen + 16 && whole(run_start - 16) {
-            run_start -= 16;
-        }
-        while run_start > seen && ok(run_start - 1) {
-            run_start -= 1;
-        }
-        let mut end = start + 16;
-        while whole(end) {
-            end += 16;
-        }
-        while end < data.len() && ok(end) {
-            end += 1;
-        }
-        if end - run_start >= len {
-            out.push((run_start, end));
-        }
-        // `data[end]` is not allowed (or is past the end).
-        seen = end + 1;
-        block = seen.div_ceil(32) * 2;
     }
     out
 }
 
 #[cfg(target_arch = "x86_64")]
+mod ssse3 {
+    //! The full-block test for several shapes at once with SSSE3, by nibble tables (the
+    //! "shufti" classifier of Hyperscan): two table lookups (`pshufb`) by the low and the high
+    //! half of each byte, ANDed, give a byte of class bits; a shape is a set of classes. Six
+    //! vector operations classify 16 bytes for every shape at once and three test each
+    //! shape, where the range tests took four per range of each shape (six ranges for the
+    //! encoded-text alphabet and a BIP39 phrase's letters and spaces). On the cargo tree the
+    //! two searches took 1,100 profile samples as range tests and 390 so. Hand-written: no
+    //! crate we can use offers a byte-set classifier.
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+        _mm_setzero_si128, _mm_shuffle_epi8, _mm_srli_epi16,
+    };
+
+    use super::even_blocks;
+
+    /// Shapes classified in one pass at most (the words of their bits kept at once).
+    const MAX_SHAPES: usize = 2;
+
+    /// Nibble tables for a few byte sets (see the module documentation).
+    #[derive(Debug)]
+    pub struct Classes {
+        /// Class bits of each low nibble, and of each high nibble.
+        low: [u8; 16],
+        high: [u8; 16],
+        /// Each shape's classes.
+        masks: Vec<u8>,
+    }
+
+    impl Classes {
+        /// The tables for the byte sets `allowed`, or `None` when they need more than 8 classes
+        /// or more than [`MAX_SHAPES`] sets, or hold a non-ASCII byte. A class is a set of high
+        /// nibbles times a set of low nibbles: each set of bytes takes one per distinct set of
+        /// low nibbles among its high nibbles (`[a-z ]` takes three, the base64 alphabet five).
+        pub fn of(allowed: &[&[bool; 256]]) -> Option<Classes> {
+            if allowed.is_empty() || allowed.len() > MAX_SHAPES {
+                return None;
+            }
+            let (mut low, mut high) = ([0u8; 16], [0u8; 16]);
+            let mut masks = Vec::new();
+            let mut next = 0u32;
+            for set in allowed {
+                if set[0x80..].iter().any(|&a| a) {
+                    return None;
+                }
+                let mut mask = 0u8;
+                let mut classes: Vec<(u16, u8)> = Vec::new();
+                for h in 0..8 {
+                    let lows = (0..16)
+                        .filter(|&l| set[h * 16 + l])
+                        .fold(0u16, |acc, l| acc | 1 << l);
+                    if lows == 0 {
+                        continue;
+                    }
+                    let bit = match classes.iter().find(|c| c.0 == lows) {
+                        Some(&(_, bit)) => bit,
+                        None => {
+                            let bit = 1u8.checked_shl(next).filter(|_| next < 8)?;
+                            next += 1;
+                            classes.push((lows, bit));
+                            (0..16)
+                                .filter(|&l| lows & 1 << l != 0)
+                                .for_each(|l| low[l] |= bit);
+                            bit
+                        }
+                    };
+                    high[h] |= bit;
+                    mask |= bit;
+                }
+                masks.push(mask);
+            }
+            Some(Classes { low, high, masks })
+        }
+    }
+
+    /// [`Classes`] as vectors, with each set's mask.
+    pub struct Tables {
+        low: __m128i,
+        high: __m128i,
+        nibble: __m128i,
+        masks: [__m128i; MAX_SHAPES],
+    }
+
+    impl Tables {
+        /// # Safety
+        /// The CPU must have SSSE3.
+        #[target_feature(enable = "ssse3")]
+        pub fn new(classes: &Classes) -> Tables {
+            let mask = |i: usize| classes.masks.get(i).copied().unwrap_or(0);
+            Tables {
+                low: load(&classes.low),
+                high: load(&classes.high),
+                nibble: _mm_set1_epi8(0x0f),
+                masks: std::array::from_fn(|i| _mm_set1_epi8(mask(i) as i8)),
+            }
+        }
+
+        /// Every byte of `block` is in set `shape`.
+        ///
+        /// # Safety
+        /// The CPU must have SSSE3.
+        #[target_feature(enable = "ssse3")]
+        pub fn full_block(&self, block: &[u8; 16], shape: usize) -> bool {
+            let mask = self
+                .masks
+                .get(shape)
+                .copied()
+                .unwrap_or(_mm_setzero_si128());
+            all_in(classify(load(block), self), mask)
+        }
+    }
+
+    #[target_feature(enable = "ssse3")]
+    fn load(block: &[u8; 16]) -> __m128i {
+        // SAFETY: `block` is 16 readable bytes; the load is unaligned.
+        unsafe { _mm_loadu_si128(block.as_ptr().cast::<__m128i>()) }
+    }
+
+    /// The class bits of each byte of `x`.
+    #[target_feature(enable = "ssse3")]
+    fn classify(x: __m128i, t: &Tables) -> __m128i {
+        let low = _mm_shuffle_epi8(t.low, _mm_and_si128(x, t.nibble));
+        let high = _mm_shuffle_epi8(t.high, _mm_and_si128(_mm_srli_epi16::<4>(x), t.nibble));
+        _mm_and_si128(low, high)
+    }
+
+    /// Every byte of `classes` has a bit of `mask`.
+    #[target_feature(enable = "ssse3")]
+    fn all_in(classes: __m128i, mask: __m128i) -> bool {
+        let outside = _mm_cmpeq_epi8(_mm_and_si128(classes, mask), _mm_setzero_si128());
+        _mm_movemask_epi8(outside) == 0
+    }
+
+    /// The full even blocks of `data` (see `super::full_even_blocks_by_table`) for each set of
+    /// `classes`, reading and classifying each block once.
+    ///
+    /// # Safety
+    /// The CPU must have SSSE3.
+    #[target_feature(enable = "ssse3")]
+    pub fn full_even_blocks(data: &[u8], classes: &Classes) -> Vec<Vec<u64>> {
+        let tables = Tables::new(classes);
+        match classes.masks.len() {
+            1 => Vec::from(blocks_of::<1>(&tables, data)),
+            2 => Vec::from(blocks_of::<2>(&tables, data)),
+            _ => Vec::new(),
+        }
+    }
+
+    #[target_feature(enable = "ssse3")]
+    fn blocks_of<const S: usize>(tables: &Tables, data: &[u8]) -> [Vec<u64>; S] {
+        let masks: [__m128i; S] = std::array::from_fn(|i| tables.masks[i]);
+        let blocks = even_blocks(data.len());
+        let mut bits: [Vec<u64>; S] = std::array::from_fn(|_| vec![0u64; blocks.div_ceil(64)]);
+        for (w, chunk) in data.chunks(32 * 64).enumerate() {
+            let mut words = [0u64; S];
+            for (k, pair) in chunk.chunks(32).enumerate() {
+                // The last pair may be shorter than a block: no even block starts there.
+                let Some(block) = pair.get(..16).and_then(|b| <&[u8; 16]>::try_from(b).ok()) else {
+                    break;
+                };
+                let x = classify(load(block), tables);
+                for (word, &mask) in words.iter_mut().zip(&masks) {
+                    *word |= u64::from(all_in(x, mask)) << k;
+                }
+            }
+            for (b, word) in bits.iter_mut().zip(words) {
+                // A last chunk shorter than a block has no word.
+                if let Some(slot) = b.get_mut(w) {
+                    *slot = word;
+                }
+            }
+        }
+        bits
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
 mod sse2 {
-    //! The run search with SSE2: 16 bytes tested against every range at once.
+    //! The full-block test with SSE2: 16 bytes tested against every range at once.
     use std::arch::x86_64::{
         __m128i, _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
         _mm_set_epi64x, _mm_setzero_si128, _mm_sub_epi8,
     };
 
-    use super::{runs_by_blocks, AsciiRanges};
+    use super::{even_blocks, grow_runs, AsciiRanges};
 
     /// Every byte of `bytes` is in one of the `N` ranges. A function of its own with
     /// fixed-size arrays: written as a closure over the ranges it ran at half the speed; `N` is
@@ -271,7 +536,19 @@ mod sse2 {
             let (lo, hi) = ranges.ranges[i];
             _mm_set1_epi8((hi - lo) as i8)
         });
-        runs_by_blocks(data, len, allowed, |block| full16(block, &lows, &widths))
+        // The full even blocks (see `super::full_even_blocks_by_table`).
+        let mut bits = vec![0u64; even_blocks(data.len()).div_ceil(64)];
+        for (slot, chunk) in bits.iter_mut().zip(data.chunks(32 * 64)) {
+            for (k, pair) in chunk.chunks(32).enumerate() {
+                // The last pair may be shorter than a block: no even block starts there.
+                let Some(block) = pair.get(..16).and_then(|b| <&[u8; 16]>::try_from(b).ok()) else {
+                    break;
+                };
+                *slot |= u64::from(full16(block, &lows, &widths)) << k;
+            }
+        }
+        let full = |block: &[u8; 16]| full16(block, &lows, &widths);
+        grow_runs(data, len, allowed, &bits, full)
     }
 }
 
@@ -356,6 +633,73 @@ mod tests {
             }
             assert!(!shape.runs(&data).is_empty(), "{pattern}");
         }
+    }
+
+    /// A set of shapes finds what each shape finds alone, byte by byte: with the nibble
+    /// classifier (two shapes that fit it) and without (shapes that need more classes).
+    #[test]
+    fn shape_sets_find_each_shapes_runs() {
+        let encoded = r"([+-9A-Z_a-z]{48,})";
+        let phrase = r"((?:[a-z]{3,8} +){14,}[a-z]{3,8})";
+        // Three ranges across high nibbles: six classes, eleven with `encoded`.
+        let scattered = r"([./01M-Rl-s]{50,})";
+        let mut state = 0x9e37_79b9_u32;
+        let mut data = Vec::new();
+        let alphabet = b"abcdefghijklmnopqrstuvwxyz  ABCZ09+/-_.,!%ace";
+        while data.len() < 200_000 {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            let run = (state % 120) as usize;
+            let pick = (state >> 8) as usize;
+            for i in 0..run {
+                let b = match pick % 4 {
+                    0 => alphabet[(pick + i * 7) % 26],
+                    1 => alphabet[(pick + i * 11) % alphabet.len()],
+                    2 => b"./01MNOPQRlmnopqrs"[(pick + i) % 18],
+                    _ => {
+                        if i % 5 == 4 {
+                            b' '
+                        } else {
+                            b'q'
+                        }
+                    }
+                };
+                data.push(b);
+            }
+            data.push(if state & 1 == 0 { b'\n' } else { 0xe9 });
+        }
+        for patterns in [
+            vec![encoded, phrase],
+            vec![phrase],
+            vec![encoded, scattered],
+            vec![scattered, phrase, encoded],
+        ] {
+            let shapes: Vec<SecretShape> = patterns
+                .iter()
+                .map(|p| SecretShape::of(p, None).expect("a shape"))
+                .collect();
+            let set = ShapeSet::new(shapes.clone());
+            for cut in [data.len(), data.len() - 3, 2048 + 5, 2048, 100, 15] {
+                let part = &data[..cut];
+                let found = set.runs(part);
+                assert_eq!(found.len(), shapes.len());
+                for (runs, shape) in found.iter().zip(&shapes) {
+                    let by_byte = runs_by_byte(part, shape.min_len, &shape.allowed);
+                    assert_eq!(runs, &by_byte, "{patterns:?} cut {cut}");
+                    assert!(cut < data.len() || !runs.is_empty(), "{patterns:?}");
+                }
+            }
+            #[cfg(target_arch = "x86_64")]
+            if is_x86_feature_detected!("ssse3") {
+                let classified = set.classes.is_some();
+                assert_eq!(classified, !patterns.contains(&scattered), "{patterns:?}");
+            }
+        }
+        assert!(
+            !ShapeSet::new(vec![SecretShape::of(phrase, None).expect("a shape")]).runs(&data)[0]
+                .is_empty()
+        );
     }
 
     /// The probing `may_match` agrees with a byte-by-byte count on windows with runs of every
