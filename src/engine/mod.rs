@@ -599,7 +599,8 @@ impl Scanner {
         out: &mut Vec<RawMatch>,
     ) {
         for candidate in decode::candidates_in(data, encoded, budget) {
-            let runs = self.blob_runs(&candidate.bytes, depth > 1);
+            // The encoded text inside it only when there is a layer and budget left to decode.
+            let runs = self.blob_runs(&candidate.bytes, depth > 1 && *budget > 0);
             let mut inner = self.scan_plain(path, &candidate.bytes, &runs.keywordless);
             if depth > 1 {
                 let bytes = &candidate.bytes;

@@ -64,8 +64,8 @@ impl SecretShape {
             // SAFETY: SSE2 is part of the x86_64 baseline; every x86_64 CPU has it.
             return unsafe { sse2::runs(data, self.min_len, ranges, &self.allowed) };
         }
-        let bits = full_even_blocks_by_table(data, &self.allowed);
         let full = |block: &[u8; 16]| block.iter().all(|&b| self.allowed[usize::from(b)]);
+        let [bits] = even_block_bits(data, |block| [full(block)]);
         grow_runs(data, self.min_len, &self.allowed, &bits, full)
     }
 
@@ -189,6 +189,9 @@ impl ShapeSet {
     pub fn runs(&self, data: &[u8]) -> Vec<Vec<(usize, usize)>> {
         let shapes = &self.shapes;
         let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); shapes.len()];
+        // The shapes classified together; each other one is searched alone.
+        #[cfg_attr(not(target_arch = "x86_64"), allow(unused_mut))]
+        let mut together: &[usize] = &[];
         #[cfg(target_arch = "x86_64")]
         if let Some(classes) = &self.classes {
             // SAFETY: the CPU has SSSE3 (`classes` is only made when it does).
@@ -200,32 +203,44 @@ impl ShapeSet {
                 let full = |block: &[u8; 16]| unsafe { tables.full_block(block, k) };
                 out[i] = grow_runs(data, shapes[i].min_len, &shapes[i].allowed, &bits, full);
             }
-            for (i, shape) in shapes.iter().enumerate() {
-                if !self.simd.contains(&i) {
-                    out[i] = shape.runs(data);
-                }
-            }
-            return out;
+            together = &self.simd;
         }
-        for (runs, shape) in out.iter_mut().zip(shapes) {
-            *runs = shape.runs(data);
+        for (i, shape) in shapes.iter().enumerate() {
+            if !together.contains(&i) {
+                out[i] = shape.runs(data);
+            }
         }
         out
     }
 }
 
-/// Bit `k % 64` of word `k / 64` is set when the 16 bytes at `32 * k` (the even blocks) are all
-/// allowed: the blocks [`grow_runs`] starts from. Byte by byte through the table: the form for
-/// shapes the SIMD test does not take.
-fn full_even_blocks_by_table(data: &[u8], allowed: &[bool; 256]) -> Vec<u64> {
-    let blocks = even_blocks(data.len());
-    let mut bits = vec![0u64; blocks.div_ceil(64)];
-    for k in 0..blocks {
-        if data[32 * k..32 * k + 16]
-            .iter()
-            .all(|&b| allowed[usize::from(b)])
-        {
-            bits[k / 64] |= 1 << (k % 64);
+/// Bit `k % 64` of word `k / 64` of list `s` is set when `full` says that the 16 bytes at
+/// `32 * k` (the even blocks) are all allowed by shape `s`: the blocks [`grow_runs`] starts
+/// from. The one loop of the table, SSE2 and SSSE3 tests, inlined into each so that the test is
+/// compiled with its CPU features.
+#[inline(always)]
+fn even_block_bits<const S: usize>(
+    data: &[u8],
+    full: impl Fn(&[u8; 16]) -> [bool; S],
+) -> [Vec<u64>; S] {
+    let words = even_blocks(data.len()).div_ceil(64);
+    let mut bits: [Vec<u64>; S] = std::array::from_fn(|_| vec![0u64; words]);
+    for (w, chunk) in data.chunks(32 * 64).enumerate() {
+        let mut found = [0u64; S];
+        for (k, pair) in chunk.chunks(32).enumerate() {
+            // The last pair may be shorter than a block: no even block starts there.
+            let Some(block) = pair.get(..16).and_then(|b| <&[u8; 16]>::try_from(b).ok()) else {
+                break;
+            };
+            for (word, is_full) in found.iter_mut().zip(full(block)) {
+                *word |= u64::from(is_full) << k;
+            }
+        }
+        for (list, word) in bits.iter_mut().zip(found) {
+            // A last chunk shorter than a block has no word.
+            if let Some(slot) = list.get_mut(w) {
+                *slot = word;
+            }
         }
     }
     bits
@@ -241,7 +256,7 @@ fn even_blocks(len: usize) -> usize {
 }
 
 /// The runs of [`SecretShape::runs`] for `len >= BLOCK_SKIP_MIN_LEN`, from the full even
-/// blocks (`bits`, see [`full_even_blocks_by_table`]; `full` tests a block as they were
+/// blocks (`bits`, see [`even_block_bits`]; `full` tests a block as they were
 /// tested): a full block is grown into its run, byte by byte, only when a neighbouring block
 /// is full too. Half the bytes are tested, and most blocks of code are not full.
 #[inline(always)]
@@ -312,7 +327,7 @@ mod ssse3 {
         _mm_setzero_si128, _mm_shuffle_epi8, _mm_srli_epi16,
     };
 
-    use super::even_blocks;
+    use super::even_block_bits;
 
     /// Shapes classified in one pass at most (the words of their bits kept at once).
     const MAX_SHAPES: usize = 2;
@@ -431,7 +446,7 @@ mod ssse3 {
         _mm_movemask_epi8(outside) == 0
     }
 
-    /// The full even blocks of `data` (see `super::full_even_blocks_by_table`) for each set of
+    /// The full even blocks of `data` (see `super::even_block_bits`) for each set of
     /// `classes`, reading and classifying each block once.
     ///
     /// # Safety
@@ -449,28 +464,10 @@ mod ssse3 {
     #[target_feature(enable = "ssse3")]
     fn blocks_of<const S: usize>(tables: &Tables, data: &[u8]) -> [Vec<u64>; S] {
         let masks: [__m128i; S] = std::array::from_fn(|i| tables.masks[i]);
-        let blocks = even_blocks(data.len());
-        let mut bits: [Vec<u64>; S] = std::array::from_fn(|_| vec![0u64; blocks.div_ceil(64)]);
-        for (w, chunk) in data.chunks(32 * 64).enumerate() {
-            let mut words = [0u64; S];
-            for (k, pair) in chunk.chunks(32).enumerate() {
-                // The last pair may be shorter than a block: no even block starts there.
-                let Some(block) = pair.get(..16).and_then(|b| <&[u8; 16]>::try_from(b).ok()) else {
-                    break;
-                };
-                let x = classify(load(block), tables);
-                for (word, &mask) in words.iter_mut().zip(&masks) {
-                    *word |= u64::from(all_in(x, mask)) << k;
-                }
-            }
-            for (b, word) in bits.iter_mut().zip(words) {
-                // A last chunk shorter than a block has no word.
-                if let Some(slot) = b.get_mut(w) {
-                    *slot = word;
-                }
-            }
-        }
-        bits
+        even_block_bits(data, |block| {
+            let x = classify(load(block), tables);
+            masks.map(|mask| all_in(x, mask))
+        })
     }
 }
 
@@ -482,7 +479,7 @@ mod sse2 {
         _mm_set_epi64x, _mm_setzero_si128, _mm_sub_epi8,
     };
 
-    use super::{even_blocks, grow_runs, AsciiRanges};
+    use super::{even_block_bits, grow_runs, AsciiRanges};
 
     /// Every byte of `bytes` is in one of the `N` ranges. A function of its own with
     /// fixed-size arrays: written as a closure over the ranges it ran at half the speed; `N` is
@@ -536,18 +533,8 @@ mod sse2 {
             let (lo, hi) = ranges.ranges[i];
             _mm_set1_epi8((hi - lo) as i8)
         });
-        // The full even blocks (see `super::full_even_blocks_by_table`).
-        let mut bits = vec![0u64; even_blocks(data.len()).div_ceil(64)];
-        for (slot, chunk) in bits.iter_mut().zip(data.chunks(32 * 64)) {
-            for (k, pair) in chunk.chunks(32).enumerate() {
-                // The last pair may be shorter than a block: no even block starts there.
-                let Some(block) = pair.get(..16).and_then(|b| <&[u8; 16]>::try_from(b).ok()) else {
-                    break;
-                };
-                *slot |= u64::from(full16(block, &lows, &widths)) << k;
-            }
-        }
         let full = |block: &[u8; 16]| full16(block, &lows, &widths);
+        let [bits] = even_block_bits(data, |block| [full(block)]);
         grow_runs(data, len, allowed, &bits, full)
     }
 }
