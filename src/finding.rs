@@ -162,7 +162,7 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
             .companions
             .iter()
             .map(|c| CompanionPart {
-                rule_id: scanner.rule(c.rule).id.clone(),
+                rule_id: scanner.rule(c.rule).id.to_string(),
                 span: span_near(data, m.start, line, line_start, c.start, c.end),
                 secret: String::from_utf8_lossy(&data[c.start..c.end]).into_owned(),
             })
@@ -175,7 +175,7 @@ pub fn locate(scanner: &Scanner, path: &str, data: &[u8], matches: &[RawMatch]) 
         let before_start = m.start.saturating_sub(CONTEXT_CHARS).max(line_start);
         let after_end = line_end(data, m.end, CONTEXT_CHARS);
         out.push(Finding {
-            rule_id: rule.id.clone(),
+            rule_id: rule.id.to_string(),
             description: rule.description.to_string(),
             severity,
             path: path.to_string(),

@@ -77,7 +77,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
 
     let builtin: HashSet<String> = crate::rules::builtin_rules()?
         .into_iter()
-        .map(|r| r.id)
+        .map(|r| r.id.into_owned())
         .collect();
     let extend = match extend {
         Some(e) => read_extend(&mut cx, e, &builtin)?,
@@ -679,9 +679,9 @@ fn add_custom_rule(
     let rule = custom_rule(cx, entry)?;
     rules
         .defined_at
-        .insert(rule.id.clone(), rule.source_file.to_string());
-    rules.ids.insert(gitleaks_id, rule.id.clone());
-    rules.ids.insert(rule.id.clone(), rule.id.clone());
+        .insert(rule.id.to_string(), rule.source_file.to_string());
+    rules.ids.insert(gitleaks_id, rule.id.to_string());
+    rules.ids.insert(rule.id.to_string(), rule.id.to_string());
     rules.custom.push(rule);
     Ok(())
 }
@@ -739,7 +739,7 @@ fn custom_rule(cx: &mut Cx<'_>, entry: RuleEntry) -> Result<Rule, ConfigError> {
     };
     let mut rule = Rule {
         description: entry.description.unwrap_or_else(|| entry.id.clone()).into(),
-        id: entry.id,
+        id: entry.id.into(),
         severity: Severity::High,
         keywords: entry.keywords.into_iter().map(Cow::Owned).collect(),
         file_names: Vec::new(),

@@ -487,7 +487,7 @@ impl Config {
         if !self.extend_default {
             rules.clear();
         } else if !self.disabled_rules.is_empty() {
-            rules.retain(|r| !self.disabled_rules.contains(&r.id));
+            rules.retain(|r| !self.disabled_rules.iter().any(|d| *d == r.id));
         }
         // The built-in ids are unique (build.rs fails otherwise): only custom rules can clash.
         if !self.custom_rules.is_empty() {

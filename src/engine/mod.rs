@@ -494,7 +494,7 @@ impl Scanner {
         for (r, c) in self.rules.iter().zip(&self.compiled) {
             c.regex(r).map_err(|message| ConfigError::BadRegex {
                 file: r.source_file.to_string(),
-                rule_id: r.id.clone(),
+                rule_id: r.id.to_string(),
                 message: message.to_string(),
             })?;
         }
@@ -1283,7 +1283,7 @@ regex = '''(?i:[\w.-]*?(?:api[_.-]?key|token|secret))\s*[:=]\s*["']?([0-9A-Za-z_
             .filter(|(r, c)| {
                 r.keywords.is_empty() && r.file_names.is_empty() && c.word_run(r).is_some()
             })
-            .map(|(r, _)| r.id.as_str())
+            .map(|(r, _)| &*r.id)
             .collect();
         assert_eq!(with_words, ["bip39-mnemonic-long"]);
     }

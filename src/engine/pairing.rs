@@ -150,10 +150,10 @@ remediation = "r"
             .iter()
             .map(|m| {
                 (
-                    s.rule(m.rule).id.clone(),
+                    s.rule(m.rule).id.to_string(),
                     m.companions
                         .iter()
-                        .map(|c| s.rule(c.rule).id.clone())
+                        .map(|c| s.rule(c.rule).id.to_string())
                         .collect(),
                 )
             })

@@ -102,7 +102,7 @@ impl BuiltinRule {
         let allowlist = self.json("allowlist", self.allowlist)?;
         let excluded_values = self.json("excluded_values", self.excluded_values)?;
         Ok(Rule {
-            id: self.id.get().to_string(),
+            id: Cow::Borrowed(self.id.get()),
             description: Cow::Borrowed(self.description.get()),
             severity: self.severity,
             keywords: self.keywords.items().map(Cow::Borrowed).collect(),

@@ -60,7 +60,7 @@ pub fn check_examples(scanner: &Scanner) -> Vec<ExampleFailure> {
                     });
                 if found != positive {
                     failures.push(ExampleFailure {
-                        rule_id: rule.id.clone(),
+                        rule_id: rule.id.to_string(),
                         positive,
                         example: example.clone(),
                     });

@@ -166,7 +166,7 @@ pub fn check_unique_ids(
 ) -> Result<std::collections::HashMap<&str, usize>, ConfigError> {
     let mut seen = std::collections::HashMap::with_capacity(rules.len());
     for (i, rule) in rules.iter().enumerate() {
-        if let Some(first) = seen.insert(rule.id.as_str(), i) {
+        if let Some(first) = seen.insert(&*rule.id, i) {
             return Err(ConfigError::Invalid {
                 location: rule.source_file.to_string(),
                 message: format!(

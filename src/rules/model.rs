@@ -54,7 +54,7 @@ pub struct RuleFile {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Stable kebab-case id; keys fingerprints, baselines and SARIF rule ids, so never rename.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// One line for people. (`Cow`: a built-in rule's long texts stay in the binary's data,
     /// not copied at every start, for the few findings that show them.)
     pub description: Cow<'static, str>,
