@@ -15,12 +15,16 @@ mod shape_summary;
 mod keyword_filter;
 #[path = "src/engine/keyword_groups.rs"]
 mod keyword_groups;
+// `holds_word` is for the engine.
+#[allow(dead_code)]
+#[path = "src/engine/required_words.rs"]
+mod required_words;
 
 use std::env;
 
 /// What build.rs reads from a built-in rule's regex: (rule id, hash of the regex, keywords and
 /// file names, allowed bytes and least length of the secret, required punctuation, keyword
-/// anchor).
+/// anchor, the regex encoded, required words).
 type RuleShape = (
     String,
     u64,
@@ -28,6 +32,7 @@ type RuleShape = (
     Vec<u8>,
     Option<shape_summary::KeywordAnchor>,
     Vec<u8>,
+    Vec<Vec<u8>>,
 );
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -241,6 +246,7 @@ fn rules_source(
                 shape_summary::encode_hir(&hir, &mut encoded);
                 encoded
             },
+            required_words::required_words_hir(&hir, &keywords),
         ));
         let severity = |key: &str| {
             field.opt_string(key).map(|s| match s.as_str() {
@@ -474,12 +480,13 @@ fn shapes_table(mut shapes: Vec<RuleShape>, blob: &mut TextBlob, out_dir: &Path)
         "/// Secret shapes of the built-in rules, read from their regexes at build time (see\n\
          /// `engine::shape_summary`): (rule id, hash of the regex, keywords and file names,\n\
          /// allowed bytes as a 256-bit set, least length; 0 = no useful shape; punctuation every\n\
-         /// match holds; keyword anchor), sorted by id.\n\
+         /// match holds; keyword anchor; the encoded regex; words one of which every match\n\
+         /// holds), sorted by id.\n\
          pub(crate) static BUILTIN_SHAPES: &[BuiltinShape] = &[\n",
     );
     // The parsed regexes, one after the other (see `shape_summary::encode_hir`).
     let mut hirs: Vec<u8> = Vec::new();
-    for (id, hash, shape, required, anchor, hir) in shapes {
+    for (id, hash, shape, required, anchor, hir, required_words) in shapes {
         let hir_at = (hirs.len(), hir.len());
         hirs.extend_from_slice(&hir);
         let (words, min_len) = match shape {
@@ -497,10 +504,16 @@ fn shapes_table(mut shapes: Vec<RuleShape>, blob: &mut TextBlob, out_dir: &Path)
         };
         // Punctuation (see `shape_summary::required_bytes_hir`): ASCII, so text.
         let required = String::from_utf8(required).expect("required bytes are ASCII");
+        // Printable ASCII (see `required_words_hir`), each ended by a unit separator.
+        let required_words: String = required_words
+            .iter()
+            .map(|w| String::from_utf8_lossy(w) + "\u{1f}")
+            .collect();
         out.push_str(&format!(
-            "    ({}, {hash:#x}, {words:?}, {min_len}, {}, {anchor}, {hir_at:?}),\n",
+            "    ({}, {hash:#x}, {words:?}, {min_len}, {}, {anchor}, {hir_at:?}, {}),\n",
             blob.add(&id),
             blob.add(&required),
+            blob.add_lazy(&required_words),
         ));
     }
     out.push_str("];\n");

@@ -16,10 +16,13 @@ mod keyword_groups;
 mod pairing;
 mod placeholder;
 mod prefilter;
+mod required_words;
 mod shape;
 mod shape_summary;
 mod shared_cache;
 
+#[cfg(test)]
+pub(crate) use required_words::required_words_hir;
 #[cfg(test)]
 pub(crate) use shape_summary::rule_anchor;
 pub use shape_summary::KeywordAnchor;
@@ -244,6 +247,9 @@ struct WindowChecks {
     shape: Option<SecretShape>,
     /// Punctuation that every match holds (see [`shape_summary::required_bytes_hir`]).
     required: Vec<u8>,
+    /// Words one of which every match holds (see [`required_words`]): looked for in a window
+    /// only until the rule's regex is compiled, to spare the compile where none is found.
+    words: Vec<std::borrow::Cow<'static, [u8]>>,
     /// The rule's regex parsed at build time and encoded (see
     /// [`shape_summary::encode_hir`]); empty for a rule that has none (its regex is parsed).
     hir: &'static [u8],
@@ -335,10 +341,11 @@ impl CompiledRule {
         self.checks.get_or_init(|| {
             // The built-in rules' checks were read from their regexes at build time.
             Box::new(match crate::rules::builtin_shape(rule) {
-                Some((shape, required, anchor, hir)) => WindowChecks {
+                Some((shape, required, anchor, hir, words)) => WindowChecks {
                     shape: shape
                         .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
                     required: required.to_vec(),
+                    words: words.into_iter().map(std::borrow::Cow::Borrowed).collect(),
                     anchor,
                     hir,
                 },
@@ -348,12 +355,17 @@ impl CompiledRule {
                         shape: shape_summary::summarize_hir(&hir, rule.secret_group)
                             .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
                         required: shape_summary::required_bytes_hir(&hir, &rule.keywords),
+                        words: required_words::required_words_hir(&hir, &rule.keywords)
+                            .into_iter()
+                            .map(std::borrow::Cow::Owned)
+                            .collect(),
                         anchor: shape_summary::rule_anchor(&hir, &rule.keywords, &rule.file_names),
                         hir: &[],
                     },
                     Err(_) => WindowChecks {
                         shape: None,
                         required: Vec::new(),
+                        words: Vec::new(),
                         anchor: None,
                         hir: &[],
                     },
@@ -377,6 +389,21 @@ impl CompiledRule {
                     .map(Box::new)
             })
             .as_deref()
+    }
+
+    /// The windows that hold one of the words every match holds (all of them when the rule
+    /// has no such words).
+    fn with_words(&self, rule: &Rule, data: &[u8], windows: &mut Vec<window::Window>) {
+        let words = &self.checks(rule).words;
+        if words.is_empty() {
+            return;
+        }
+        windows.retain(|w| {
+            let text = &data[w.start..w.end];
+            words
+                .iter()
+                .any(|word| required_words::holds_word(text, word))
+        });
     }
 
     /// The windows that could hold a match: each holds every required byte and a run of the
@@ -787,6 +814,11 @@ impl Scanner {
         let (rule, compiled) = (&self.rules[rule_index], &self.compiled[rule_index]);
         window::windows(data, rule_hits, rule.window, windows);
         compiled.plausible(rule, data, windows);
+        if compiled.regex.get().is_none() {
+            // Until a window holds one of the words, the regex need not be compiled. Once it
+            // is, trying it costs about what looking for the words would.
+            compiled.with_words(rule, data, windows);
+        }
         if windows.is_empty() {
             return;
         }

@@ -191,7 +191,7 @@ mod tests {
             }
         }
         for shape in super::super::BUILTIN_SHAPES {
-            assert!(on_boundaries(shape.0) && on_boundaries(shape.4));
+            assert!(on_boundaries(shape.0) && on_boundaries(shape.4) && on_boundaries(shape.7));
         }
     }
 }

@@ -14,7 +14,8 @@ use crate::error::ConfigError;
 
 /// A row of `BUILTIN_SHAPES` (written by build.rs): rule id, hash of its regex, keywords and file
 /// names, allowed bytes of its secret as a 256-bit set, least length (0: no useful shape),
-/// punctuation every match holds, keyword anchor.
+/// punctuation every match holds, keyword anchor, where its encoded regex is in
+/// `BUILTIN_HIRS`, words one of which every match holds (each ended by U+001F).
 type BuiltinShape = (
     Text,
     u64,
@@ -23,6 +24,7 @@ type BuiltinShape = (
     Text,
     Option<KeywordAnchor>,
     (usize, usize),
+    Text,
 );
 
 use crate::engine::KeywordAnchor;
@@ -74,12 +76,14 @@ pub(crate) type ShapeSummary = Option<([bool; 256], usize)>;
 
 /// What build.rs read from a built-in rule's regex (see `engine::shape_summary`): the secret's
 /// shape (`None` when it has no useful one), the punctuation every match holds, the keyword
-/// anchor, and the parsed regex, encoded (see `engine::shape_summary::encode_hir`).
+/// anchor, the parsed regex, encoded (see `engine::shape_summary::encode_hir`), and the words
+/// one of which every match holds (see `engine::required_words`).
 pub(crate) type BuiltinChecks = (
     ShapeSummary,
     &'static [u8],
     Option<KeywordAnchor>,
     &'static [u8],
+    Vec<&'static [u8]>,
 );
 
 /// The summary build.rs made of built-in rule `rule.id`, if the rule is still that rule (same
@@ -89,20 +93,27 @@ pub(crate) fn builtin_shape(rule: &Rule) -> Option<BuiltinChecks> {
     let i = BUILTIN_SHAPES
         .binary_search_by(|(rule_id, ..)| rule_id.get().cmp(&rule.id))
         .ok()?;
-    let (_, hash, words, min_len, required, anchor, (at, len)) = BUILTIN_SHAPES[i];
+    let (_, hash, words, min_len, required, anchor, (at, len), required_words) = BUILTIN_SHAPES[i];
     if hash != crate::engine::rule_hash(&rule.regex, &rule.keywords, &rule.file_names) {
         return None;
     }
     let hir = BUILTIN_HIRS.get(at..at + len).unwrap_or(&[]);
     let required = required.get().as_bytes();
+    let required_words = required_words.items().map(str::as_bytes).collect();
     if min_len == 0 {
-        return Some((None, required, anchor, hir));
+        return Some((None, required, anchor, hir, required_words));
     }
     let mut allowed = [false; 256];
     for (b, a) in (0..=255u8).zip(allowed.iter_mut()) {
         *a = crate::engine::words_contain(&words, b);
     }
-    Some((Some((allowed, min_len)), required, anchor, hir))
+    Some((
+        Some((allowed, min_len)),
+        required,
+        anchor,
+        hir,
+        required_words,
+    ))
 }
 
 /// The built-in rule set, without the rules' examples (scans do not need them). build.rs parsed
@@ -605,6 +616,13 @@ mod tests {
                 crate::engine::decode_hir(embedded.3).as_ref(),
                 Some(&hir),
                 "rule '{}': the embedded regex is not the one parsed",
+                rule.id
+            );
+            let words = crate::engine::required_words_hir(&hir, &rule.keywords);
+            assert_eq!(
+                embedded.4,
+                words.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+                "rule '{}'",
                 rule.id
             );
         }
