@@ -15,8 +15,6 @@ mod shape_summary;
 mod keyword_filter;
 #[path = "src/engine/keyword_groups.rs"]
 mod keyword_groups;
-// `holds_word` is for the engine.
-#[allow(dead_code)]
 #[path = "src/engine/required_words.rs"]
 mod required_words;
 
@@ -32,7 +30,7 @@ type RuleShape = (
     Vec<u8>,
     Option<shape_summary::KeywordAnchor>,
     Vec<u8>,
-    Vec<Vec<u8>>,
+    Vec<String>,
 );
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -504,11 +502,7 @@ fn shapes_table(mut shapes: Vec<RuleShape>, blob: &mut TextBlob, out_dir: &Path)
         };
         // Punctuation (see `shape_summary::required_bytes_hir`): ASCII, so text.
         let required = String::from_utf8(required).expect("required bytes are ASCII");
-        // Printable ASCII (see `required_words_hir`), each ended by a unit separator.
-        let required_words: String = required_words
-            .iter()
-            .map(|w| String::from_utf8_lossy(w) + "\u{1f}")
-            .collect();
+        let required_words = terminated("rules/", &id, required_words);
         out.push_str(&format!(
             "    ({}, {hash:#x}, {words:?}, {min_len}, {}, {anchor}, {hir_at:?}, {}),\n",
             blob.add(&id),

@@ -79,7 +79,7 @@ pub fn candidates(data: &[u8], budget: &mut usize) -> Vec<Decoded> {
 }
 
 /// [`candidates`], given the runs of [`alphabet_shape`] in `data` (the scanner finds them in
-/// the same pass as the runs its rules need, see `shape::runs_many`).
+/// the same pass as the runs its rules need, see `shape::ShapeSet`).
 pub fn candidates_in(data: &[u8], runs: &[(usize, usize)], budget: &mut usize) -> Vec<Decoded> {
     let mut out = Vec::new();
     if *budget == 0 {

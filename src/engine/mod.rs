@@ -9,7 +9,6 @@
 //! pack.
 
 pub mod decode;
-mod exclude_words;
 mod file_names;
 mod keyword_filter;
 mod keyword_groups;
@@ -34,6 +33,7 @@ mod search_regex;
 pub mod validators;
 mod window;
 mod word_run;
+mod word_set;
 
 use std::sync::OnceLock;
 
@@ -249,7 +249,9 @@ struct WindowChecks {
     required: Vec<u8>,
     /// Words one of which every match holds (see [`required_words`]): looked for in a window
     /// only until the rule's regex is compiled, to spare the compile where none is found.
-    words: Vec<std::borrow::Cow<'static, [u8]>>,
+    words: Vec<std::borrow::Cow<'static, str>>,
+    /// `words` indexed, on their first search.
+    word_set: OnceLock<word_set::WordSet>,
     /// The rule's regex parsed at build time and encoded (see
     /// [`shape_summary::encode_hir`]); empty for a rule that has none (its regex is parsed).
     hir: &'static [u8],
@@ -270,7 +272,7 @@ struct CompiledRule {
     checks: OnceLock<Box<WindowChecks>>,
     /// `rule.exclude_words` indexed, on the rule's first match. Boxed, as `word_run`: few
     /// rules have excluded words.
-    exclude_words: OnceLock<Box<exclude_words::ExcludeWords>>,
+    exclude_words: OnceLock<Box<word_set::WordSet>>,
     /// For a rule without keywords whose secret is a word sequence: its structure, read from
     /// the regex on the rule's first run (see [`word_run`]). Boxed: a word run is a 256-byte
     /// table that one or two rules have, and the list of a thousand rules' states is made
@@ -341,13 +343,15 @@ impl CompiledRule {
         self.checks.get_or_init(|| {
             // The built-in rules' checks were read from their regexes at build time.
             Box::new(match crate::rules::builtin_shape(rule) {
-                Some((shape, required, anchor, hir, words)) => WindowChecks {
-                    shape: shape
+                Some(built) => WindowChecks {
+                    shape: built
+                        .shape
                         .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
-                    required: required.to_vec(),
-                    words: words.into_iter().map(std::borrow::Cow::Borrowed).collect(),
-                    anchor,
-                    hir,
+                    required: built.required.to_vec(),
+                    words: built.words.into_iter().map(Into::into).collect(),
+                    word_set: OnceLock::new(),
+                    anchor: built.anchor,
+                    hir: built.hir,
                 },
                 // A custom rule: one parse for both.
                 None => match shape_summary::parse(&rule.regex) {
@@ -357,8 +361,9 @@ impl CompiledRule {
                         required: shape_summary::required_bytes_hir(&hir, &rule.keywords),
                         words: required_words::required_words_hir(&hir, &rule.keywords)
                             .into_iter()
-                            .map(std::borrow::Cow::Owned)
+                            .map(Into::into)
                             .collect(),
+                        word_set: OnceLock::new(),
                         anchor: shape_summary::rule_anchor(&hir, &rule.keywords, &rule.file_names),
                         hir: &[],
                     },
@@ -366,6 +371,7 @@ impl CompiledRule {
                         shape: None,
                         required: Vec::new(),
                         words: Vec::new(),
+                        word_set: OnceLock::new(),
                         anchor: None,
                         hir: &[],
                     },
@@ -391,25 +397,15 @@ impl CompiledRule {
             .as_deref()
     }
 
-    /// The windows that hold one of the words every match holds (all of them when the rule
-    /// has no such words).
-    fn with_words(&self, rule: &Rule, data: &[u8], windows: &mut Vec<window::Window>) {
-        let words = &self.checks(rule).words;
-        if words.is_empty() {
-            return;
-        }
-        windows.retain(|w| {
-            let text = &data[w.start..w.end];
-            words
-                .iter()
-                .any(|word| required_words::holds_word(text, word))
-        });
-    }
-
     /// The windows that could hold a match: each holds every required byte and a run of the
-    /// secret's bytes long enough.
-    fn plausible(&self, rule: &Rule, data: &[u8], windows: &mut Vec<window::Window>) {
+    /// secret's bytes long enough and, with `words`, one of the words every match holds.
+    fn plausible(&self, rule: &Rule, data: &[u8], windows: &mut Vec<window::Window>, words: bool) {
         let checks = self.checks(rule);
+        let words = (words && !checks.words.is_empty()).then(|| {
+            checks
+                .word_set
+                .get_or_init(|| word_set::WordSet::new(&checks.words))
+        });
         windows.retain(|w| {
             let text = &data[w.start..w.end];
             checks
@@ -417,6 +413,7 @@ impl CompiledRule {
                 .iter()
                 .all(|&b| memchr::memchr(b, text).is_some())
                 && checks.shape.as_ref().is_none_or(|s| s.may_match(text))
+                && words.is_none_or(|set| set.found_in(text))
         });
     }
 }
@@ -792,7 +789,7 @@ impl Scanner {
             start: 0,
             end: data.len(),
         }];
-        compiled.plausible(rule, data, &mut whole);
+        compiled.plausible(rule, data, &mut whole, false);
         if whole.is_empty() {
             return;
         }
@@ -813,12 +810,10 @@ impl Scanner {
     ) {
         let (rule, compiled) = (&self.rules[rule_index], &self.compiled[rule_index]);
         window::windows(data, rule_hits, rule.window, windows);
-        compiled.plausible(rule, data, windows);
-        if compiled.regex.get().is_none() {
-            // Until a window holds one of the words, the regex need not be compiled. Once it
-            // is, trying it costs about what looking for the words would.
-            compiled.with_words(rule, data, windows);
-        }
+        // Until a window holds one of the words, the regex need not be compiled. Once it is,
+        // trying it costs about what looking for the words would.
+        let uncompiled = compiled.regex.get().is_none();
+        compiled.plausible(rule, data, windows, uncompiled);
         if windows.is_empty() {
             return;
         }
@@ -970,7 +965,7 @@ impl Scanner {
         if !rule.exclude_words.is_empty()
             && self.compiled[rule_index]
                 .exclude_words
-                .get_or_init(|| Box::new(exclude_words::ExcludeWords::new(&rule.exclude_words)))
+                .get_or_init(|| Box::new(word_set::WordSet::new(&rule.exclude_words)))
                 .found_in(&data[context_start..m.end()])
         {
             return;

@@ -3,8 +3,9 @@
 //! checkout.com key after its `checkout` name. A window (around a keyword hit) that holds none
 //! of them cannot match, and is skipped before the rule's regex is compiled for it: most rules
 //! that common keywords wake (`curl`, `github`, `travis`, `checkout`) never match in a tree,
-//! and compiling each took 50-180 µs. Shared, by `#[path]`, with build.rs, which reads them for
-//! the built-in rules at build time. Only `regex-syntax`.
+//! and compiling each took 50-180 µs (the engine looks for them with a `word_set::WordSet`).
+//! Shared, by `#[path]`, with build.rs, which reads them for the built-in rules at build time.
+//! Only `regex-syntax` and `memchr`.
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -16,66 +17,46 @@ const MAX_WORDS: usize = 16;
 
 /// Lowercase words one of which (as ASCII case-insensitive text) every match of `hir` holds;
 /// empty when there is no useful set. A set of which every one of the rule's `keywords` holds
-/// a word is no use (a window holds a keyword), and of the sets the regex gives the one whose
-/// shortest word is longest is taken (fewer words when they tie).
-pub fn required_words_hir<K: AsRef<str>>(hir: &Hir, keywords: &[K]) -> Vec<Vec<u8>> {
-    let keywords: Vec<Vec<u8>> = keywords
+/// a word is no use (a window holds a keyword), and of the sets the regex gives the best (see
+/// [`score`]) is taken.
+pub fn required_words_hir<K: AsRef<str>>(hir: &Hir, keywords: &[K]) -> Vec<String> {
+    let keywords: Vec<String> = keywords
         .iter()
-        .map(|k| k.as_ref().to_ascii_lowercase().into_bytes())
+        .map(|k| k.as_ref().to_ascii_lowercase())
         .collect();
+    let held_by =
+        |keyword: &String, word: &Vec<u8>| memchr::memmem::find(keyword.as_bytes(), word).is_some();
     // Printable ASCII only: build.rs stores the built-in rules' words as text.
     let useful = |set: &Vec<Vec<u8>>| {
         set.iter()
             .all(|w| w.iter().all(|b| b.is_ascii_graphic() || *b == b' '))
-            && !keywords.iter().all(|k| set.iter().any(|w| contains(k, w)))
+            && !keywords.iter().all(|k| set.iter().any(|w| held_by(k, w)))
     };
     let mut candidates = Vec::new();
-    sets(hir, &mut candidates);
-    candidates
+    push_sets(hir, &mut candidates);
+    let best = candidates
         .into_iter()
         .filter(useful)
-        .max_by_key(|set| {
-            let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
-            (shortest, std::cmp::Reverse(set.len()))
-        })
-        .unwrap_or_default()
+        .max_by_key(|set| score(set))
+        .unwrap_or_default();
+    best.iter()
+        .map(|w| String::from_utf8_lossy(w).into_owned())
+        .collect()
 }
 
-/// Whether `hay` holds `word` (lowercase), ignoring ASCII case.
-pub fn holds_word(hay: &[u8], word: &[u8]) -> bool {
-    let Some((&first, rest)) = word.split_first() else {
-        return true;
-    };
-    let mut at = 0;
-    while at + word.len() <= hay.len() {
-        let found = if first.is_ascii_lowercase() {
-            memchr::memchr2(first, first.to_ascii_uppercase(), &hay[at..])
-        } else {
-            memchr::memchr(first, &hay[at..])
-        };
-        let Some(i) = found else {
-            return false;
-        };
-        let start = at + i;
-        match hay.get(start + 1..start + word.len()) {
-            Some(tail) if tail.eq_ignore_ascii_case(rest) => return true,
-            Some(_) => at = start + 1,
-            None => return false,
-        }
-    }
-    false
+/// How good a set is: the longer its shortest word, the fewer the windows that hold one by
+/// chance; then the fewer its words, the cheaper the search.
+fn score(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(set.len()))
 }
 
-fn contains(hay: &[u8], word: &[u8]) -> bool {
-    hay.windows(word.len()).any(|w| w == word)
-}
-
-/// Adds to `out` every word set that `hir` requires (each one alone is a valid answer), and
-/// gives the set of `hir` as a whole, if it has one (for an enclosing alternation).
-fn sets(hir: &Hir, out: &mut Vec<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+/// Adds to `out` every word set that `hir` requires: each one alone is a valid answer.
+fn push_sets(hir: &Hir, out: &mut Vec<Vec<Vec<u8>>>) {
     match hir.kind() {
         HirKind::Concat(subs) => {
-            let mut whole = None;
+            // Literal bytes next to each other (looks between them are zero-width) are one
+            // word; every part of a concatenation is required, so are its parts' sets.
             let mut run: Vec<u8> = Vec::new();
             let end_run = |run: &mut Vec<u8>, out: &mut Vec<Vec<Vec<u8>>>| {
                 if run.len() >= MIN_WORD {
@@ -86,53 +67,40 @@ fn sets(hir: &Hir, out: &mut Vec<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
             for sub in subs {
                 if let Some(bytes) = literal_bytes(sub) {
                     run.extend(bytes);
-                    continue;
-                }
-                if matches!(sub.kind(), HirKind::Look(_) | HirKind::Empty) {
-                    // Zero-width: the bytes on both sides are next to each other.
-                    continue;
-                }
-                end_run(&mut run, out);
-                if let Some(set) = sets(sub, out) {
-                    whole = Some(set);
+                } else if !matches!(sub.kind(), HirKind::Look(_) | HirKind::Empty) {
+                    end_run(&mut run, out);
+                    push_sets(sub, out);
                 }
             }
             end_run(&mut run, out);
-            // For an enclosing alternation, this branch's set: any one it requires will do.
-            whole.or_else(|| out.last().cloned())
         }
         HirKind::Alternation(alts) => {
+            // The union of one set from each branch; none when a branch has none.
             let mut union: Vec<Vec<u8>> = Vec::new();
             for alt in alts {
                 let mut inner = Vec::new();
-                let own = sets(alt, &mut inner);
-                let best = own
-                    .into_iter()
-                    .chain(inner)
-                    .max_by_key(|set| set.iter().map(Vec::len).min().unwrap_or(0))?;
+                push_sets(alt, &mut inner);
+                let Some(best) = inner.into_iter().max_by_key(|set| score(set)) else {
+                    return;
+                };
                 for word in best {
                     if !union.contains(&word) {
                         union.push(word);
                     }
                 }
             }
-            if union.len() > MAX_WORDS {
-                return None;
+            if union.len() <= MAX_WORDS {
+                out.push(union);
             }
-            out.push(union.clone());
-            Some(union)
         }
-        HirKind::Capture(c) => sets(&c.sub, out),
-        HirKind::Repetition(r) if r.min >= 1 => sets(&r.sub, out),
+        HirKind::Capture(c) => push_sets(&c.sub, out),
+        HirKind::Repetition(r) if r.min >= 1 => push_sets(&r.sub, out),
         HirKind::Literal(_) | HirKind::Class(_) => {
-            let bytes = literal_bytes(hir)?;
-            (bytes.len() >= MIN_WORD).then(|| {
-                let set = vec![bytes];
-                out.push(set.clone());
-                set
-            })
+            if let Some(bytes) = literal_bytes(hir).filter(|b| b.len() >= MIN_WORD) {
+                out.push(vec![bytes]);
+            }
         }
-        HirKind::Repetition(_) | HirKind::Look(_) | HirKind::Empty => None,
+        HirKind::Repetition(_) | HirKind::Look(_) | HirKind::Empty => {}
     }
 }
 
@@ -177,13 +145,11 @@ fn one_byte(ranges: &[(u8, u8)]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::word_set::WordSet;
 
     fn words(pattern: &str, keywords: &[&str]) -> Vec<String> {
         let hir = crate::engine::parse_regex(pattern).expect("parses");
-        let mut words: Vec<String> = required_words_hir(&hir, keywords)
-            .into_iter()
-            .map(|w| String::from_utf8(w).expect("ascii"))
-            .collect();
+        let mut words = required_words_hir(&hir, keywords);
         words.sort();
         words
     }
@@ -234,13 +200,15 @@ mod tests {
         );
     }
 
+    /// The engine looks for the words with a [`WordSet`], ignoring ASCII case.
     #[test]
     fn words_are_found_ignoring_case() {
-        assert!(holds_word(b"x GitHub_TOKEN = y", b"token"));
-        assert!(holds_word(b"sk_live", b"sk_"));
-        assert!(!holds_word(b"tokeN", b"tokens"));
-        assert!(!holds_word(b"tok", b"token"));
-        assert!(holds_word(b"ttoken", b"token"));
+        let found = |text: &[u8], word: &str| WordSet::new(&[word]).found_in(text);
+        assert!(found(b"x GitHub_TOKEN = y", "token"));
+        assert!(found(b"sk_live", "sk_"));
+        assert!(!found(b"tokeN", "tokens"));
+        assert!(!found(b"tok", "token"));
+        assert!(found(b"ttoken", "token"));
     }
 
     /// Every example of every built-in rule holds one of its rule's words (the words are a
@@ -256,9 +224,10 @@ mod tests {
                 continue;
             }
             with_words += 1;
+            let set = WordSet::new(&words);
             for example in &rule.examples {
                 assert!(
-                    words.iter().any(|w| holds_word(example.as_bytes(), w)),
+                    set.found_in(example.as_bytes()),
                     "rule '{}': example {example:?} holds none of {words:?}",
                     rule.id
                 );

@@ -195,9 +195,9 @@ impl ShapeSet {
         #[cfg(target_arch = "x86_64")]
         if let Some(classes) = &self.classes {
             // SAFETY: the CPU has SSSE3 (`classes` is only made when it does).
-            let bits = unsafe { ssse3::full_even_blocks(data, classes) };
-            // SAFETY: as above.
             let tables = unsafe { ssse3::Tables::new(classes) };
+            // SAFETY: as above.
+            let bits = unsafe { ssse3::full_even_blocks(data, &tables) };
             for (k, (&i, bits)) in self.simd.iter().zip(bits).enumerate() {
                 // SAFETY: as above.
                 let full = |block: &[u8; 16]| unsafe { tables.full_block(block, k) };
@@ -394,6 +394,8 @@ mod ssse3 {
         high: __m128i,
         nibble: __m128i,
         masks: [__m128i; MAX_SHAPES],
+        /// How many of `masks` are sets'.
+        shapes: usize,
     }
 
     impl Tables {
@@ -407,6 +409,7 @@ mod ssse3 {
                 high: load(&classes.high),
                 nibble: _mm_set1_epi8(0x0f),
                 masks: std::array::from_fn(|i| _mm_set1_epi8(mask(i) as i8)),
+                shapes: classes.masks.len(),
             }
         }
 
@@ -447,16 +450,15 @@ mod ssse3 {
     }
 
     /// The full even blocks of `data` (see `super::even_block_bits`) for each set of
-    /// `classes`, reading and classifying each block once.
+    /// `tables`, reading and classifying each block once.
     ///
     /// # Safety
     /// The CPU must have SSSE3.
     #[target_feature(enable = "ssse3")]
-    pub fn full_even_blocks(data: &[u8], classes: &Classes) -> Vec<Vec<u64>> {
-        let tables = Tables::new(classes);
-        match classes.masks.len() {
-            1 => Vec::from(blocks_of::<1>(&tables, data)),
-            2 => Vec::from(blocks_of::<2>(&tables, data)),
+    pub fn full_even_blocks(data: &[u8], tables: &Tables) -> Vec<Vec<u64>> {
+        match tables.shapes {
+            1 => Vec::from(blocks_of::<1>(tables, data)),
+            2 => Vec::from(blocks_of::<2>(tables, data)),
             _ => Vec::new(),
         }
     }

@@ -74,17 +74,20 @@ pub(crate) fn finish_rule(
 /// A rule's secret shape (allowed bytes, least length) as built-in summaries hold it.
 pub(crate) type ShapeSummary = Option<([bool; 256], usize)>;
 
-/// What build.rs read from a built-in rule's regex (see `engine::shape_summary`): the secret's
-/// shape (`None` when it has no useful one), the punctuation every match holds, the keyword
-/// anchor, the parsed regex, encoded (see `engine::shape_summary::encode_hir`), and the words
-/// one of which every match holds (see `engine::required_words`).
-pub(crate) type BuiltinChecks = (
-    ShapeSummary,
-    &'static [u8],
-    Option<KeywordAnchor>,
-    &'static [u8],
-    Vec<&'static [u8]>,
-);
+/// What build.rs read from a built-in rule's regex (see `engine::shape_summary`).
+#[derive(Debug, PartialEq)]
+pub(crate) struct BuiltinChecks {
+    /// The secret's shape; `None` when it has no useful one.
+    pub shape: ShapeSummary,
+    /// The punctuation every match holds.
+    pub required: &'static [u8],
+    /// Where matches start relative to a keyword hit.
+    pub anchor: Option<KeywordAnchor>,
+    /// The parsed regex, encoded (see `engine::shape_summary::encode_hir`).
+    pub hir: &'static [u8],
+    /// Words one of which every match holds (see `engine::required_words`).
+    pub words: Vec<&'static str>,
+}
 
 /// The summary build.rs made of built-in rule `rule.id`, if the rule is still that rule (same
 /// regex, keywords and file names); `None` when there is none for it (a custom rule, or a
@@ -97,23 +100,20 @@ pub(crate) fn builtin_shape(rule: &Rule) -> Option<BuiltinChecks> {
     if hash != crate::engine::rule_hash(&rule.regex, &rule.keywords, &rule.file_names) {
         return None;
     }
-    let hir = BUILTIN_HIRS.get(at..at + len).unwrap_or(&[]);
-    let required = required.get().as_bytes();
-    let required_words = required_words.items().map(str::as_bytes).collect();
-    if min_len == 0 {
-        return Some((None, required, anchor, hir, required_words));
-    }
-    let mut allowed = [false; 256];
-    for (b, a) in (0..=255u8).zip(allowed.iter_mut()) {
-        *a = crate::engine::words_contain(&words, b);
-    }
-    Some((
-        Some((allowed, min_len)),
-        required,
+    let shape = (min_len > 0).then(|| {
+        let mut allowed = [false; 256];
+        for (b, a) in (0..=255u8).zip(allowed.iter_mut()) {
+            *a = crate::engine::words_contain(&words, b);
+        }
+        (allowed, min_len)
+    });
+    Some(BuiltinChecks {
+        shape,
+        required: required.get().as_bytes(),
         anchor,
-        hir,
-        required_words,
-    ))
+        hir: BUILTIN_HIRS.get(at..at + len).unwrap_or(&[]),
+        words: required_words.items().collect(),
+    })
 }
 
 /// The built-in rule set, without the rules' examples (scans do not need them). build.rs parsed
@@ -607,24 +607,19 @@ mod tests {
                 .unwrap_or_else(|| panic!("no embedded shape for '{}'", rule.id));
             let hir = crate::engine::parse_regex(&rule.regex).expect("parses");
             let computed = crate::engine::summarize_hir(&hir, rule.secret_group);
-            assert_eq!(embedded.0, computed, "rule '{}'", rule.id);
+            assert_eq!(embedded.shape, computed, "rule '{}'", rule.id);
             let required = crate::engine::required_bytes_hir(&hir, &rule.keywords);
-            assert_eq!(embedded.1, required.as_slice(), "rule '{}'", rule.id);
+            assert_eq!(embedded.required, required.as_slice(), "rule '{}'", rule.id);
             let anchor = crate::engine::rule_anchor(&hir, &rule.keywords, &rule.file_names);
-            assert_eq!(embedded.2, anchor, "rule '{}'", rule.id);
+            assert_eq!(embedded.anchor, anchor, "rule '{}'", rule.id);
             assert_eq!(
-                crate::engine::decode_hir(embedded.3).as_ref(),
+                crate::engine::decode_hir(embedded.hir).as_ref(),
                 Some(&hir),
                 "rule '{}': the embedded regex is not the one parsed",
                 rule.id
             );
             let words = crate::engine::required_words_hir(&hir, &rule.keywords);
-            assert_eq!(
-                embedded.4,
-                words.iter().map(Vec::as_slice).collect::<Vec<_>>(),
-                "rule '{}'",
-                rule.id
-            );
+            assert_eq!(embedded.words, words, "rule '{}'", rule.id);
         }
         let mut changed = rules[0].clone();
         changed.regex = "(x{20})".into();

@@ -214,22 +214,20 @@ pub fn is_typed_password(secret: &[u8]) -> bool {
 /// most of the value: a test value or a keyboard walk. A word with such a run after it
 /// (`abuser123456`) is a weak password someone typed, and leaks like any other.
 fn mostly_ascending(s: &[u8]) -> bool {
-    if !has_ascending_run(s, 6) {
-        return false;
-    }
-    // Bytes in ascending runs of four or more.
-    let (mut covered, mut run) = (0, 1);
+    // One pass: the longest ascending run, and the bytes in runs of four or more.
+    let (mut longest, mut covered, mut run) = (0, 0, 1);
     for i in 1..=s.len() {
         if i < s.len() && s[i] == s[i - 1].wrapping_add(1) {
             run += 1;
         } else {
+            longest = longest.max(run);
             if run >= 4 {
                 covered += run;
             }
             run = 1;
         }
     }
-    2 * covered > s.len()
+    longest >= 6 && 2 * covered > s.len()
 }
 
 /// `bowser`, `hunter`: six lowercase letters or fewer, a word (a test fixture's or a tutorial's

@@ -1,5 +1,7 @@
-//! A rule's `exclude_words`, tested against each of its matches: does the match's text (a name
-//! and a value, a few dozen bytes) contain any of them, ignoring ASCII case?
+//! A set of words tested against short texts: does the text contain any of them, ignoring
+//! ASCII case? A rule's `exclude_words` are tested against each of its matches (a name and a
+//! value, a few dozen bytes); the words one of which every match of a rule's regex holds (see
+//! `required_words`) against its windows, until its regex is compiled.
 //!
 //! Written here rather than taken from a crate because of the sizes involved: the generic rules
 //! list hundreds of words each (`stripe`, `csrf`, …) and test them against short texts, a few
@@ -10,9 +12,9 @@
 //! first byte, and a bitmap of the byte pairs that start a word, so that a text position whose
 //! two bytes start no word (most of them) costs one lookup.
 
-/// The index of one rule's exclude words.
+/// The index of one rule's words.
 #[derive(Debug)]
-pub struct ExcludeWords {
+pub struct WordSet {
     /// The words (lowercase), grouped by first byte: those starting with byte `b` are
     /// `words[starts[b]..starts[b + 1]]`.
     words: Vec<Box<[u8]>>,
@@ -22,9 +24,9 @@ pub struct ExcludeWords {
     pairs: Vec<u64>,
 }
 
-impl ExcludeWords {
+impl WordSet {
     /// Indexes `words`, lowercased (rule checks keep them lowercase already).
-    pub fn new<S: AsRef<str>>(words: &[S]) -> ExcludeWords {
+    pub fn new<S: AsRef<str>>(words: &[S]) -> WordSet {
         let mut words: Vec<Box<[u8]>> = words
             .iter()
             .map(|w| {
@@ -52,7 +54,7 @@ impl ExcludeWords {
                 None => (0..256).for_each(|b| set(first | b)),
             }
         }
-        ExcludeWords {
+        WordSet {
             words,
             starts,
             pairs,
@@ -95,13 +97,13 @@ mod tests {
 
     #[test]
     fn finds_words_anywhere_ignoring_case() {
-        let words = ExcludeWords::new(&["stripe", "csrf", "x"]);
+        let words = WordSet::new(&["stripe", "csrf", "x"]);
         assert!(words.found_in(b"STRIPE_API_KEY = 'abc'"));
         assert!(words.found_in(b"my_csrf"));
         assert!(words.found_in(b"aaX"));
         assert!(!words.found_in(b"api_key = 'abc'"));
         assert!(!words.found_in(b"strip"));
-        assert!(!ExcludeWords::new::<&str>(&[]).found_in(b"anything"));
+        assert!(!WordSet::new::<&str>(&[]).found_in(b"anything"));
     }
 
     proptest! {
@@ -112,7 +114,7 @@ mod tests {
             words in proptest::collection::vec("[abcA_]{1,4}", 0..12),
             text in proptest::collection::vec(proptest::sample::select(b"abcAB_-".to_vec()), 0..40),
         ) {
-            let index = ExcludeWords::new(&words);
+            let index = WordSet::new(&words);
             prop_assert_eq!(index.found_in(&text), naive(&words, &text));
         }
     }
