@@ -20,18 +20,21 @@ mod required_words;
 
 use std::env;
 
-/// What build.rs reads from a built-in rule's regex: (rule id, hash of the regex, keywords and
-/// file names, allowed bytes and least length of the secret, required punctuation, keyword
-/// anchor, the regex encoded, required words).
-type RuleShape = (
-    String,
-    u64,
-    Option<([bool; 256], usize)>,
-    Vec<u8>,
-    Option<shape_summary::KeywordAnchor>,
-    Vec<u8>,
-    Vec<String>,
-);
+/// What build.rs reads from a built-in rule's regex (see `rules::BuiltinShape`, the row it
+/// becomes).
+struct RuleShape {
+    id: String,
+    /// Of the regex, keywords and file names.
+    hash: u64,
+    /// Allowed bytes and least length of the secret.
+    shape: Option<([bool; 256], usize)>,
+    /// Punctuation every match holds.
+    required: Vec<u8>,
+    anchor: Option<shape_summary::KeywordAnchor>,
+    /// The regex, encoded.
+    hir: Vec<u8>,
+    words: required_words::RequiredWords,
+}
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
@@ -233,19 +236,19 @@ fn rules_source(
             !file_names.is_empty(),
             field.bool("companion_only"),
         ));
-        shapes.push((
-            id.to_string(),
-            shape_summary::rule_hash(&re, &keywords, &file_names),
-            shape_summary::summarize_hir(&hir, group),
-            shape_summary::required_bytes_hir(&hir, &keywords),
-            shape_summary::rule_anchor(&hir, &keywords, &file_names),
-            {
+        shapes.push(RuleShape {
+            id: id.to_string(),
+            hash: shape_summary::rule_hash(&re, &keywords, &file_names),
+            shape: shape_summary::summarize_hir(&hir, group),
+            required: shape_summary::required_bytes_hir(&hir, &keywords),
+            anchor: shape_summary::rule_anchor(&hir, &keywords, &file_names),
+            hir: {
                 let mut encoded = Vec::new();
                 shape_summary::encode_hir(&hir, &mut encoded);
                 encoded
             },
-            required_words::required_words_hir(&hir, &keywords),
-        ));
+            words: required_words::required_words_hir(&hir, &keywords),
+        });
         let severity = |key: &str| {
             field.opt_string(key).map(|s| match s.as_str() {
                 "low" => "Severity::Low",
@@ -464,34 +467,31 @@ impl RuleFields<'_> {
     }
 }
 
-/// The secret shapes of the built-in rules as Rust source: `(rule id, hash of its regex,
-/// allowed bytes as four 64-bit words, least length, bytes every match holds)`, sorted by id; a
-/// least length of 0 means "no useful shape".
+/// What build.rs read from the built-in rules' regexes as Rust source: a `rules::BuiltinShape`
+/// per rule, sorted by id (a least length of 0 means "no useful shape"), and their parsed
+/// regexes in `builtin_hirs.bin`.
 fn shapes_table(mut shapes: Vec<RuleShape>, blob: &mut TextBlob, out_dir: &Path) -> String {
-    shapes.sort_by(|a, b| a.0.cmp(&b.0));
+    shapes.sort_by(|a, b| a.id.cmp(&b.id));
     // Ids key fingerprints, baselines and SARIF rule indexes: a duplicate fails the build, so
     // that the scanner need not look for one at every start.
-    if let Some(pair) = shapes.windows(2).find(|pair| pair[0].0 == pair[1].0) {
-        panic!("rule id '{}' is defined twice in rules/", pair[0].0);
+    if let Some(pair) = shapes.windows(2).find(|pair| pair[0].id == pair[1].id) {
+        panic!("rule id '{}' is defined twice in rules/", pair[0].id);
     }
     let mut out = String::from(
-        "/// Secret shapes of the built-in rules, read from their regexes at build time (see\n\
-         /// `engine::shape_summary`): (rule id, hash of the regex, keywords and file names,\n\
-         /// allowed bytes as a 256-bit set, least length; 0 = no useful shape; punctuation every\n\
-         /// match holds; keyword anchor; the encoded regex; words one of which every match\n\
-         /// holds), sorted by id.\n\
+        "/// What build.rs read from the built-in rules' regexes (see `engine::shape_summary`),\n\
+         /// sorted by rule id.\n\
          pub(crate) static BUILTIN_SHAPES: &[BuiltinShape] = &[\n",
     );
     // The parsed regexes, one after the other (see `shape_summary::encode_hir`).
     let mut hirs: Vec<u8> = Vec::new();
-    for (id, hash, shape, required, anchor, hir, required_words) in shapes {
-        let hir_at = (hirs.len(), hir.len());
-        hirs.extend_from_slice(&hir);
-        let (words, min_len) = match shape {
+    for rule in shapes {
+        let hir_at = (hirs.len(), rule.hir.len());
+        hirs.extend_from_slice(&rule.hir);
+        let (allowed, min_len) = match rule.shape {
             Some((allowed, min_len)) => (shape_summary::byte_set_words(&allowed), min_len),
             None => ([0; 4], 0),
         };
-        let anchor = match anchor {
+        let anchor = match rule.anchor {
             None => "None".to_string(),
             Some(shape_summary::KeywordAnchor::Offsets { least, most }) => {
                 format!("Some(KeywordAnchor::Offsets {{ least: {least}, most: {most} }})")
@@ -501,13 +501,16 @@ fn shapes_table(mut shapes: Vec<RuleShape>, blob: &mut TextBlob, out_dir: &Path)
             }
         };
         // Punctuation (see `shape_summary::required_bytes_hir`): ASCII, so text.
-        let required = String::from_utf8(required).expect("required bytes are ASCII");
-        let required_words = terminated("rules/", &id, required_words);
+        let required = String::from_utf8(rule.required).expect("required bytes are ASCII");
+        let words = terminated("rules/", &rule.id, rule.words.words);
         out.push_str(&format!(
-            "    ({}, {hash:#x}, {words:?}, {min_len}, {}, {anchor}, {hir_at:?}, {}),\n",
-            blob.add(&id),
+            "    BuiltinShape {{ id: {}, hash: {:#x}, allowed: {allowed:?}, min_len: {min_len}, \
+             required: {}, anchor: {anchor}, hir: {hir_at:?}, words: {}, word_reach: {:?} }},\n",
+            blob.add(&rule.id),
+            rule.hash,
             blob.add(&required),
-            blob.add_lazy(&required_words),
+            blob.add_lazy(&words),
+            rule.words.reach,
         ));
     }
     out.push_str("];\n");

@@ -52,15 +52,96 @@ fn pair_key(previous: u8, byte: u8, bits: u32) -> usize {
 
 /// Index into a reach table of `N` entries (a power of two) of the three bytes that end at a
 /// text position, given the last four bytes read (`window`, newest in the low byte: one shift
-/// and one OR a byte): the shift drops the oldest. Always below `N`.
+/// and one OR a byte): the shift drops the oldest. `multiplier` is the filter's (see
+/// [`choose_multiplier`]). Always below `N`.
 #[inline(always)]
-fn window_key<const N: usize>(window: u32) -> usize {
-    ((window << 8).wrapping_mul(0x9E37_79B1) >> (32 - N.trailing_zeros())) as usize
+fn window_key<const N: usize>(window: u32, multiplier: u32) -> usize {
+    ((window << 8).wrapping_mul(multiplier) >> (32 - N.trailing_zeros())) as usize
 }
 
 /// [`window_key`] of three bytes.
-fn triple_key<const N: usize>(first: u8, second: u8, byte: u8) -> usize {
-    window_key::<N>((u32::from(first) << 16) | (u32::from(second) << 8) | u32::from(byte))
+fn triple_key<const N: usize>(triple: [u8; 3], multiplier: u32) -> usize {
+    let [first, second, byte] = triple;
+    window_key::<N>(
+        (u32::from(first) << 16) | (u32::from(second) << 8) | u32::from(byte),
+        multiplier,
+    )
+}
+
+/// Multipliers [`choose_multiplier`] tries (odd, from a fixed SplitMix64 sequence, so that a
+/// keyword set always gets the same one). More candidates fit the frequency list better but
+/// not the text a scan meets (256 did worse than 64 on trees the list was not made from), and
+/// each costs a pass over the list while the filter is built.
+const MULTIPLIER_CANDIDATES: usize = 64;
+
+/// The triples most frequent in source code, with their counts (see
+/// `scripts/common_triples.py`, which made the file from the sources of 200 crates).
+const COMMON_TRIPLES: &str = include_str!("common_triples.txt");
+
+/// The hash multiplier of a filter whose three-byte patterns are `short` and whose reach table
+/// has `N` entries. A three-byte pattern has one lane: every text triple that hashes to its
+/// entry passes the filter, and text is mostly a few very frequent triples. With the built-in
+/// keywords and the multiplier this replaced, `ing` (35,000 times in the cargo tree) and `fea`
+/// (14,000) hashed onto keywords' entries: 63,000 of the 104,000 positions that passed there
+/// were such collisions, each a mispredicted branch and a look at the verification table.
+/// Of [`MULTIPLIER_CANDIDATES`], the one whose entries for `short` collide with the least of
+/// [`COMMON_TRIPLES`]' count (a pattern's own triple is no collision: it is a hit).
+fn choose_multiplier<const N: usize>(short: &[[u8; 3]]) -> u32 {
+    if short.is_empty() {
+        return DEFAULT_MULTIPLIER;
+    }
+    let common = common_triples();
+    let mut state = 0u64;
+    let mut best = (u64::MAX, DEFAULT_MULTIPLIER);
+    let mut taken = vec![0u64; N / 64];
+    for _ in 0..MULTIPLIER_CANDIDATES {
+        let multiplier = (splitmix64(&mut state) as u32) | 1;
+        taken.iter_mut().for_each(|word| *word = 0);
+        for &triple in short {
+            let key = triple_key::<N>(triple, multiplier);
+            taken[key / 64] |= 1 << (key % 64);
+        }
+        let collisions: u64 = common
+            .iter()
+            .filter(|&&(triple, _)| {
+                let key = triple_key::<N>(triple, multiplier);
+                taken[key / 64] & (1 << (key % 64)) != 0 && !short.contains(&triple)
+            })
+            .map(|&(_, count)| count)
+            .sum();
+        if collisions < best.0 {
+            best = (collisions, multiplier);
+        }
+    }
+    best.1
+}
+
+/// The multiplier of a filter without three-byte patterns (the golden ratio's, as good as any).
+const DEFAULT_MULTIPLIER: u32 = 0x9E37_79B1;
+
+/// [`COMMON_TRIPLES`] parsed, once.
+fn common_triples() -> &'static [([u8; 3], u64)] {
+    static PARSED: std::sync::OnceLock<Vec<([u8; 3], u64)>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| {
+        COMMON_TRIPLES
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let (hex, count) = line.split_once(' ')?;
+                let [_, a, b, c] = u32::from_str_radix(hex, 16).ok()?.to_be_bytes();
+                Some(([a, b, c], count.parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// SplitMix64's next output (Steele, Lea and Flood): a fixed, well-mixed sequence.
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// The searcher over a fixed set of byte strings (the caller lowercases both sides). Its tables
@@ -84,6 +165,8 @@ pub struct KeywordFilter {
     entries: Cow<'static, [Entry]>,
     /// Keywords of one or two bytes, searched on their own: `(pattern, finder)`.
     short: Vec<(usize, memchr::memmem::Finder<'static>)>,
+    /// The hash multiplier of the reach table's keys (see [`choose_multiplier`]).
+    multiplier: u32,
 }
 
 /// The tables of a [`KeywordFilter`] as static data (see [`KeywordFilter::write_static`]).
@@ -96,6 +179,8 @@ pub struct StaticTables {
     pub entries: &'static [Entry],
     /// The patterns of one or two bytes.
     pub short: &'static [u32],
+    /// The hash multiplier.
+    pub multiplier: u32,
 }
 
 /// A pattern to compare where its filter part may end.
@@ -162,10 +247,19 @@ impl KeywordFilter {
         let patterns: Vec<&[u8]> = patterns.iter().map(AsRef::as_ref).collect();
         let bucket = buckets(&patterns);
         let large = patterns.len() >= LARGE_SET;
-        let key = if large {
+        let three: Vec<[u8; 3]> = patterns
+            .iter()
+            .filter_map(|p| <[u8; 3]>::try_from(*p).ok())
+            .collect();
+        let key: fn([u8; 3], u32) -> usize = if large {
             triple_key::<LARGE_REACH>
         } else {
             triple_key::<SMALL_REACH>
+        };
+        let multiplier = if large {
+            choose_multiplier::<LARGE_REACH>(&three)
+        } else {
+            choose_multiplier::<SMALL_REACH>(&three)
         };
         let mut reach = vec![!0u64; if large { LARGE_REACH } else { SMALL_REACH }];
         // Lanes left of a bucket's shortest filter part, and of the third byte of that part,
@@ -188,7 +282,7 @@ impl KeywordFilter {
             let offset = LANES - m;
             for i in 2..m {
                 let clear = !(1u64 << ((offset + i) * BUCKETS + b));
-                reach[key(p[i - 2], p[i - 1], p[i])] &= clear;
+                reach[key([p[i - 2], p[i - 1], p[i]], multiplier)] &= clear;
             }
             let (head, head_mask) = head_of(p);
             let entry = Entry {
@@ -256,6 +350,7 @@ impl KeywordFilter {
             pair_buckets: Cow::Owned(pair_buckets),
             entries: Cow::Owned(entries),
             short,
+            multiplier,
         }
     }
 
@@ -277,6 +372,7 @@ impl KeywordFilter {
             pair_buckets: Cow::Borrowed(tables.pair_buckets),
             entries: Cow::Borrowed(tables.entries),
             short,
+            multiplier: tables.multiplier,
         }
     }
 
@@ -306,8 +402,9 @@ impl KeywordFilter {
             "fn {}_tables() -> StaticTables {{ StaticTables {{ bytes: &{prefix}_BYTES, \
              ends: &{prefix}_ENDS, reach: &{prefix}_REACH, offsets: &{prefix}_OFFSETS, \
              pair_buckets: &{prefix}_PAIR_BUCKETS, \
-             entries: &{prefix}_ENTRIES, short: &{prefix}_SHORT }} }}",
-            prefix.to_ascii_lowercase()
+             entries: &{prefix}_ENTRIES, short: &{prefix}_SHORT, multiplier: {:#x} }} }}",
+            prefix.to_ascii_lowercase(),
+            self.multiplier
         );
         out
     }
@@ -322,6 +419,7 @@ impl KeywordFilter {
             && self.offsets == other.offsets
             && self.pair_buckets == other.pair_buckets
             && self.entries == other.entries
+            && self.multiplier == other.multiplier
             && self
                 .short
                 .iter()
@@ -366,6 +464,7 @@ impl KeywordFilter {
         // keyword that would start before the text reach verification (and fail it there).
         let mut state = 0u64;
         let mut window = 0u32;
+        let multiplier = self.multiplier;
         let mut states = [0u64; LANES];
         let mut blocks = hay.chunks_exact(LANES);
         let mut at = 0;
@@ -374,7 +473,7 @@ impl KeywordFilter {
             let mut all = !0u64;
             for (k, &byte) in block.iter().enumerate() {
                 window = (window << 8) | u32::from(byte);
-                state = (state << BUCKETS) | reach[window_key::<N>(window)];
+                state = (state << BUCKETS) | reach[window_key::<N>(window, multiplier)];
                 states[k] = state;
                 all &= state;
             }
@@ -390,7 +489,7 @@ impl KeywordFilter {
         }
         for &byte in blocks.remainder() {
             window = (window << 8) | u32::from(byte);
-            state = (state << BUCKETS) | reach[window_key::<N>(window)];
+            state = (state << BUCKETS) | reach[window_key::<N>(window, multiplier)];
             let candidates = !(state >> 56) as u8;
             if candidates != 0 {
                 self.verify(hay, at, candidates, found);

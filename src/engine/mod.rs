@@ -250,6 +250,8 @@ struct WindowChecks {
     /// Words one of which every match holds (see [`required_words`]): looked for in a window
     /// only until the rule's regex is compiled, to spare the compile where none is found.
     words: Vec<std::borrow::Cow<'static, str>>,
+    /// How far into a match one of `words` ends at most (see [`required_words`]).
+    word_reach: Option<usize>,
     /// `words` indexed, on their first search.
     word_set: OnceLock<word_set::WordSet>,
     /// The rule's regex parsed at build time and encoded (see
@@ -349,28 +351,36 @@ impl CompiledRule {
                         .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
                     required: built.required.to_vec(),
                     words: built.words.into_iter().map(Into::into).collect(),
+                    word_reach: built.word_reach,
                     word_set: OnceLock::new(),
                     anchor: built.anchor,
                     hir: built.hir,
                 },
                 // A custom rule: one parse for both.
                 None => match shape_summary::parse(&rule.regex) {
-                    Ok(hir) => WindowChecks {
-                        shape: shape_summary::summarize_hir(&hir, rule.secret_group)
-                            .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
-                        required: shape_summary::required_bytes_hir(&hir, &rule.keywords),
-                        words: required_words::required_words_hir(&hir, &rule.keywords)
-                            .into_iter()
-                            .map(Into::into)
-                            .collect(),
-                        word_set: OnceLock::new(),
-                        anchor: shape_summary::rule_anchor(&hir, &rule.keywords, &rule.file_names),
-                        hir: &[],
-                    },
+                    Ok(hir) => {
+                        let words = required_words::required_words_hir(&hir, &rule.keywords);
+                        WindowChecks {
+                            shape: shape_summary::summarize_hir(&hir, rule.secret_group).map(
+                                |(allowed, min_len)| SecretShape::from_parts(allowed, min_len),
+                            ),
+                            required: shape_summary::required_bytes_hir(&hir, &rule.keywords),
+                            words: words.words.into_iter().map(Into::into).collect(),
+                            word_reach: words.reach,
+                            word_set: OnceLock::new(),
+                            anchor: shape_summary::rule_anchor(
+                                &hir,
+                                &rule.keywords,
+                                &rule.file_names,
+                            ),
+                            hir: &[],
+                        }
+                    }
                     Err(_) => WindowChecks {
                         shape: None,
                         required: Vec::new(),
                         words: Vec::new(),
+                        word_reach: None,
                         word_set: OnceLock::new(),
                         anchor: None,
                         hir: &[],
@@ -397,15 +407,53 @@ impl CompiledRule {
             .as_deref()
     }
 
+    /// The words one of which every match holds, indexed; `None` when the rule has none.
+    fn word_set(&self, rule: &Rule) -> Option<&word_set::WordSet> {
+        let checks = self.checks(rule);
+        (!checks.words.is_empty()).then(|| {
+            checks
+                .word_set
+                .get_or_init(|| word_set::WordSet::new(&checks.words))
+        })
+    }
+
+    /// The hits where a match of a rule anchored to its hits (see [`KeywordAnchor::Offsets`])
+    /// could start: those after which one of the words every match holds ends within the
+    /// words' reach. `None` when the rule has no such words or anchor: every hit could.
+    /// A hit's line is what a window searches; the words of the GitHub token rules, woken by
+    /// every `github.com` of a changelog, need only be looked for in the thirty bytes after it.
+    fn hits_with_words(
+        &self,
+        rule: &Rule,
+        data: &[u8],
+        hits: &[(usize, usize)],
+    ) -> Option<Vec<(usize, usize)>> {
+        let checks = self.checks(rule);
+        let (Some(KeywordAnchor::Offsets { least, most }), Some(reach)) =
+            (checks.anchor, checks.word_reach)
+        else {
+            return None;
+        };
+        let words = self.word_set(rule)?;
+        Some(
+            hits.iter()
+                .copied()
+                .filter(|&(hit, _)| {
+                    let Some(last_start) = hit.checked_sub(least) else {
+                        return false;
+                    };
+                    let span = hit.saturating_sub(most)..(last_start + reach).min(data.len());
+                    data.get(span).is_some_and(|text| words.found_in(text))
+                })
+                .collect(),
+        )
+    }
+
     /// The windows that could hold a match: each holds every required byte and a run of the
     /// secret's bytes long enough and, with `words`, one of the words every match holds.
     fn plausible(&self, rule: &Rule, data: &[u8], windows: &mut Vec<window::Window>, words: bool) {
         let checks = self.checks(rule);
-        let words = (words && !checks.words.is_empty()).then(|| {
-            checks
-                .word_set
-                .get_or_init(|| word_set::WordSet::new(&checks.words))
-        });
+        let words = if words { self.word_set(rule) } else { None };
         windows.retain(|w| {
             let text = &data[w.start..w.end];
             checks
@@ -809,10 +857,19 @@ impl Scanner {
         out: &mut Vec<RawMatch>,
     ) {
         let (rule, compiled) = (&self.rules[rule_index], &self.compiled[rule_index]);
-        window::windows(data, rule_hits, rule.window, windows);
         // Until a window holds one of the words, the regex need not be compiled. Once it is,
         // trying it costs about what looking for the words would.
         let uncompiled = compiled.regex.get().is_none();
+        let with_words = if uncompiled {
+            compiled.hits_with_words(rule, data, rule_hits)
+        } else {
+            None
+        };
+        let rule_hits = with_words.as_deref().unwrap_or(rule_hits);
+        if rule_hits.is_empty() {
+            return;
+        }
+        window::windows(data, rule_hits, rule.window, windows);
         compiled.plausible(rule, data, windows, uncompiled);
         if windows.is_empty() {
             return;

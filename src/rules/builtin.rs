@@ -191,7 +191,11 @@ mod tests {
             }
         }
         for shape in super::super::BUILTIN_SHAPES {
-            assert!(on_boundaries(shape.0) && on_boundaries(shape.4) && on_boundaries(shape.7));
+            assert!(
+                on_boundaries(shape.id)
+                    && on_boundaries(shape.required)
+                    && on_boundaries(shape.words)
+            );
         }
     }
 }

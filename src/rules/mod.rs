@@ -12,20 +12,27 @@ pub use model::{ExcludedValues, Rule, RuleFile, Severity, DEFAULT_PAIR_LINES, WH
 
 use crate::error::ConfigError;
 
-/// A row of `BUILTIN_SHAPES` (written by build.rs): rule id, hash of its regex, keywords and file
-/// names, allowed bytes of its secret as a 256-bit set, least length (0: no useful shape),
-/// punctuation every match holds, keyword anchor, where its encoded regex is in
-/// `BUILTIN_HIRS`, words one of which every match holds (each ended by U+001F).
-type BuiltinShape = (
-    Text,
-    u64,
-    [u64; 4],
-    usize,
-    Text,
-    Option<KeywordAnchor>,
-    (usize, usize),
-    Text,
-);
+/// A row of `BUILTIN_SHAPES`: what build.rs read from a built-in rule's regex, so that a start
+/// does not parse a thousand regexes (see [`BuiltinChecks`], what the engine makes of it).
+pub(crate) struct BuiltinShape {
+    /// The rule's id (the table is sorted by it).
+    id: Text,
+    /// Of the rule's regex, keywords and file names: a config that changed the rule gets none.
+    hash: u64,
+    /// The bytes of its secret, as a 256-bit set.
+    allowed: [u64; 4],
+    /// The secret's least length; 0: no useful shape.
+    min_len: usize,
+    /// Punctuation every match holds.
+    required: Text,
+    anchor: Option<KeywordAnchor>,
+    /// Where its encoded regex is in `BUILTIN_HIRS`.
+    hir: (usize, usize),
+    /// Words one of which every match holds, each ended by U+001F.
+    words: Text,
+    /// How far into a match one of them ends at most.
+    word_reach: Option<usize>,
+}
 
 use crate::engine::KeywordAnchor;
 use builtin::{BuiltinRule, Text};
@@ -87,6 +94,8 @@ pub(crate) struct BuiltinChecks {
     pub hir: &'static [u8],
     /// Words one of which every match holds (see `engine::required_words`).
     pub words: Vec<&'static str>,
+    /// How far into a match one of them ends at most.
+    pub word_reach: Option<usize>,
 }
 
 /// The summary build.rs made of built-in rule `rule.id`, if the rule is still that rule (same
@@ -94,25 +103,27 @@ pub(crate) struct BuiltinChecks {
 /// built-in one a config changed: its summary is then read at run time).
 pub(crate) fn builtin_shape(rule: &Rule) -> Option<BuiltinChecks> {
     let i = BUILTIN_SHAPES
-        .binary_search_by(|(rule_id, ..)| rule_id.get().cmp(&rule.id))
+        .binary_search_by(|row| row.id.get().cmp(&rule.id))
         .ok()?;
-    let (_, hash, words, min_len, required, anchor, (at, len), required_words) = BUILTIN_SHAPES[i];
-    if hash != crate::engine::rule_hash(&rule.regex, &rule.keywords, &rule.file_names) {
+    let row = &BUILTIN_SHAPES[i];
+    if row.hash != crate::engine::rule_hash(&rule.regex, &rule.keywords, &rule.file_names) {
         return None;
     }
-    let shape = (min_len > 0).then(|| {
+    let shape = (row.min_len > 0).then(|| {
         let mut allowed = [false; 256];
         for (b, a) in (0..=255u8).zip(allowed.iter_mut()) {
-            *a = crate::engine::words_contain(&words, b);
+            *a = crate::engine::words_contain(&row.allowed, b);
         }
-        (allowed, min_len)
+        (allowed, row.min_len)
     });
+    let (at, len) = row.hir;
     Some(BuiltinChecks {
         shape,
-        required: required.get().as_bytes(),
-        anchor,
+        required: row.required.get().as_bytes(),
+        anchor: row.anchor,
         hir: BUILTIN_HIRS.get(at..at + len).unwrap_or(&[]),
-        words: required_words.items().collect(),
+        words: row.words.items().collect(),
+        word_reach: row.word_reach,
     })
 }
 
@@ -619,7 +630,8 @@ mod tests {
                 rule.id
             );
             let words = crate::engine::required_words_hir(&hir, &rule.keywords);
-            assert_eq!(embedded.words, words, "rule '{}'", rule.id);
+            assert_eq!(embedded.words, words.words, "rule '{}'", rule.id);
+            assert_eq!(embedded.word_reach, words.reach, "rule '{}'", rule.id);
         }
         let mut changed = rules[0].clone();
         changed.regex = "(x{20})".into();
