@@ -419,7 +419,7 @@ impl CompiledRule {
 
     /// The hits where a match of a rule anchored to its hits (see [`KeywordAnchor::Offsets`])
     /// could start: those after which one of the words every match holds ends within the
-    /// words' reach. `None` when the rule has no such words or anchor: every hit could.
+    /// words' reach. `None` when every hit could (or the rule has no such words or anchor).
     /// A hit's line is what a window searches; the words of the GitHub token rules, woken by
     /// every `github.com` of a changelog, need only be looked for in the thirty bytes after it.
     fn hits_with_words(
@@ -435,18 +435,18 @@ impl CompiledRule {
             return None;
         };
         let words = self.word_set(rule)?;
-        Some(
-            hits.iter()
-                .copied()
-                .filter(|&(hit, _)| {
-                    let Some(last_start) = hit.checked_sub(least) else {
-                        return false;
-                    };
-                    let span = hit.saturating_sub(most)..(last_start + reach).min(data.len());
-                    data.get(span).is_some_and(|text| words.found_in(text))
-                })
-                .collect(),
-        )
+        let could_start = |&&(hit, _): &&(usize, usize)| {
+            let Some(last_start) = hit.checked_sub(least) else {
+                return false;
+            };
+            let span = hit.saturating_sub(most)..(last_start + reach).min(data.len());
+            data.get(span).is_some_and(|text| words.found_in(text))
+        };
+        // Nothing allocated when no hit (most often) or every hit could.
+        let first_not = hits.iter().position(|hit| !could_start(&hit))?;
+        let mut kept = hits[..first_not].to_vec();
+        kept.extend(hits[first_not + 1..].iter().filter(could_start));
+        Some(kept)
     }
 
     /// The windows that could hold a match: each holds every required byte and a run of the
