@@ -11,7 +11,10 @@
 //! or L2 and whose loads depend on the text only. aho-corasick remains the reference in the tests.
 //!
 //! How it works. Each keyword goes to one of 8 buckets (by length, so that short keywords do
-//! not blunt the filter for long ones). Its first `m = min(len, 8)` bytes are its filter part.
+//! not blunt the filter for long ones). `m = min(len, 8)` of its bytes are its filter part: the
+//! whole keyword, or of a longer one the 8 whose triples are rarest in code (see
+//! `filter_part_start`); the hash of triples is chosen for the keyword set (see
+//! `choose_multiplier`).
 //! A 64-bit state holds 8 lanes of 8 bucket bits; at each text byte the state shifts by one lane
 //! and ORs in `reach[key(two bytes before, byte before, byte)]`, where a 0 bit at lane `i`,
 //! bucket `b` says "some keyword of bucket `b` ends these three bytes at position `i` of its
@@ -135,6 +138,37 @@ fn common_triples() -> &'static [([u8; 3], u64)] {
     })
 }
 
+/// Where the filter part (the [`LANES`] bytes the filter looks at) of a pattern longer than
+/// that starts: at the run of its bytes whose triples are least frequent in code (by
+/// [`COMMON_TRIPLES`]' counts), the first such run on a tie. The filter lets through every text
+/// that holds a pattern's filter part, and many keywords begin with a common word: with their
+/// first bytes as filter part, `optimize`, `director`, `artifact`, `package_` and `credenti` let
+/// 8,000 positions of the cargo tree through to a comparison that then failed
+/// (`optimizely`, `artifactory`…).
+fn filter_part_start(pattern: &[u8]) -> usize {
+    if pattern.len() <= LANES {
+        return 0;
+    }
+    let counts = common_triple_counts();
+    let cost = |start: usize| -> u64 {
+        pattern[start..start + LANES]
+            .windows(3)
+            .map(|t| counts.get(t).copied().unwrap_or(0))
+            .sum()
+    };
+    // `Entry::skip` is a byte.
+    (0..=(pattern.len() - LANES).min(usize::from(u8::MAX)))
+        .min_by_key(|&start| (cost(start), start))
+        .unwrap_or(0)
+}
+
+/// [`COMMON_TRIPLES`] as a map from the triple to its count, once.
+fn common_triple_counts() -> &'static std::collections::HashMap<[u8; 3], u64> {
+    static COUNTS: std::sync::OnceLock<std::collections::HashMap<[u8; 3], u64>> =
+        std::sync::OnceLock::new();
+    COUNTS.get_or_init(|| common_triples().iter().copied().collect())
+}
+
 /// SplitMix64's next output (Steele, Lea and Flood): a fixed, well-mixed sequence.
 fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -189,6 +223,8 @@ pub struct Entry {
     pattern: u32,
     /// Length of the filter part.
     m: u8,
+    /// Bytes of the pattern before its filter part (see [`filter_part_start`]).
+    skip: u8,
     /// The pattern's first 8 bytes (little-endian, zero-padded) and the mask of those that
     /// exist: most comparisons are one load and one compare, not a `memcmp` call.
     head: u64,
@@ -197,10 +233,11 @@ pub struct Entry {
 
 impl Entry {
     /// For the static tables build.rs writes.
-    pub const fn new(pattern: u32, m: u8, head: u64, head_mask: u64) -> Entry {
+    pub const fn new(pattern: u32, m: u8, skip: u8, head: u64, head_mask: u64) -> Entry {
         Entry {
             pattern,
             m,
+            skip,
             head,
             head_mask,
         }
@@ -280,18 +317,21 @@ impl KeywordFilter {
             let m = p.len().min(LANES);
             shortest[b] = shortest[b].min(m);
             let offset = LANES - m;
+            let skip = filter_part_start(p);
+            let part = &p[skip..skip + m];
             for i in 2..m {
                 let clear = !(1u64 << ((offset + i) * BUCKETS + b));
-                reach[key([p[i - 2], p[i - 1], p[i]], multiplier)] &= clear;
+                reach[key([part[i - 2], part[i - 1], part[i]], multiplier)] &= clear;
             }
             let (head, head_mask) = head_of(p);
             let entry = Entry {
                 pattern: id as u32,
                 m: m as u8,
+                skip: skip as u8,
                 head,
                 head_mask,
             };
-            let slot = (b << VERIFY_BITS) | pair_key(p[m - 2], p[m - 1], VERIFY_BITS);
+            let slot = (b << VERIFY_BITS) | pair_key(part[m - 2], part[m - 1], VERIFY_BITS);
             slotted.push((slot, entry));
         }
         let mut dont_care = 0u64;
@@ -318,6 +358,7 @@ impl KeywordFilter {
             Entry {
                 pattern: 0,
                 m: 0,
+                skip: 0,
                 head: 0,
                 head_mask: 0,
             };
@@ -391,8 +432,8 @@ impl KeywordFilter {
         out += &static_array(&name("PAIR_BUCKETS"), "u8", self.pair_buckets.iter());
         let entries = self.entries.iter().map(|e| {
             format!(
-                "Entry::new({}, {}, {:#x}, {:#x})",
-                e.pattern, e.m, e.head, e.head_mask
+                "Entry::new({}, {}, {}, {:#x}, {:#x})",
+                e.pattern, e.m, e.skip, e.head, e.head_mask
             )
         });
         out += &static_array(&name("ENTRIES"), "Entry", entries);
@@ -535,7 +576,9 @@ impl KeywordFilter {
             let slot = (b << VERIFY_BITS) | key;
             let range = self.offsets[slot] as usize..self.offsets[slot + 1] as usize;
             for entry in &self.entries[range] {
-                let Some(start) = (end + 1).checked_sub(usize::from(entry.m)) else {
+                let Some(start) =
+                    (end + 1).checked_sub(usize::from(entry.m) + usize::from(entry.skip))
+                else {
                     continue;
                 };
                 let head = match hay.get(start..start + 8) {
@@ -649,6 +692,21 @@ mod tests {
         let found = ours(&keywords, &hay);
         assert!(found.len() > 20_000, "{}", found.len());
         assert_eq!(found, reference(&keywords, &hay));
+    }
+
+    /// A long keyword that starts with a common word is filtered by a rarer part of it, and
+    /// found as the reference finds it wherever that part is (past the 255 bytes an entry can
+    /// skip too).
+    #[test]
+    fn long_keywords_are_filtered_by_their_rarest_part() {
+        assert_eq!(filter_part_start(b"short"), 0);
+        assert_eq!(filter_part_start(b"exactly8"), 0);
+        assert!(filter_part_start(b"the_string_xq7zvkj") > 0);
+        let long = format!("{}zqxjkv", "the ".repeat(70));
+        assert!(filter_part_start(long.as_bytes()) <= usize::from(u8::MAX));
+        let set: Vec<String> = vec![long.clone(), "the_string_xq7zvkj".into(), "the".into()];
+        let hay = format!("a {long} b the_string_xq7zvkj the_string_ {}", &long[..200]);
+        assert_eq!(ours(&set, hay.as_bytes()), reference(&set, hay.as_bytes()));
     }
 
     /// Small and odd sets: one-byte keywords, keywords at the very start and end, nested and
