@@ -93,7 +93,7 @@ fn choose_multiplier<const N: usize>(short: &[[u8; 3]]) -> u32 {
     if short.is_empty() {
         return DEFAULT_MULTIPLIER;
     }
-    let common = common_triples();
+    let common = CommonTriples::get();
     let mut state = 0u64;
     let mut best = (u64::MAX, DEFAULT_MULTIPLIER);
     let mut taken = vec![0u64; N / 64];
@@ -104,11 +104,14 @@ fn choose_multiplier<const N: usize>(short: &[[u8; 3]]) -> u32 {
             let key = triple_key::<N>(triple, multiplier);
             taken[key / 64] |= 1 << (key % 64);
         }
+        // A pattern's own triple collides whatever the multiplier: it adds the same to every
+        // candidate's sum, so it need not be left out.
         let collisions: u64 = common
+            .list
             .iter()
-            .filter(|&&(triple, _)| {
-                let key = triple_key::<N>(triple, multiplier);
-                taken[key / 64] & (1 << (key % 64)) != 0 && !short.contains(&triple)
+            .filter(|&&(packed, _)| {
+                let key = window_key::<N>(packed, multiplier);
+                taken[key / 64] & (1 << (key % 64)) != 0
             })
             .map(|&(_, count)| count)
             .sum();
@@ -122,20 +125,77 @@ fn choose_multiplier<const N: usize>(short: &[[u8; 3]]) -> u32 {
 /// The multiplier of a filter without three-byte patterns (the golden ratio's, as good as any).
 const DEFAULT_MULTIPLIER: u32 = 0x9E37_79B1;
 
-/// [`COMMON_TRIPLES`] parsed, once.
-fn common_triples() -> &'static [([u8; 3], u64)] {
-    static PARSED: std::sync::OnceLock<Vec<([u8; 3], u64)>> = std::sync::OnceLock::new();
-    PARSED.get_or_init(|| {
-        COMMON_TRIPLES
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let (hex, count) = line.split_once(' ')?;
-                let [_, a, b, c] = u32::from_str_radix(hex, 16).ok()?.to_be_bytes();
-                Some(([a, b, c], count.parse().ok()?))
-            })
-            .collect()
-    })
+/// [`COMMON_TRIPLES`] read once, and indexed: a filter built at run time (a config's rules
+/// beside the built-in ones) reads it for its multiplier and for its long keywords' parts.
+struct CommonTriples {
+    /// Each triple (its bytes from the highest, as [`window_key`] takes them) and its count,
+    /// most frequent first.
+    list: Vec<(u32, u64)>,
+    /// Open addressing by a multiplicative hash of the triple: `index + 1` into `list`, 0 for
+    /// an empty slot.
+    slots: Vec<u32>,
+}
+
+/// Bits of [`CommonTriples::slots`]' index: at least twice as many slots as triples.
+const COMMON_SLOT_BITS: u32 = 13;
+
+impl CommonTriples {
+    fn get() -> &'static CommonTriples {
+        static PARSED: std::sync::OnceLock<CommonTriples> = std::sync::OnceLock::new();
+        PARSED.get_or_init(CommonTriples::parse)
+    }
+
+    /// Reads the `hex count` lines by hand: `str::split` and `from_str_radix` on each of the
+    /// 4,000 lines, and a `HashMap` of them, took half a millisecond of a config's start-up.
+    fn parse() -> CommonTriples {
+        let mut list = Vec::with_capacity(1 << (COMMON_SLOT_BITS - 1));
+        for line in COMMON_TRIPLES.as_bytes().split(|&b| b == b'\n') {
+            if line.len() < 8 || line[0] == b'#' || line[6] != b' ' {
+                continue;
+            }
+            let hex = line[..6]
+                .iter()
+                .try_fold(0u32, |acc, &b| Some(acc << 4 | char::from(b).to_digit(16)?));
+            let count = line[7..].iter().try_fold(0u64, |acc, &b| {
+                Some(acc * 10 + u64::from(char::from(b).to_digit(10)?))
+            });
+            if let (Some(hex), Some(count)) = (hex, count) {
+                list.push((hex, count));
+            }
+        }
+        list.truncate(1 << (COMMON_SLOT_BITS - 1));
+        let mut slots = vec![0u32; 1 << COMMON_SLOT_BITS];
+        for (i, &(packed, _)) in list.iter().enumerate() {
+            let mut slot = Self::slot(packed);
+            while slots[slot] != 0 {
+                slot = (slot + 1) % slots.len();
+            }
+            slots[slot] = i as u32 + 1;
+        }
+        CommonTriples { list, slots }
+    }
+
+    fn slot(packed: u32) -> usize {
+        (packed.wrapping_mul(0x9E37_79B1) >> (32 - COMMON_SLOT_BITS)) as usize
+    }
+
+    /// How often `triple` occurs in the list's code (0 when it is not among the most frequent).
+    fn count(&self, triple: &[u8]) -> u64 {
+        let packed = triple.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+        let mut slot = Self::slot(packed);
+        loop {
+            match self.slots[slot] {
+                0 => return 0,
+                i => {
+                    let (p, count) = self.list[i as usize - 1];
+                    if p == packed {
+                        return count;
+                    }
+                }
+            }
+            slot = (slot + 1) % self.slots.len();
+        }
+    }
 }
 
 /// Where the filter part (the [`LANES`] bytes the filter looks at) of a pattern longer than
@@ -149,24 +209,13 @@ fn filter_part_start(pattern: &[u8]) -> usize {
     if pattern.len() <= LANES {
         return 0;
     }
-    let counts = common_triple_counts();
-    let cost = |start: usize| -> u64 {
-        pattern[start..start + LANES]
-            .windows(3)
-            .map(|t| counts.get(t).copied().unwrap_or(0))
-            .sum()
-    };
-    // `Entry::skip` is a byte.
-    (0..=(pattern.len() - LANES).min(usize::from(u8::MAX)))
-        .min_by_key(|&start| (cost(start), start))
+    let common = CommonTriples::get();
+    let counts: Vec<u64> = pattern.windows(3).map(|t| common.count(t)).collect();
+    // A part of `LANES` bytes holds `LANES - 2` triples. `Entry::skip` is a byte.
+    let last = (pattern.len() - LANES).min(usize::from(u8::MAX));
+    (0..=last)
+        .min_by_key(|&start| (counts[start..start + LANES - 2].iter().sum::<u64>(), start))
         .unwrap_or(0)
-}
-
-/// [`COMMON_TRIPLES`] as a map from the triple to its count, once.
-fn common_triple_counts() -> &'static std::collections::HashMap<[u8; 3], u64> {
-    static COUNTS: std::sync::OnceLock<std::collections::HashMap<[u8; 3], u64>> =
-        std::sync::OnceLock::new();
-    COUNTS.get_or_init(|| common_triples().iter().copied().collect())
 }
 
 /// SplitMix64's next output (Steele, Lea and Flood): a fixed, well-mixed sequence.
