@@ -221,6 +221,11 @@ impl PathDisplay {
 
     /// The report path for `path`.
     pub fn show(&self, path: &Path) -> String {
+        if let (Some(root), None) = (&self.strip, &self.cwd) {
+            if let Some(shown) = clean_suffix(path, root) {
+                return shown.to_string();
+            }
+        }
         match (&self.strip, &self.cwd) {
             (Some(root), Some(cwd)) => match lexical_join(cwd, path).strip_prefix(root) {
                 Ok(inside) => normalize(inside),
@@ -260,6 +265,20 @@ fn lexical_join(base: &Path, path: &Path) -> PathBuf {
     out
 }
 
+/// `path` past `root` and a `/`, when that is already what [`normalize`] would make of
+/// `path.strip_prefix(root)`: UTF-8, `/`-separated names that are neither empty nor `.`. The
+/// walker joins every path it yields this way under the root it was given, and the component
+/// by component strip and rebuild, a `String` per name, was 5,600 instructions of every file
+/// (3 % of a scan of the cargo tree).
+fn clean_suffix<'a>(path: &'a Path, root: &Path) -> Option<&'a str> {
+    let rest = path
+        .to_str()?
+        .strip_prefix(root.to_str()?)?
+        .strip_prefix('/')?;
+    let clean = !rest.is_empty() && rest.split('/').all(|name| !name.is_empty() && name != ".");
+    clean.then_some(rest)
+}
+
 /// '/'-separated, no `./` components. Lossy for non-UTF-8 names (reports are UTF-8).
 pub fn normalize(path: &Path) -> String {
     let mut parts = Vec::new();
@@ -281,6 +300,36 @@ pub fn normalize(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut gives what the strip and rebuild give, or leaves the path to them.
+    #[test]
+    fn clean_suffixes_are_what_normalize_makes() {
+        let cases = [
+            ("dir", "dir/a/b.rs"),
+            (".", "./src/main.rs"),
+            ("/abs/root", "/abs/root/x"),
+            ("dir/", "dir/a"),
+            ("dir", "dir//a"),
+            ("dir", "dir/./a"),
+            ("dir", "dirx/a"),
+            ("dir", "dir/../a"),
+            ("a/./b", "a/./b/c"),
+            ("dir", "dir/a/"),
+            ("dir", "dir"),
+        ];
+        for (root, path) in cases {
+            let (root, path) = (Path::new(root), Path::new(path));
+            let slow = normalize(path.strip_prefix(root).unwrap_or(path));
+            if let Some(fast) = clean_suffix(path, root) {
+                assert_eq!(fast, slow, "{root:?} {path:?}");
+            }
+        }
+        assert_eq!(
+            clean_suffix(Path::new("./x/y"), Path::new(".")),
+            Some("x/y")
+        );
+        assert_eq!(clean_suffix(Path::new("dir/./a"), Path::new("dir")), None);
+    }
 
     #[test]
     fn normalize_paths() {
