@@ -50,7 +50,7 @@ const VERIFY_BITS: u32 = 10;
 #[inline(always)]
 fn pair_key(previous: u8, byte: u8, bits: u32) -> usize {
     let pair = u32::from(previous) | (u32::from(byte) << 8);
-    (pair.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
+    (pair.wrapping_mul(GOLDEN) >> (32 - bits)) as usize
 }
 
 /// Index into a reach table of `N` entries (a power of two) of the three bytes that end at a
@@ -122,8 +122,12 @@ fn choose_multiplier<const N: usize>(short: &[[u8; 3]]) -> u32 {
     best.1
 }
 
-/// The multiplier of a filter without three-byte patterns (the golden ratio's, as good as any).
-const DEFAULT_MULTIPLIER: u32 = 0x9E37_79B1;
+/// 2^32 divided by the golden ratio: the multiplier of the filter's pair keys, of the common
+/// triples' index, and of a filter without three-byte patterns (as good as any there).
+const GOLDEN: u32 = 0x9E37_79B1;
+
+/// The multiplier of a filter without three-byte patterns.
+const DEFAULT_MULTIPLIER: u32 = GOLDEN;
 
 /// [`COMMON_TRIPLES`] read once, and indexed: a filter built at run time (a config's rules
 /// beside the built-in ones) reads it for its multiplier and for its long keywords' parts.
@@ -176,7 +180,7 @@ impl CommonTriples {
     }
 
     fn slot(packed: u32) -> usize {
-        (packed.wrapping_mul(0x9E37_79B1) >> (32 - COMMON_SLOT_BITS)) as usize
+        (packed.wrapping_mul(GOLDEN) >> (32 - COMMON_SLOT_BITS)) as usize
     }
 
     /// How often `triple` occurs in the list's code (0 when it is not among the most frequent).

@@ -247,13 +247,12 @@ struct WindowChecks {
     shape: Option<SecretShape>,
     /// Punctuation that every match holds (see [`shape_summary::required_bytes_hir`]).
     required: Vec<u8>,
-    /// Words one of which every match holds (see [`required_words`]): looked for in a window
-    /// only until the rule's regex is compiled, to spare the compile where none is found.
-    words: Vec<std::borrow::Cow<'static, str>>,
+    /// Words one of which every match holds (see [`required_words`]), indexed; `None` when
+    /// the regex gives none. Looked for only until the rule's regex is compiled, to spare the
+    /// compile where none is found (see [`CompiledRule::word_search`]).
+    words: Option<word_set::WordSet>,
     /// How far into a match one of `words` ends at most (see [`required_words`]).
     word_reach: Option<usize>,
-    /// `words` indexed, on their first search.
-    word_set: OnceLock<word_set::WordSet>,
     /// The rule's regex parsed at build time and encoded (see
     /// [`shape_summary::encode_hir`]); empty for a rule that has none (its regex is parsed).
     hir: &'static [u8],
@@ -350,9 +349,8 @@ impl CompiledRule {
                         .shape
                         .map(|(allowed, min_len)| SecretShape::from_parts(allowed, min_len)),
                     required: built.required.to_vec(),
-                    words: built.words.into_iter().map(Into::into).collect(),
+                    words: index_words(&built.words),
                     word_reach: built.word_reach,
-                    word_set: OnceLock::new(),
                     anchor: built.anchor,
                     hir: built.hir,
                 },
@@ -365,9 +363,8 @@ impl CompiledRule {
                                 |(allowed, min_len)| SecretShape::from_parts(allowed, min_len),
                             ),
                             required: shape_summary::required_bytes_hir(&hir, &rule.keywords),
-                            words: words.words.into_iter().map(Into::into).collect(),
+                            words: index_words(&words.words),
                             word_reach: words.reach,
-                            word_set: OnceLock::new(),
                             anchor: shape_summary::rule_anchor(
                                 &hir,
                                 &rule.keywords,
@@ -379,9 +376,8 @@ impl CompiledRule {
                     Err(_) => WindowChecks {
                         shape: None,
                         required: Vec::new(),
-                        words: Vec::new(),
+                        words: None,
                         word_reach: None,
-                        word_set: OnceLock::new(),
                         anchor: None,
                         hir: &[],
                     },
@@ -407,53 +403,34 @@ impl CompiledRule {
             .as_deref()
     }
 
-    /// The words one of which every match holds, indexed; `None` when the rule has none.
-    fn word_set(&self, rule: &Rule) -> Option<&word_set::WordSet> {
+    /// Where an uncompiled rule's words are looked for: after each hit, within their reach,
+    /// for a rule whose matches start at its hits (the GitHub token rules, woken by every
+    /// `github.com` of a changelog, need only look at the thirty bytes after it, not its line);
+    /// else in its windows. `None` when the rule has no words.
+    fn word_search(&self, rule: &Rule) -> Option<WordSearch<'_>> {
         let checks = self.checks(rule);
-        (!checks.words.is_empty()).then(|| {
-            checks
-                .word_set
-                .get_or_init(|| word_set::WordSet::new(&checks.words))
+        let words = checks.words.as_ref()?;
+        Some(match (checks.anchor, checks.word_reach) {
+            (Some(KeywordAnchor::Offsets { least, most }), Some(reach)) => WordSearch::Hits {
+                words,
+                least,
+                most,
+                reach,
+            },
+            _ => WordSearch::Windows(words),
         })
     }
 
-    /// The hits where a match of a rule anchored to its hits (see [`KeywordAnchor::Offsets`])
-    /// could start: those after which one of the words every match holds ends within the
-    /// words' reach. `None` when every hit could (or the rule has no such words or anchor).
-    /// A hit's line is what a window searches; the words of the GitHub token rules, woken by
-    /// every `github.com` of a changelog, need only be looked for in the thirty bytes after it.
-    fn hits_with_words(
+    /// The windows that could hold a match: each holds every required byte and a run of the
+    /// secret's bytes long enough and, with `words`, one of them.
+    fn plausible(
         &self,
         rule: &Rule,
         data: &[u8],
-        hits: &[(usize, usize)],
-    ) -> Option<Vec<(usize, usize)>> {
+        windows: &mut Vec<window::Window>,
+        words: Option<&word_set::WordSet>,
+    ) {
         let checks = self.checks(rule);
-        let (Some(KeywordAnchor::Offsets { least, most }), Some(reach)) =
-            (checks.anchor, checks.word_reach)
-        else {
-            return None;
-        };
-        let words = self.word_set(rule)?;
-        let could_start = |&&(hit, _): &&(usize, usize)| {
-            let Some(last_start) = hit.checked_sub(least) else {
-                return false;
-            };
-            let span = hit.saturating_sub(most)..(last_start + reach).min(data.len());
-            data.get(span).is_some_and(|text| words.found_in(text))
-        };
-        // Nothing allocated when no hit (most often) or every hit could.
-        let first_not = hits.iter().position(|hit| !could_start(&hit))?;
-        let mut kept = hits[..first_not].to_vec();
-        kept.extend(hits[first_not + 1..].iter().filter(could_start));
-        Some(kept)
-    }
-
-    /// The windows that could hold a match: each holds every required byte and a run of the
-    /// secret's bytes long enough and, with `words`, one of the words every match holds.
-    fn plausible(&self, rule: &Rule, data: &[u8], windows: &mut Vec<window::Window>, words: bool) {
-        let checks = self.checks(rule);
-        let words = if words { self.word_set(rule) } else { None };
         windows.retain(|w| {
             let text = &data[w.start..w.end];
             checks
@@ -464,6 +441,61 @@ impl CompiledRule {
                 && words.is_none_or(|set| set.found_in(text))
         });
     }
+}
+
+/// How an uncompiled rule's words are looked for (see [`CompiledRule::word_search`]).
+enum WordSearch<'a> {
+    /// In the `least..=most` bytes before each hit and the `reach` bytes after its earliest
+    /// match start: the hits without one are dropped.
+    Hits {
+        words: &'a word_set::WordSet,
+        least: usize,
+        most: usize,
+        reach: usize,
+    },
+    /// In each window.
+    Windows(&'a word_set::WordSet),
+}
+
+impl WordSearch<'_> {
+    /// The hits after which a match could start (see [`WordSearch::Hits`]); `None` when every
+    /// hit could, or the words are looked for in windows. Nothing is allocated when no hit
+    /// (most often) or every hit could.
+    fn keep_hits(&self, data: &[u8], hits: &[(usize, usize)]) -> Option<Vec<(usize, usize)>> {
+        let WordSearch::Hits {
+            words,
+            least,
+            most,
+            reach,
+        } = *self
+        else {
+            return None;
+        };
+        let could_start = |&&(hit, _): &&(usize, usize)| {
+            let Some(last_start) = hit.checked_sub(least) else {
+                return false;
+            };
+            let span = hit.saturating_sub(most)..(last_start + reach).min(data.len());
+            data.get(span).is_some_and(|text| words.found_in(text))
+        };
+        let first_not = hits.iter().position(|hit| !could_start(&hit))?;
+        let mut kept = hits[..first_not].to_vec();
+        kept.extend(hits[first_not + 1..].iter().filter(could_start));
+        Some(kept)
+    }
+
+    /// The words to look for in windows, when that is where they are looked for.
+    fn in_windows(&self) -> Option<&word_set::WordSet> {
+        match self {
+            WordSearch::Windows(words) => Some(words),
+            WordSearch::Hits { .. } => None,
+        }
+    }
+}
+
+/// A rule's words indexed; `None` for none.
+fn index_words<S: AsRef<str>>(words: &[S]) -> Option<word_set::WordSet> {
+    (!words.is_empty()).then(|| word_set::WordSet::new(words))
 }
 
 /// The capture group that is the secret: `secret_group`, else group 1 if the regex (with
@@ -837,7 +869,7 @@ impl Scanner {
             start: 0,
             end: data.len(),
         }];
-        compiled.plausible(rule, data, &mut whole, false);
+        compiled.plausible(rule, data, &mut whole, None);
         if whole.is_empty() {
             return;
         }
@@ -857,20 +889,24 @@ impl Scanner {
         out: &mut Vec<RawMatch>,
     ) {
         let (rule, compiled) = (&self.rules[rule_index], &self.compiled[rule_index]);
-        // Until a window holds one of the words, the regex need not be compiled. Once it is,
-        // trying it costs about what looking for the words would.
-        let uncompiled = compiled.regex.get().is_none();
-        let with_words = if uncompiled {
-            compiled.hits_with_words(rule, data, rule_hits)
-        } else {
-            None
+        // Until a hit or a window holds one of the words, the regex need not be compiled. Once
+        // it is, trying it costs about what looking for the words would.
+        let words = match compiled.regex.get() {
+            None => compiled.word_search(rule),
+            Some(_) => None,
         };
-        let rule_hits = with_words.as_deref().unwrap_or(rule_hits);
+        let kept = words.as_ref().and_then(|w| w.keep_hits(data, rule_hits));
+        let rule_hits = kept.as_deref().unwrap_or(rule_hits);
         if rule_hits.is_empty() {
             return;
         }
         window::windows(data, rule_hits, rule.window, windows);
-        compiled.plausible(rule, data, windows, uncompiled);
+        compiled.plausible(
+            rule,
+            data,
+            windows,
+            words.as_ref().and_then(WordSearch::in_windows),
+        );
         if windows.is_empty() {
             return;
         }
