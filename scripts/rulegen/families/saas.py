@@ -71,6 +71,7 @@ rule("saas",
      keywords=["npm_"],
      regex=r"\b(npm_[0-9A-Za-z]{36})\b",
      min_entropy=3.5,
+     validate="npm-crc32",
      remediation=("Revoke it with `npm token revoke` or at https://www.npmjs.com/settings/~/tokens, check recently "
                   "published versions of your packages, create a granular token, " + PURGE),
      examples=lambda g: [
@@ -81,6 +82,8 @@ rule("saas",
      negative_examples=lambda g: [
          "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
          f"NPM_TOKEN=npm_{g.alnum(20)}",
+         # the right shape, a wrong checksum
+         f"NPM_TOKEN={g.crc_token('npm_')[:-1]}{'A' if g.r.random() < .5 else 'B'}",
          "npm_config_registry=https://registry.npmjs.org/",
      ])
 

@@ -8,8 +8,12 @@ GH_REMEDIATION = "Revoke it at {url}, create a new token with the least scopes a
 
 def github_rule(rid, prefix, desc, url, length="{36}", severity="critical"):
     # 36-character tokens end in a CRC32 of their random part (src/engine/validators/base62_crc.rs);
-    # the longer refresh tokens have no published checksum.
+    # the 76-character refresh tokens have no published checksum.
     checksummed = length == "{36}"
+
+    def token(g):
+        return g.crc_token(prefix) if checksummed else prefix + g.alnum(int(length.strip("{}")))
+
     rule("vcs",
          id=rid,
          description=desc,
@@ -20,9 +24,9 @@ def github_rule(rid, prefix, desc, url, length="{36}", severity="critical"):
          validate="github-crc32" if checksummed else None,
          remediation=GH_REMEDIATION.format(url=url),
          examples=lambda g: [
-             f"GITHUB_TOKEN={g.crc_token(prefix)}",
-             f"git clone https://x-access-token:{g.crc_token(prefix)}@github.com/acme/infra.git",
-             f'headers = {{"Authorization": "token {g.crc_token(prefix)}"}}',
+             f"GITHUB_TOKEN={token(g)}",
+             f"git clone https://x-access-token:{token(g)}@github.com/acme/infra.git",
+             f'headers = {{"Authorization": "token {token(g)}"}}',
          ],
          negative_examples=lambda g: [
              f"GITHUB_TOKEN={prefix}{g.alnum(30)}",
@@ -43,8 +47,13 @@ github_rule("github-user-to-server-token", "ghu_", "GitHub App user-to-server to
 github_rule("github-server-to-server-token", "ghs_", "GitHub App installation (server-to-server) token",
             "https://github.com/settings/apps (rotate the app's private key; installation tokens expire within an hour)",
             severity="high")
+# Refresh tokens come in two lengths: the 36-character form of GitHub's 2021 token format, which
+# carries the CRC32 like the others, and the 76-character form GitHub issues to apps today, for
+# which no checksum is published (so it is reported on its shape alone).
 github_rule("github-refresh-token", "ghr_", "GitHub App refresh token",
-            "https://github.com/settings/apps/authorizations", length="{36,76}")
+            "https://github.com/settings/apps/authorizations")
+github_rule("github-refresh-token-long", "ghr_", "GitHub App refresh token (76-character form)",
+            "https://github.com/settings/apps/authorizations", length="{76}")
 
 rule("vcs",
      id="github-fine-grained-pat",
