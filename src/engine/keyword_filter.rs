@@ -79,7 +79,7 @@ const MULTIPLIER_CANDIDATES: usize = 64;
 
 /// The triples most frequent in source code, with their counts (see
 /// `scripts/common_triples.py`, which made the file from the sources of 200 crates).
-const COMMON_TRIPLES: &str = include_str!("common_triples.txt");
+pub(crate) const COMMON_TRIPLES: &str = include_str!("common_triples.txt");
 
 /// The hash multiplier of a filter whose three-byte patterns are `short` and whose reach table
 /// has `N` entries. A three-byte pattern has one lane: every text triple that hashes to its

@@ -8,6 +8,7 @@
 //! hits, so a pre-commit run over a few files pays for a few regexes, not for the whole rule
 //! pack.
 
+mod code_words;
 pub mod decode;
 mod file_names;
 mod keyword_filter;

@@ -4,6 +4,8 @@
 
 use base64::Engine;
 
+use crate::engine::placeholder::has_ascending_run;
+
 /// `generic-secret`: the value looks like a generated secret rather than code or prose. It
 /// holds a digit and a letter; it is not a dotted name path (`X25519.secret_length`,
 /// `config.db.password`), a version (`1.2.3`), a URL or file path; and it does not spell the
@@ -39,14 +41,6 @@ pub fn looks_generated(secret: &[u8]) -> bool {
         return false;
     }
     !is_name_path(secret) && !has_version(secret) && !has_ascending_run(secret, 5)
-}
-
-/// `n` characters in a row, each one more than the last (`abcde`, `12345`, `LMNOP`): typed by a
-/// person, not generated; a random value of these lengths holds a run of five about once in a
-/// million.
-fn has_ascending_run(s: &[u8], n: usize) -> bool {
-    s.windows(n)
-        .any(|w| w.windows(2).all(|p| p[1] == p[0].wrapping_add(1)))
 }
 
 /// `a.b_c.d` where some part is a lowercase word of four or more letters: code, not a key.

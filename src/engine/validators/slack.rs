@@ -26,19 +26,13 @@ pub fn is_slack_token(secret: &[u8]) -> bool {
         || !part.iter().all(u8::is_ascii_alphanumeric)
         || part.iter().all(u8::is_ascii_digit)
         || placeholder::looks_like_placeholder(part)
-        || has_ascending_run(part, 6)
+        || placeholder::has_ascending_run(part, 6)
     {
         return false;
     }
     #[allow(clippy::cast_precision_loss)] // a token part is far shorter than 2^52 bytes
     let most = (part.len() as f32).log2();
     entropy::shannon_entropy(part) >= (0.7 * most).min(3.0)
-}
-
-/// `n` bytes in a row, each one more than the last.
-fn has_ascending_run(s: &[u8], n: usize) -> bool {
-    s.windows(n)
-        .any(|w| w.windows(2).all(|p| p[1] == p[0].wrapping_add(1)))
 }
 
 #[cfg(test)]
