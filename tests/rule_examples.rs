@@ -54,3 +54,16 @@ fn every_rule_has_examples_keywords_and_remediation() {
         );
     }
 }
+
+/// A validator that no rule names proves nothing: the npm token's CRC32 check had its tests
+/// and no rule, and npm look-alikes with wrong checksums were reported as critical.
+#[test]
+fn every_validator_is_named_by_a_rule() {
+    let rules = builtin_rules_with_examples().expect("built-in rules parse");
+    for name in keysweep::engine::validators::NAMES {
+        assert!(
+            rules.iter().any(|r| r.validate.as_deref() == Some(*name)),
+            "no built-in rule names the validator '{name}'"
+        );
+    }
+}
