@@ -55,41 +55,59 @@ use std::path::{Path, PathBuf};
 #[derive(Default)]
 struct TextBlob {
     /// What making the rules reads at every start (names, ids, keywords, excluded words…).
-    text: String,
-    stored: HashMap<String, (usize, usize)>,
+    hot: TextPart,
     /// What only a woken rule or a finding reads (regexes, descriptions, remediations).
-    lazy: String,
-    lazy_stored: HashMap<String, (usize, usize)>,
+    lazy: TextPart,
     /// What only the tests read (examples).
-    cold: String,
-    cold_stored: HashMap<String, (usize, usize)>,
+    cold: TextPart,
+}
+
+/// One part of the [`TextBlob`]: its strings one after the other, each stored once.
+#[derive(Default)]
+struct TextPart {
+    text: String,
+    /// Where each stored string already is, as (offset, length) in `text`.
+    stored: HashMap<String, (usize, usize)>,
+}
+
+impl TextPart {
+    /// `s` in the part (once), as (offset, length).
+    fn store(&mut self, s: &str) -> (usize, usize) {
+        if let Some(&span) = self.stored.get(s) {
+            return span;
+        }
+        let span = (self.text.len(), s.len());
+        self.text.push_str(s);
+        self.stored.insert(s.to_string(), span);
+        span
+    }
 }
 
 impl TextBlob {
     /// `s` stored, as a `Text` literal.
     fn add(&mut self, s: &str) -> String {
-        let (at, len) = store(&mut self.text, &mut self.stored, s);
+        let (at, len) = self.hot.store(s);
         format!("Text {{ at: {at}, len: {len} }}")
     }
 
     /// `s` stored after everything `add` stores, as a `Text` literal.
     fn add_lazy(&mut self, s: &str) -> String {
-        let (at, len) = store(&mut self.lazy, &mut self.lazy_stored, s);
+        let (at, len) = self.lazy.store(s);
         text_after("LAZY", at, len)
     }
 
     /// `s` stored after everything `add_lazy` stores, as a `Text` literal.
     fn add_cold(&mut self, s: &str) -> String {
-        let (at, len) = store(&mut self.cold, &mut self.cold_stored, s);
+        let (at, len) = self.cold.store(s);
         text_after("COLD", at, len)
     }
 
     /// The whole text, and the Rust source of `LAZY` and `COLD`.
     fn finish(self) -> (String, String) {
-        let lazy = self.text.len();
-        let cold = lazy + self.lazy.len();
+        let lazy = self.hot.text.len();
+        let cold = lazy + self.lazy.text.len();
         assert!(
-            u32::try_from(cold + self.cold.len()).is_ok(),
+            u32::try_from(cold + self.cold.text.len()).is_ok(),
             "the built-in rules' text passed 4 GiB"
         );
         let consts = format!(
@@ -99,7 +117,7 @@ impl TextBlob {
              /// Where the examples start in `TEXT`.\n\
              const COLD: u32 = {cold};\n"
         );
-        (self.text + &self.lazy + &self.cold, consts)
+        (self.hot.text + &self.lazy.text + &self.cold.text, consts)
     }
 
     /// `s`, when given, stored, as an `Option<Text>` literal.
@@ -117,23 +135,6 @@ fn text_after(base: &str, at: usize, len: usize) -> String {
     match at {
         0 => format!("Text {{ at: {base}, len: {len} }}"),
         _ => format!("Text {{ at: {base} + {at}, len: {len} }}"),
-    }
-}
-
-/// `s` in `text` (once: `stored` says where it already is), as (offset, length).
-fn store(
-    text: &mut String,
-    stored: &mut HashMap<String, (usize, usize)>,
-    s: &str,
-) -> (usize, usize) {
-    match stored.get(s) {
-        Some(&span) => span,
-        None => {
-            let span = (text.len(), s.len());
-            text.push_str(s);
-            stored.insert(s.to_string(), span);
-            span
-        }
     }
 }
 
