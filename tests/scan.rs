@@ -417,3 +417,57 @@ fn a_bare_solana_id_json_is_found_by_its_file_name() {
         ]
     );
 }
+
+/// Passwords and short keys in `.env` files and shell profiles are found by the file's name
+/// (`NAME=value`, quoted or not, `export` or not), once each; in a file of another name only the
+/// quoted password is (by `generic-password`); templates and comments are not.
+#[test]
+fn env_files_and_shell_profiles() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(24);
+    let mut password = || {
+        let upper = fake.chars(b"ABCDEFGHJKLMNPQRSTUVWXYZ", 3);
+        let lower = fake.chars(b"abcdefghijkmnopqrstuvwxyz", 4);
+        let digits = fake.chars(b"23456789", 3);
+        format!("{upper}{lower}!{digits}")
+    };
+    let (db, smtp, pg, other) = (password(), password(), password(), password());
+    let key = fake.chars(
+        b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789",
+        16,
+    );
+    let lines = format!(
+        "DB_PASSWORD={db}\nexport SMTP_PASS=\"{smtp}\"  # mailer\nDEPLOY_API_KEY={key}\n\
+         # OLD_PASSWORD={other}\nDB_PASSWORD=${{DB_PASSWORD}}\nPASSWORD_MIN_LENGTH=12\n"
+    );
+    dir.create(".env.production", &lines);
+    dir.create(
+        "home/.bashrc",
+        &format!("alias ll='ls -l'\nexport PGPASSWORD={pg}\n"),
+    );
+    dir.create("notes.txt", &lines);
+    let (code, out, err) = run(ks(&dir).args(["scan", "--format", "json", "--show-secrets"]));
+    assert_eq!(code, 1, "stderr: {err}");
+    let mut found: Vec<(String, String, String)> = json(&out)["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .map(|f| {
+            let field = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (field("path"), field("rule_id"), field("secret"))
+        })
+        .collect();
+    found.sort();
+    let expect = |path: &str, rule: &str, secret: &str| {
+        (path.to_string(), rule.to_string(), secret.to_string())
+    };
+    let mut expected = vec![
+        expect(".env.production", "env-file-password", &db),
+        expect(".env.production", "env-file-password", &smtp),
+        expect(".env.production", "env-file-secret", &key),
+        expect("home/.bashrc", "env-file-password", &pg),
+        expect("notes.txt", "generic-password", &smtp),
+    ];
+    expected.sort();
+    assert_eq!(found, expected);
+}

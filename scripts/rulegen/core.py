@@ -1273,6 +1273,32 @@ def materialize():
 
 # ---------------------------------------------------------------- offline check (engine emulation)
 
+def accepted(r, m, group):
+    """The secret of match m if the engine's checks on a match (src/engine/mod.rs) keep it, else
+    None: exclude_words, excluded_values, placeholders, the entropy floor, names from code, the
+    validator and the well-known public values."""
+    sec = m.group(group)
+    if sec is None:
+        return None
+    if any(w.encode() in m.group(0).lower() for w in r.get("exclude_words", [])):
+        return None
+    if excluded(r, m):
+        return None
+    s = sec.decode("latin-1")
+    if r.get("validate") != "bip39-checksum" and looks_like_placeholder_engine(s):
+        return None
+    if r.get("min_entropy") and shannon(sec) < r["min_entropy"]:
+        return None
+    if r.get("min_entropy") and r.get("validate") != "typed-password" and looks_like_identifier(s):
+        return None
+    if r.get("validate") and not VALIDATORS[r["validate"]](s):
+        return None
+    if s in KNOWN_PUBLIC or s.lower().removeprefix("0x") in KNOWN_PUBLIC or " ".join(
+            w.lower() for w in re.split(r"[\s\"',`\[\]-]+", s) if w) in KNOWN_PUBLIC:
+        return None  # src/filters/known_keys.rs (only the entries used in examples)
+    return s
+
+
 def engine_findings(r, text):
     """Secrets the engine would report for rule r on text (an approximation of src/engine)."""
     data = text.encode()
@@ -1285,13 +1311,7 @@ def engine_findings(r, text):
         # src/engine: a file-name rule runs over the whole file (the examples are such files);
         # a rule without keywords runs in the long runs of its secret's bytes, which hold
         # every match (so the whole text is the same)
-        for m in rx.finditer(data):
-            sec = m.group(group)
-            if excluded(r, m):
-                continue
-            if sec is not None and (not r.get("validate") or VALIDATORS[r["validate"]](sec.decode("latin-1"))):
-                found.append(sec.decode("latin-1"))
-        return found
+        return [s for m in rx.finditer(data) if (s := accepted(r, m, group)) is not None]
     for kw in r["keywords"]:
         kwl = kw.lower().encode()
         pos = low.find(kwl)
@@ -1307,27 +1327,9 @@ def engine_findings(r, text):
             # the engine searches data[..we] from ws: `^`, `\b` and look-behind-like classes see
             # the bytes before the window, and a class cannot consume the `\n` before it
             for m in rx.finditer(data, ws, we):
-                sec = m.group(group)
-                if sec is None:
-                    continue
-                if any(w.encode() in m.group(0).lower() for w in r.get("exclude_words", [])):
-                    continue
-                if excluded(r, m):
-                    continue
-                s = sec.decode("latin-1")
-                if r.get("validate") != "bip39-checksum" and looks_like_placeholder_engine(s):
-                    continue
-                if r.get("min_entropy") and shannon(sec) < r["min_entropy"]:
-                    continue
-                if (r.get("min_entropy") and r.get("validate") != "typed-password"
-                        and looks_like_identifier(s)):
-                    continue
-                if r.get("validate") and not VALIDATORS[r["validate"]](s):
-                    continue
-                if s in KNOWN_PUBLIC or s.lower().removeprefix("0x") in KNOWN_PUBLIC or " ".join(
-                        w.lower() for w in re.split(r"[\s\"',`\[\]-]+", s) if w) in KNOWN_PUBLIC:
-                    continue  # src/filters/known_keys.rs (only the entries used in examples)
-                found.append(s)
+                s = accepted(r, m, group)
+                if s is not None:
+                    found.append(s)
             pos = low.find(kwl, pos + 1)
     return found
 

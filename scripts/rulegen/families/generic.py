@@ -199,6 +199,89 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
          "'ftp://deploy:password' => 'release'",
      ])
 
+# ---- .env files and shell profiles: `NAME=value` lines, values unquoted as often as quoted.
+
+# The files: dotenv files by their usual names (literal names, no trailing wildcard: a glob
+# like `.env.*` would be tried on every file's name) and the shells' start-up files.
+ENV_FILES = [".env", "*.env", ".env.local", ".env.development", ".env.dev", ".env.production", ".env.prod",
+             ".env.staging", ".env.test", ".env.example", ".env.sample", ".env.template", ".env.dist",
+             ".envrc", ".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshrc", ".zshenv", ".zprofile",
+             ".kshrc"]
+# `NAME=` at a line's start, after an optional `export`.
+ENV_LINE = r"(?m:^)[ \t]*(?:export[ \t]+)?"
+# The value, quoted or not, then nothing but a comment to the line's end: a quoted value with a
+# blank inside (`"correct horse battery"`) is not cut at its first word.
+ENV_END = r"""["']?[ \t]*(?:#[^\r\n]*)?\r?(?m:$)"""
+
+rule(F, generic=True,
+     id="env-file-password",
+     description="Password assigned in a .env file or a shell profile (`DB_PASSWORD=…`, `export SMTP_PASS=…`)",
+     severity="medium",
+     keywords=[],
+     file_names=ENV_FILES,
+     # `*PASSWORD`/`*PASSWD` end the name (`PGPASSWORD`, `MYSQL_ROOT_PASSWORD`); `PASS` and `PWD`
+     # only as a whole part (`SMTP_PASS`, not `BYPASS` or `COMPASS`).
+     regex=(ENV_LINE + r"(?:[A-Za-z0-9_.]*?(?i:password|passwd|passphrase|passwort)|(?:[A-Za-z0-9_.]*_)?(?i:pass|pwd))"
+            + r"""[ \t]*=[ \t]*["']?([^\s"'`\\$%{}<>\[\]*!&@#(),;=|:/.~?^+-][^\s"'`\\]{5,})""" + ENV_END),
+     min_entropy=2.5,
+     validate="typed-password",
+     # Not the provider words of the other generic rules: no provider rule reads
+     # `POSTGRES_PASSWORD=` or `MYSQL_ROOT_PASSWORD=` lines, so naming a provider hands the value
+     # to no one.
+     exclude_words=PASSWORD_NOT,
+     remediation=("A password in an environment file or a shell profile logs in to whatever the variable "
+                  "configures: change it there, keep the file out of the repository (.gitignore, a "
+                  "committed `.env.example` with empty values) and load the value from a secret manager, " + PURGE),
+     examples=lambda g: [
+         f"DB_PASSWORD={g.password(12)}",
+         f"export SMTP_PASS='{g.password(10)}'",
+         f'POSTGRES_PASSWORD="{g.password(14)}"  # staging',
+         f"PGPASSWORD={g.password(11)}",
+         f"APP_HOST=0.0.0.0\nMYSQL_ROOT_PASSWORD={g.password(16)}\nMYSQL_DATABASE=shop\n",
+     ],
+     negative_examples=lambda g: [
+         "DB_PASSWORD=",
+         "DB_PASSWORD=${DB_PASSWORD}",
+         "DB_PASSWORD=changeme",
+         "export PGPASSWORD=$(cat /run/secrets/pg)",
+         "SMTP_PASSWORD=<your smtp password>",
+         f"BYPASS={g.password(12)}",
+         f"PASSWORD_MIN_LENGTH={g.digits(2)}",
+         'DB_PASSWORD="correct horse battery staple"',
+         f"# DB_PASSWORD={g.password(12)}",
+         f"PASSWORD_RESET_URL=https://{g.s(LOWER, 8)}.example.org/reset",
+     ])
+
+rule(F, generic=True,
+     id="env-file-secret",
+     description="Secret assigned to a *_SECRET, *_TOKEN or *_API_KEY variable in a .env file or a shell profile",
+     severity="medium",
+     keywords=[],
+     file_names=ENV_FILES,
+     regex=(ENV_LINE + r"[A-Za-z0-9_.]*?(?i:secret|token|api_?key|access_?key|private_?key|auth_?key)"
+            + r"""[ \t]*=[ \t]*["']?([0-9A-Za-z_+/=.~-]{8,256})""" + ENV_END),
+     min_entropy=3.0,
+     validate="generic-secret",
+     exclude_words=lambda all_rules: sorted(set(NOT_SECRET + GENERIC_NOT_VALUES) | set(provider_words(all_rules))),
+     remediation=ROTATE,
+     examples=lambda g: [
+         f"DEPLOY_API_KEY={g.alnum(16)}",
+         f"export SERVICE_TOKEN='{g.alnum(12)}'",
+         f'APP_SECRET="{g.s(ALNUM + "+/", 18)}"',
+         f"SESSION_SECRET={g.alnum(24)}  # rotate monthly",
+     ],
+     negative_examples=lambda g: [
+         "APP_SECRET=",
+         "SERVICE_TOKEN=${SERVICE_TOKEN}",
+         "API_KEY=your-api-key-here",
+         f"CSRF_TOKEN={g.alnum(16)}",
+         "TOKEN_TTL=3600",
+         f"SERVICE_TOKEN={g.s(LOWER, 12)}",
+         f"# DEPLOY_API_KEY={g.alnum(16)}",
+         f"STRIPE_SECRET_KEY={g.alnum(30)}",
+         "JWT_SECRET=supersecretkey123",
+     ])
+
 rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
      id="password-compared-in-code",
      description="Password or secret compared with a literal in code (a hard-coded login)",
