@@ -104,6 +104,16 @@ impl Fake {
     /// A GitHub classic personal access token: 30 random base62 characters and their CRC32
     /// in six base62 digits, as GitHub writes them (the `github-crc32` validator checks it).
     pub fn github_pat(&mut self) -> String {
+        self.crc_token(&["gh", "p_"].concat())
+    }
+
+    /// An npm access token: the same layout as GitHub's (the `npm-crc32` validator checks it).
+    pub fn npm_token(&mut self) -> String {
+        self.crc_token(&["np", "m_"].concat())
+    }
+
+    /// `prefix`, 30 random base62 characters and their CRC32 in six base62 digits.
+    fn crc_token(&mut self, prefix: &str) -> String {
         let random = self.chars(ALNUM, 30);
         let mut crc = u64::from(crc32fast::hash(random.as_bytes()));
         let mut checksum = [b'0'; 6];
@@ -111,11 +121,7 @@ impl Fake {
             *slot = BASE62[(crc % 62) as usize];
             crc /= 62;
         }
-        format!(
-            "{}{random}{}",
-            ["gh", "p_"].concat(),
-            String::from_utf8_lossy(&checksum)
-        )
+        format!("{prefix}{random}{}", String::from_utf8_lossy(&checksum))
     }
 
     /// A GitHub token shape whose checksum is wrong (one of its 30 random characters changed).

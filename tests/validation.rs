@@ -43,6 +43,45 @@ fn a_checksum_failure_is_not_reported_unless_asked_then_at_low_severity() {
     assert!(text.contains("validation failed: github-crc32"), "{text}");
 }
 
+/// npm tokens carry GitHub's CRC32 layout: a valid one is reported validated, a look-alike
+/// with one character changed only with `--report-invalid`.
+#[test]
+fn npm_tokens_are_checked_by_their_checksum() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(13);
+    let token = fake.npm_token();
+    let mut bad = fake.npm_token().into_bytes();
+    bad[12] = if bad[12] == b'a' { b'b' } else { b'a' };
+    let bad = String::from_utf8(bad).expect("ascii");
+    dir.create(
+        ".npmrc",
+        &format!("//registry.npmjs.org/:_authToken={token}\n"),
+    );
+    dir.create("ci/publish.sh", &format!("export NPM_TOKEN={bad}\n"));
+
+    let (code, out, _) = run(ks(&dir).args(["scan", "--format", "json"]));
+    assert_eq!(code, 1, "{out}");
+    let r = json(&out);
+    assert_eq!(r["findings"].as_array().map(Vec::len), Some(1), "{out}");
+    let f = &r["findings"][0];
+    assert_eq!(f["rule_id"], "npm-access-token");
+    assert_eq!(f["path"], ".npmrc");
+    assert_eq!(f["validated"], true);
+    assert_eq!(f["validation"], "npm-crc32");
+
+    let (_, out, _) = run(ks(&dir).args(["scan", "--format", "json", "--report-invalid"]));
+    let r = json(&out);
+    let failed: Vec<&serde_json::Value> = r["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .filter(|f| f["validation_failed"] == true)
+        .collect();
+    assert_eq!(failed.len(), 1, "{out}");
+    assert_eq!(failed[0]["path"], "ci/publish.sh");
+    assert_eq!(failed[0]["severity"], "low");
+}
+
 #[test]
 fn min_severity_drops_and_counts_what_is_below_it() {
     let dir = Dir::new();
