@@ -82,6 +82,59 @@ fn npm_tokens_are_checked_by_their_checksum() {
     assert_eq!(failed[0]["severity"], "low");
 }
 
+/// A JWT whose header names its `alg` is reported validated by `jwt`; the same shape with a
+/// header that names none is not a signed token, and is reported only with `--report-invalid`.
+#[test]
+fn jwts_are_checked_by_their_structure() {
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    let mut fake = Fake::new(14);
+    let payload = b64(&format!(
+        r#"{{"sub":"{}","iat":1767225600}}"#,
+        fake.chars(b"0123456789abcdef", 24)
+    ));
+    let signature = fake.chars(ALNUM_URL, 43);
+    let signed = format!(
+        "{}.{payload}.{signature}",
+        b64(r#"{"alg":"HS256","typ":"JWT"}"#)
+    );
+    let no_alg = format!(
+        "{}.{payload}.{signature}",
+        b64(r#"{"typ":"JWT","kid":"k1"}"#)
+    );
+    let dir = Dir::new();
+    dir.create(
+        "session.txt",
+        &format!("cookie: {signed}\nlegacy: {no_alg}\n"),
+    );
+
+    let (code, out, _) = run(ks(&dir).args(["scan", "--format", "json"]));
+    assert_eq!(code, 1, "{out}");
+    let r = json(&out);
+    assert_eq!(r["findings"].as_array().map(Vec::len), Some(1), "{out}");
+    let f = &r["findings"][0];
+    assert_eq!(
+        (f["rule_id"].as_str(), f["line"].as_u64()),
+        (Some("jwt"), Some(1))
+    );
+    assert_eq!(f["validated"], true);
+    assert_eq!(f["validation"], "jwt");
+
+    let (_, out, _) = run(ks(&dir).args(["scan", "--format", "json", "--report-invalid"]));
+    let r = json(&out);
+    let failed: Vec<&serde_json::Value> = r["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .filter(|f| f["validation_failed"] == true)
+        .collect();
+    assert_eq!(failed.len(), 1, "{out}");
+    assert_eq!(failed[0]["line"], 2);
+}
+
+/// Base64url's alphabet, for fake signatures.
+const ALNUM_URL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
 #[test]
 fn min_severity_drops_and_counts_what_is_below_it() {
     let dir = Dir::new();

@@ -708,6 +708,14 @@ class Gen:
         sig = self.bytes(64 if alg == "ES256" else (256 if alg == "RS256" else 32))
         return self._clean(lambda: f"{b64url(header.encode())}.{b64url(payload.encode())}.{b64url(sig)}")
 
+    def jwt_without_alg(self):
+        """A JWT's shape whose header names no `alg`: not a token the `jwt` validator takes."""
+        header = json.dumps({"typ": "JWT", "kid": self.hex(16)}, separators=(",", ":"))
+        payload = json.dumps({"sub": self.uuid(), "iat": self.r.randint(1_600_000_000, 1_800_000_000)},
+                             separators=(",", ":"))
+        sig = self.bytes(32)
+        return f"{b64url(header.encode())}.{b64url(payload.encode())}.{b64url(sig)}"
+
     def pypi(self):
         """A macaroon-shaped PyPI token: v2 macaroon, location pypi.org, uuid id, caveat, sig."""
         def field(t, data):

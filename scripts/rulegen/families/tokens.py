@@ -10,6 +10,7 @@ rule("tokens",
      keywords=["eyJ"],
      regex=r"\b(eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,})(?:[^0-9A-Za-z_.-]|$)",
      min_entropy=4.0,
+     validate="jwt",
      remediation=("Find the issuer (decode the header and payload, which are not encrypted): revoke the token or "
                   "its session there, rotate the signing key if the token does not expire, " + PURGE),
      examples=lambda g: [
@@ -21,4 +22,6 @@ rule("tokens",
          "token = eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjMifQ.",
          f"header = eyJ{g.s(B64URL, 30)}",
          f"token = eyJ{g.s(B64URL, 20)}.{g.s(B64URL, 30)}.{g.s(B64URL, 30)}",
+         # the right shape, a header without `alg`
+         f"token = {g.jwt_without_alg()}",
      ])
