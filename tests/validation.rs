@@ -69,15 +69,8 @@ fn npm_tokens_are_checked_by_their_checksum() {
     assert_eq!(f["validated"], true);
     assert_eq!(f["validation"], "npm-crc32");
 
-    let (_, out, _) = run(ks(&dir).args(["scan", "--format", "json", "--report-invalid"]));
-    let r = json(&out);
-    let failed: Vec<&serde_json::Value> = r["findings"]
-        .as_array()
-        .expect("findings array")
-        .iter()
-        .filter(|f| f["validation_failed"] == true)
-        .collect();
-    assert_eq!(failed.len(), 1, "{out}");
+    let failed = failed_validation(&dir);
+    assert_eq!(failed.len(), 1, "{failed:?}");
     assert_eq!(failed[0]["path"], "ci/publish.sh");
     assert_eq!(failed[0]["severity"], "low");
 }
@@ -120,16 +113,21 @@ fn jwts_are_checked_by_their_structure() {
     assert_eq!(f["validated"], true);
     assert_eq!(f["validation"], "jwt");
 
-    let (_, out, _) = run(ks(&dir).args(["scan", "--format", "json", "--report-invalid"]));
-    let r = json(&out);
-    let failed: Vec<&serde_json::Value> = r["findings"]
+    let failed = failed_validation(&dir);
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(failed[0]["line"], 2);
+}
+
+/// The findings of `keysweep scan --report-invalid` in `dir` whose validation failed.
+fn failed_validation(dir: &Dir) -> Vec<serde_json::Value> {
+    let (_, out, _) = run(ks(dir).args(["scan", "--format", "json", "--report-invalid"]));
+    json(&out)["findings"]
         .as_array()
         .expect("findings array")
         .iter()
         .filter(|f| f["validation_failed"] == true)
-        .collect();
-    assert_eq!(failed.len(), 1, "{out}");
-    assert_eq!(failed[0]["line"], 2);
+        .cloned()
+        .collect()
 }
 
 /// Base64url's alphabet, for fake signatures.

@@ -213,16 +213,20 @@ ENV_LINE = r"(?m:^)[ \t]*(?:export[ \t]+)?"
 # blank inside (`"correct horse battery"`) is not cut at its first word.
 ENV_END = r"""["']?[ \t]*(?:#[^\r\n]*)?\r?(?m:$)"""
 
-rule(F, generic=True,
-     id="env-file-password",
-     description="Password assigned in a .env file or a shell profile (`DB_PASSWORD=…`, `export SMTP_PASS=…`)",
-     severity="medium",
-     keywords=[],
-     file_names=ENV_FILES,
+def env_file_rule(name, value, **kw):
+    """A rule of `NAME=value` lines in ENV_FILES: `name` a regex of the variable's name, `value`
+    one of the value (the secret)."""
+    rule(F, generic=True, severity="medium", keywords=[], file_names=ENV_FILES,
+         regex=ENV_LINE + name + r"""[ \t]*=[ \t]*["']?(""" + value + ")" + ENV_END, **kw)
+
+
+env_file_rule(
      # `*PASSWORD`/`*PASSWD` end the name (`PGPASSWORD`, `MYSQL_ROOT_PASSWORD`); `PASS` and `PWD`
      # only as a whole part (`SMTP_PASS`, not `BYPASS` or `COMPASS`).
-     regex=(ENV_LINE + r"(?:[A-Za-z0-9_.]*?(?i:password|passwd|passphrase|passwort)|(?:[A-Za-z0-9_.]*_)?(?i:pass|pwd))"
-            + r"""[ \t]*=[ \t]*["']?([^\s"'`\\$%{}<>\[\]*!&@#(),;=|:/.~?^+-][^\s"'`\\]{5,})""" + ENV_END),
+     r"(?:[A-Za-z0-9_.]*?(?i:password|passwd|passphrase|passwort)|(?:[A-Za-z0-9_.]*_)?(?i:pass|pwd))",
+     r"""[^\s"'`\\$%{}<>\[\]*!&@#(),;=|:/.~?^+-][^\s"'`\\]{5,}""",
+     id="env-file-password",
+     description="Password assigned in a .env file or a shell profile (`DB_PASSWORD=…`, `export SMTP_PASS=…`)",
      min_entropy=2.5,
      validate="typed-password",
      # Not the provider words of the other generic rules: no provider rule reads
@@ -252,14 +256,11 @@ rule(F, generic=True,
          f"PASSWORD_RESET_URL=https://{g.s(LOWER, 8)}.example.org/reset",
      ])
 
-rule(F, generic=True,
+env_file_rule(
+     r"[A-Za-z0-9_.]*?(?i:secret|token|api_?key|access_?key|private_?key|auth_?key)",
+     r"[0-9A-Za-z_+/=.~-]{8,256}",
      id="env-file-secret",
      description="Secret assigned to a *_SECRET, *_TOKEN or *_API_KEY variable in a .env file or a shell profile",
-     severity="medium",
-     keywords=[],
-     file_names=ENV_FILES,
-     regex=(ENV_LINE + r"[A-Za-z0-9_.]*?(?i:secret|token|api_?key|access_?key|private_?key|auth_?key)"
-            + r"""[ \t]*=[ \t]*["']?([0-9A-Za-z_+/=.~-]{8,256})""" + ENV_END),
      min_entropy=3.0,
      validate="generic-secret",
      exclude_words=lambda all_rules: sorted(set(NOT_SECRET + GENERIC_NOT_VALUES) | set(provider_words(all_rules))),
