@@ -72,6 +72,12 @@ GENERIC_ASSIGN = (r"""["'`]?(?:[ \t]{0,4}:?[ \t]{1,4}(?:string|String|str|&str|&
                   r"""[ \t]{0,4}(?:[?:.+|!]{0,3}={1,3}>?|:{1,3}|->|[,>])\s{0,16}(?:["'`]\\?["'`]?)?""")
 
 
+def secret_exclude_words(all_rules):
+    """The words that leave a secret-named value to others: not-a-secret names, values of a
+    provider's format, and the providers' names."""
+    return sorted(set(NOT_SECRET + GENERIC_NOT_VALUES) | set(provider_words(all_rules)))
+
+
 # Prose documentation is where example credentials live (`token = "…"` in a how-to): a
 # heuristic rule, which cannot prove a value is a secret, stays quiet there, while the rules that
 # prove their format (a checksum, a prefix, a parsed key) still run on every file. Rule-level
@@ -98,7 +104,7 @@ rule(F, generic=True, allowlist=DOCS_ALLOWLIST,
      validate="generic-secret",
      window=48,
      excluded_values=[VALUE_MAX],
-     exclude_words=lambda all_rules: sorted(set(NOT_SECRET + GENERIC_NOT_VALUES) | set(provider_words(all_rules))),
+     exclude_words=secret_exclude_words,
      remediation=ROTATE,
      examples=lambda g: [
          f"DEPLOY_API_TOKEN={g.alnum(32)}",
@@ -263,7 +269,7 @@ env_file_rule(
      description="Secret assigned to a *_SECRET, *_TOKEN or *_API_KEY variable in a .env file or a shell profile",
      min_entropy=3.0,
      validate="generic-secret",
-     exclude_words=lambda all_rules: sorted(set(NOT_SECRET + GENERIC_NOT_VALUES) | set(provider_words(all_rules))),
+     exclude_words=secret_exclude_words,
      remediation=ROTATE,
      examples=lambda g: [
          f"DEPLOY_API_KEY={g.alnum(16)}",
