@@ -93,3 +93,44 @@ fn fingerprints_of_decoded_secrets_are_those_of_the_secret() {
     let again = findings(&dir, &[]);
     assert_eq!(again[0]["fingerprint"], found[0]["fingerprint"]);
 }
+
+/// A PEM key base64-encoded as a whole (a Kubernetes TLS secret) is one finding, not two: the
+/// rule that knows the encoded form keeps it, proven by the key check of what it decodes to;
+/// without decoding it is still found, unproven.
+#[test]
+fn a_base64_wrapped_pem_key_is_one_finding() {
+    let dir = Dir::new();
+    let mut fake = Fake::new(203);
+    // A DER SEQUENCE's start (what a PKCS#1 key's body decodes to), then filler.
+    let mut der = vec![0x30, 0x82, 0x02, 0x5c];
+    der.extend(
+        fake.chars(b"0123456789abcdefghijklmnopqrstuvwxyz", 600)
+            .bytes(),
+    );
+    let body = STANDARD.encode(der);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).expect("base64 is ASCII"))
+        .collect();
+    let marker = ["PRIVATE", "KEY-----"].join(" ");
+    let pem = format!(
+        "-----BEGIN RSA {marker}\n{}\n-----END RSA {marker}\n",
+        lines.join("\n")
+    );
+    dir.create(
+        "k8s/tls.yaml",
+        &format!(
+            "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.key: {}\n",
+            STANDARD.encode(pem)
+        ),
+    );
+    let found = findings(&dir, &[]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["rule_id"], "private-key-pem-base64");
+    assert_eq!(found[0]["validated"], true);
+    assert_eq!(found[0]["validation"], "pem-private-key");
+    let found = findings(&dir, &["--max-decode-depth", "0"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["validated"], false);
+}

@@ -494,6 +494,38 @@ impl WordSearch<'_> {
     }
 }
 
+/// One finding for a secret that a rule found as encoded text and another found in what that
+/// text decodes to, at the same place: a base64-wrapped PEM key is `private-key-pem-base64` on
+/// the encoded text (or `kubeconfig-client-key-data`, which says where it sits) and
+/// `private-key-rsa` inside. The encoded text's match stays, with its rule's context, and takes
+/// the proof of the decoded twin's validator when it has none of its own; the twin goes.
+fn merge_encoded_twins(out: &mut Vec<RawMatch>) {
+    let proven = |m: &RawMatch| m.validation.is_some() && !m.validation_failed;
+    let twin_of = |plain: &RawMatch, out: &[RawMatch]| {
+        out.iter()
+            .position(|d| d.decoded.is_some() && !d.validation_failed && d.start == plain.start)
+    };
+    let mut twins = Vec::new();
+    for i in 0..out.len() {
+        if out[i].decoded.is_some() {
+            continue;
+        }
+        if let Some(t) = twin_of(&out[i], out) {
+            if !proven(&out[i]) && proven(&out[t]) {
+                out[i].validation = out[t].validation;
+            }
+            twins.push(t);
+        }
+    }
+    if !twins.is_empty() {
+        let mut index = 0;
+        out.retain(|_| {
+            index += 1;
+            !twins.contains(&(index - 1))
+        });
+    }
+}
+
 /// A rule's words indexed; `None` for none.
 fn index_words<S: AsRef<str>>(words: &[S]) -> Option<word_set::WordSet> {
     (!words.is_empty()).then(|| word_set::WordSet::new(words))
@@ -633,6 +665,7 @@ impl Scanner {
             if out.len() > before {
                 // A generic rule that matched the encoded text yields to what it decodes to.
                 self.drop_generic_overlaps(&mut out);
+                merge_encoded_twins(&mut out);
                 out.sort_by_key(|m| (m.start, m.rule, m.end));
             }
         }
