@@ -118,11 +118,11 @@ fn a_base64_wrapped_pem_key_is_one_finding() {
         "-----BEGIN RSA {marker}\n{}\n-----END RSA {marker}\n",
         lines.join("\n")
     );
+    let encoded = STANDARD.encode(pem);
     dir.create(
         "k8s/tls.yaml",
         &format!(
-            "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.key: {}\n",
-            STANDARD.encode(pem)
+            "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.key: {encoded}\n"
         ),
     );
     let found = findings(&dir, &[]);
@@ -130,6 +130,12 @@ fn a_base64_wrapped_pem_key_is_one_finding() {
     assert_eq!(found[0]["rule_id"], "private-key-pem-base64");
     assert_eq!(found[0]["validated"], true);
     assert_eq!(found[0]["validation"], "pem-private-key");
+    // The whole value, though it runs past the 1,024 bytes a window reaches after its keyword.
+    assert!(encoded.len() > 1100, "{}", encoded.len());
+    assert_eq!(
+        (found[0]["column"].as_u64(), found[0]["end_column"].as_u64()),
+        (Some(12), Some(12 + encoded.len() as u64))
+    );
     let found = findings(&dir, &["--max-decode-depth", "0"]);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0]["validated"], false);

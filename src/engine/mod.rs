@@ -1012,9 +1012,20 @@ impl Scanner {
                         continue;
                     }
                     regex.try_at(caches, hay, start, &mut caps);
-                    let Some(m) = caps.get_match() else {
+                    let Some(mut m) = caps.get_match() else {
                         continue;
                     };
+                    if m.end() == w.end && window::cut_mid_line(data, w.end) {
+                        // Cut at the window's end: again to the line's end (see
+                        // `scan_windows`).
+                        let line = &data[..window::line_end(data, w.end)];
+                        let mut longer = regex.create_captures();
+                        regex.try_at(caches, line, start, &mut longer);
+                        if let Some(l) = longer.get_match().filter(|l| l.start() == m.start()) {
+                            m = l;
+                            caps = longer;
+                        }
+                    }
                     // A name run's match starts where the name does (or where the last match
                     // ended, as a search from there would have started it).
                     let context_start = match anchor {
@@ -1056,9 +1067,21 @@ impl Scanner {
                 let mut pos = w.start;
                 while pos <= hay.len() {
                     search.search(caches, hay, pos, &mut caps);
-                    let Some(m) = caps.get_match() else {
+                    let Some(mut m) = caps.get_match() else {
                         break;
                     };
+                    if m.end() == w.end && window::cut_mid_line(data, w.end) {
+                        // A one-line secret longer than its window (a base64 key of 2 KB) is
+                        // cut at the window's end: search again from its start to its line's
+                        // end, so that it is reported whole.
+                        let line = &data[..window::line_end(data, w.end)];
+                        let mut longer = search.create_captures();
+                        search.search(caches, line, m.start(), &mut longer);
+                        if let Some(l) = longer.get_match().filter(|l| l.start() == m.start()) {
+                            m = l;
+                            caps = longer;
+                        }
+                    }
                     pos = if m.end() > m.start() {
                         m.end()
                     } else {

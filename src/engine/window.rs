@@ -38,6 +38,22 @@ pub fn windows(data: &[u8], hits: &[(usize, usize)], extra: Option<usize>, out: 
     }
 }
 
+/// How far past a window's end a match that the end cut may be searched again: a line of
+/// megabytes (minified code) must not make each such match cost its whole length.
+const MAX_EXTENSION: usize = 64 * 1024;
+
+/// The window ends at `end` inside a line, not at its end or the blob's.
+pub fn cut_mid_line(data: &[u8], end: usize) -> bool {
+    data.get(end).is_some_and(|&b| b != b'\n')
+}
+
+/// The end of the line holding `at` (its `\n`, or the blob's end), at most
+/// [`MAX_EXTENSION`] bytes further.
+pub fn line_end(data: &[u8], at: usize) -> usize {
+    let hi = at.saturating_add(MAX_EXTENSION).min(data.len());
+    memchr(b'\n', &data[at.min(hi)..hi]).map_or(hi, |i| at + i)
+}
+
 fn reach(extra: Option<usize>) -> usize {
     extra.unwrap_or(0)
 }
@@ -59,6 +75,20 @@ fn window_for(data: &[u8], hit_start: usize, hit_end: usize, extra: Option<usize
 
 #[cfg(test)]
 mod tests {
+    /// A window's end inside a line is a cut; the line's end (or the blob's) is none. The line
+    /// a cut match is searched again to ends at its `\n`, at most 64 KiB on.
+    #[test]
+    fn cuts_and_line_ends() {
+        let data = b"key=abcdef\nnext";
+        assert!(cut_mid_line(data, 5));
+        assert!(!cut_mid_line(data, 10));
+        assert!(!cut_mid_line(data, data.len()));
+        assert_eq!(line_end(data, 5), 10);
+        assert_eq!(line_end(data, 12), data.len());
+        let long = vec![b'a'; 3 * MAX_EXTENSION];
+        assert_eq!(line_end(&long, 10), 10 + MAX_EXTENSION);
+    }
+
     use super::*;
 
     fn all_windows(data: &[u8], hits: &mut [(usize, usize)], extra: Option<usize>) -> Vec<Window> {
