@@ -980,6 +980,8 @@ impl Scanner {
         let mut starts: Vec<usize> = Vec::new();
         let mut next_hit = 0;
         regex.with_caches(|caches| {
+            // Where the last match ended (see `scan_windows`).
+            let mut matched_to = 0;
             for w in windows {
                 while hits
                     .get(next_hit)
@@ -1006,7 +1008,7 @@ impl Scanner {
                 starts.sort_unstable();
                 starts.dedup();
                 let hay = &data[..w.end];
-                let mut pos = w.start;
+                let mut pos = w.start.max(matched_to);
                 for &start in &starts {
                     if start < pos {
                         continue;
@@ -1043,6 +1045,7 @@ impl Scanner {
                     } else {
                         m.end() + 1
                     };
+                    matched_to = m.end();
                     self.take_match(rule_index, group, data, context_start, &caps, out);
                 }
             }
@@ -1060,11 +1063,14 @@ impl Scanner {
         let group = secret_group(&self.rules[rule_index], search.captures_len());
         let mut caps = search.create_captures();
         search.with_caches(|caches| {
+            // Where the last match ended: a match searched again past its window's end (see
+            // below) may cover the next windows, which then start after it.
+            let mut matched_to = 0;
             for w in windows {
                 // Searching `data[..end]` from `start` (not a sub-slice) lets `\b` and `^` see
                 // the byte before the window.
                 let hay = &data[..w.end];
-                let mut pos = w.start;
+                let mut pos = w.start.max(matched_to);
                 while pos <= hay.len() {
                     search.search(caches, hay, pos, &mut caps);
                     let Some(mut m) = caps.get_match() else {
@@ -1087,6 +1093,7 @@ impl Scanner {
                     } else {
                         m.end() + 1
                     };
+                    matched_to = m.end();
                     self.take_match(rule_index, group, data, m.start(), &caps, out);
                 }
             }
@@ -1290,6 +1297,40 @@ remediation = "revoke"
         assert_eq!(found("acct db.acme.lan with pw-testa8f3k2m9"), 0);
         assert_eq!(found("acct db.acme.lan with pw-a8f3k2m9q1z7"), 1);
         assert_eq!(found("acct db.acme.lan with a8f3k2m9q1z7a8f3k"), 0);
+    }
+
+    /// A one-line secret longer than the 1,024 bytes a window reaches past its keyword is
+    /// found whole, once, with a keyword inside it or not, and the next one after it too.
+    #[test]
+    fn a_secret_longer_than_its_window_is_whole() {
+        let s = scanner(
+            r#"
+[[rule]]
+id = "blob"
+description = "test"
+severity = "high"
+keywords = ["blob"]
+regex = '''\b(blob[a-z0-9]{20,})'''
+min_entropy = 2.5
+remediation = "revoke"
+"#,
+        );
+        let body: String = crate::engine::validators::test_bytes(7, 3000)
+            .iter()
+            .map(|b| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[usize::from(*b) % 36]))
+            .collect();
+        let (a, b) = body.split_at(1500);
+        // One secret of 1,504 bytes; one of 3,008 with its keyword inside it again; a short one.
+        let line = format!("x = blob{a}\nx = blob{a}blob{b} y blob{}\n", &b[..40]);
+        let found: Vec<(usize, usize)> = s
+            .scan(line.as_bytes())
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        let first = (4, 4 + 4 + 1500);
+        let second = (first.1 + 5, first.1 + 5 + 4 + 1500 + 4 + 1500);
+        let third = (second.1 + 3, second.1 + 3 + 44);
+        assert_eq!(found, [first, second, third]);
     }
 
     #[test]
