@@ -501,29 +501,37 @@ impl WordSearch<'_> {
 /// the proof of the decoded twin's validator when it has none of its own; the twin goes.
 fn merge_encoded_twins(out: &mut Vec<RawMatch>) {
     let proven = |m: &RawMatch| m.validation.is_some() && !m.validation_failed;
-    let twin_of = |plain: &RawMatch, out: &[RawMatch]| {
-        out.iter()
-            .position(|d| d.decoded.is_some() && !d.validation_failed && d.start == plain.start)
-    };
-    let mut twins = Vec::new();
+    // The decoded matches by start (a file may hold thousands of findings: no search per pair).
+    let mut decoded: Vec<(usize, usize)> = (0..out.len())
+        .filter(|&i| out[i].decoded.is_some() && !out[i].validation_failed)
+        .map(|i| (out[i].start, i))
+        .collect();
+    if decoded.is_empty() {
+        return;
+    }
+    decoded.sort_unstable();
+    let mut gone = vec![false; out.len()];
     for i in 0..out.len() {
         if out[i].decoded.is_some() {
             continue;
         }
-        if let Some(t) = twin_of(&out[i], out) {
-            if !proven(&out[i]) && proven(&out[t]) {
-                out[i].validation = out[t].validation;
-            }
-            twins.push(t);
+        let at = decoded.partition_point(|&(start, _)| start < out[i].start);
+        let Some(&(start, twin)) = decoded.get(at) else {
+            continue;
+        };
+        if start != out[i].start {
+            continue;
         }
+        if !proven(&out[i]) && proven(&out[twin]) {
+            out[i].validation = out[twin].validation;
+        }
+        gone[twin] = true;
     }
-    if !twins.is_empty() {
-        let mut index = 0;
-        out.retain(|_| {
-            index += 1;
-            !twins.contains(&(index - 1))
-        });
-    }
+    let mut index = 0;
+    out.retain(|_| {
+        index += 1;
+        !gone[index - 1]
+    });
 }
 
 /// A rule's words indexed; `None` for none.
