@@ -74,10 +74,11 @@ pub struct Fake {
     state: u64,
 }
 
-const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+/// Letters and digits, for fake tokens.
+pub const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const BASE32: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-/// GitHub's base62 digit order (digits, upper, lower) for checksums.
-const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+/// GitHub's base62 digit order (digits, upper, lower) for checksums: ALNUM's order.
+const BASE62: &[u8] = ALNUM;
 
 impl Fake {
     /// A generator seeded with `seed` (non-zero).

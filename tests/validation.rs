@@ -2,7 +2,7 @@
 //! finding for a look-alike whose checksum fails (unless `--report-invalid`, then at low
 //! severity), and `--min-severity`.
 
-use crate::util::{json, ks, run, Dir, Fake};
+use crate::util::{json, ks, run, Dir, Fake, ALNUM};
 
 #[test]
 fn a_token_with_a_valid_checksum_is_reported_validated() {
@@ -86,7 +86,7 @@ fn jwts_are_checked_by_their_structure() {
         r#"{{"sub":"{}","iat":1767225600}}"#,
         fake.chars(b"0123456789abcdef", 24)
     ));
-    let signature = fake.chars(ALNUM_URL, 43);
+    let signature = fake.chars(ALNUM, 43);
     let signed = format!(
         "{}.{payload}.{signature}",
         b64(r#"{"alg":"HS256","typ":"JWT"}"#)
@@ -129,9 +129,6 @@ fn failed_validation(dir: &Dir) -> Vec<serde_json::Value> {
         .cloned()
         .collect()
 }
-
-/// Base64url's alphabet, for fake signatures.
-const ALNUM_URL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 #[test]
 fn min_severity_drops_and_counts_what_is_below_it() {

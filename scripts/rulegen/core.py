@@ -698,23 +698,18 @@ class Gen:
         first = self.alnum(1)
         return first + self.s(ALNUM + "-_.~!+", n - 1)
 
-    def jwt(self):
-        alg = self.r.choice(["HS256", "RS256", "ES256"])
-        header = json.dumps({"alg": alg, "typ": "JWT"}, separators=(",", ":"))
+    def jwt(self, alg=True):
+        """A signed JWT; with `alg=False` the same shape whose header names no `alg` (not a
+        token the `jwt` validator takes)."""
+        name = self.r.choice(["HS256", "RS256", "ES256"])
+        fields = {"alg": name, "typ": "JWT"} if alg else {"typ": "JWT", "kid": self.hex(16)}
+        header = json.dumps(fields, separators=(",", ":"))
         iat = self.r.randint(1_600_000_000, 1_800_000_000)
         payload = json.dumps({"sub": self.uuid(), "iat": iat, "exp": iat + 3600,
                               "scope": self.r.choice(["read write", "admin", "user"])},
                              separators=(",", ":"))
-        sig = self.bytes(64 if alg == "ES256" else (256 if alg == "RS256" else 32))
+        sig = self.bytes(64 if name == "ES256" else (256 if name == "RS256" else 32))
         return self._clean(lambda: f"{b64url(header.encode())}.{b64url(payload.encode())}.{b64url(sig)}")
-
-    def jwt_without_alg(self):
-        """A JWT's shape whose header names no `alg`: not a token the `jwt` validator takes."""
-        header = json.dumps({"typ": "JWT", "kid": self.hex(16)}, separators=(",", ":"))
-        payload = json.dumps({"sub": self.uuid(), "iat": self.r.randint(1_600_000_000, 1_800_000_000)},
-                             separators=(",", ":"))
-        sig = self.bytes(32)
-        return f"{b64url(header.encode())}.{b64url(payload.encode())}.{b64url(sig)}"
 
     def pypi(self):
         """A macaroon-shaped PyPI token: v2 macaroon, location pypi.org, uuid id, caveat, sig."""

@@ -8,7 +8,7 @@
 //! Hand-written: a 2 KiB table built at compile time from the triple counts the keyword filter
 //! already embeds (`common_triples.txt`).
 
-use super::keyword_filter::COMMON_TRIPLES;
+use super::keyword_filter::{line_triple, COMMON_TRIPLES};
 
 /// Triples of lowercase ASCII letters, `aaa` to `zzz`.
 const LETTER_TRIPLES: usize = 26 * 26 * 26;
@@ -17,47 +17,29 @@ const LETTER_TRIPLES: usize = 26 * 26 * 26;
 static COMMON_LETTER_TRIPLES: [u64; LETTER_TRIPLES.div_ceil(64)] =
     letter_triple_bits(COMMON_TRIPLES.as_bytes());
 
-/// Reads `common_triples.txt`'s `hex count` lines at compile time and keeps the triples of
+/// Reads `common_triples.txt` at compile time (see [`line_triple`]) and keeps the triples of
 /// three lowercase letters.
 const fn letter_triple_bits(text: &[u8]) -> [u64; LETTER_TRIPLES.div_ceil(64)] {
     let mut bits = [0u64; LETTER_TRIPLES.div_ceil(64)];
-    let mut line = 0;
-    while line < text.len() {
-        let mut end = line;
-        while end < text.len() && text[end] != b'\n' {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut end = 0;
+        while end < rest.len() && rest[end] != b'\n' {
             end += 1;
         }
-        if end - line >= 7 && text[line] != b'#' && text[line + 6] == b' ' {
-            let mut triple = [0u8; 3];
-            let mut ok = true;
-            let mut i = 0;
-            while i < 3 {
-                match (
-                    hex_digit(text[line + 2 * i]),
-                    hex_digit(text[line + 2 * i + 1]),
-                ) {
-                    (Some(high), Some(low)) => triple[i] = high << 4 | low,
-                    _ => ok = false,
-                }
-                i += 1;
-            }
-            if ok {
-                if let Some(index) = letter_triple_index(triple) {
-                    bits[index / 64] |= 1 << (index % 64);
-                }
+        let (line, after) = rest.split_at(end);
+        if let Some(packed) = line_triple(line) {
+            let triple = [(packed >> 16) as u8, (packed >> 8) as u8, packed as u8];
+            if let Some(index) = letter_triple_index(triple) {
+                bits[index / 64] |= 1 << (index % 64);
             }
         }
-        line = end + 1;
+        rest = match after.split_first() {
+            Some((_, next)) => next,
+            None => after,
+        };
     }
     bits
-}
-
-const fn hex_digit(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        _ => None,
-    }
 }
 
 /// `aaa` is 0, `zzz` is 26³ − 1; `None` unless all three are lowercase letters.

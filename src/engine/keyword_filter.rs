@@ -129,6 +129,27 @@ const GOLDEN: u32 = 0x9E37_79B1;
 /// The multiplier of a filter without three-byte patterns.
 const DEFAULT_MULTIPLIER: u32 = GOLDEN;
 
+/// The triple of one `hex count` line of [`COMMON_TRIPLES`], its bytes packed highest first;
+/// `None` for a comment or a malformed line. A `const fn`: `engine::code_words` reads the list
+/// at compile time, [`CommonTriples`] at run time.
+pub(crate) const fn line_triple(line: &[u8]) -> Option<u32> {
+    if line.len() < 8 || line[0] == b'#' || line[6] != b' ' {
+        return None;
+    }
+    let mut packed = 0u32;
+    let mut i = 0;
+    while i < 6 {
+        let digit = match line[i] {
+            b @ b'0'..=b'9' => b - b'0',
+            b @ b'a'..=b'f' => b - b'a' + 10,
+            _ => return None,
+        };
+        packed = packed << 4 | digit as u32;
+        i += 1;
+    }
+    Some(packed)
+}
+
 /// [`COMMON_TRIPLES`] read once, and indexed: a filter built at run time (a config's rules
 /// beside the built-in ones) reads it for its multiplier and for its long keywords' parts.
 struct CommonTriples {
@@ -154,16 +175,13 @@ impl CommonTriples {
     fn parse() -> CommonTriples {
         let mut list = Vec::with_capacity(1 << (COMMON_SLOT_BITS - 1));
         for line in COMMON_TRIPLES.as_bytes().split(|&b| b == b'\n') {
-            if line.len() < 8 || line[0] == b'#' || line[6] != b' ' {
+            let Some(hex) = line_triple(line) else {
                 continue;
-            }
-            let hex = line[..6]
-                .iter()
-                .try_fold(0u32, |acc, &b| Some(acc << 4 | char::from(b).to_digit(16)?));
+            };
             let count = line[7..].iter().try_fold(0u64, |acc, &b| {
                 Some(acc * 10 + u64::from(char::from(b).to_digit(10)?))
             });
-            if let (Some(hex), Some(count)) = (hex, count) {
+            if let Some(count) = count {
                 list.push((hex, count));
             }
         }

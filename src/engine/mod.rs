@@ -534,6 +534,34 @@ fn merge_encoded_twins(out: &mut Vec<RawMatch>) {
     });
 }
 
+/// A match (in `caps`) that ends at its window's end inside a line may be cut there: a one-line
+/// secret longer than its window (a base64 key of 2 KB) would be reported as its first 1,024
+/// bytes. `search_again` then searches the text up to the line's end (see
+/// [`window::line_end`]) from the cut match's start, and a match found there from that start
+/// replaces the cut one. Rare: most windows end at a line's end.
+fn whole_past_window(
+    data: &[u8],
+    window_end: usize,
+    caps: &mut regex_automata::util::captures::Captures,
+    search_again: impl FnOnce(&[u8], usize, &mut regex_automata::util::captures::Captures),
+) {
+    let Some(cut) = caps.get_match() else {
+        return;
+    };
+    if cut.end() != window_end || !window::cut_mid_line(data, window_end) {
+        return;
+    }
+    let mut longer = caps.clone();
+    search_again(
+        &data[..window::line_end(data, window_end)],
+        cut.start(),
+        &mut longer,
+    );
+    if longer.get_match().is_some_and(|m| m.start() == cut.start()) {
+        *caps = longer;
+    }
+}
+
 /// A rule's words indexed; `None` for none.
 fn index_words<S: AsRef<str>>(words: &[S]) -> Option<word_set::WordSet> {
     (!words.is_empty()).then(|| word_set::WordSet::new(words))
@@ -1022,20 +1050,12 @@ impl Scanner {
                         continue;
                     }
                     regex.try_at(caches, hay, start, &mut caps);
-                    let Some(mut m) = caps.get_match() else {
+                    whole_past_window(data, w.end, &mut caps, |line, from, longer| {
+                        regex.try_at(caches, line, from, longer);
+                    });
+                    let Some(m) = caps.get_match() else {
                         continue;
                     };
-                    if m.end() == w.end && window::cut_mid_line(data, w.end) {
-                        // Cut at the window's end: again to the line's end (see
-                        // `scan_windows`).
-                        let line = &data[..window::line_end(data, w.end)];
-                        let mut longer = regex.create_captures();
-                        regex.try_at(caches, line, start, &mut longer);
-                        if let Some(l) = longer.get_match().filter(|l| l.start() == m.start()) {
-                            m = l;
-                            caps = longer;
-                        }
-                    }
                     // A name run's match starts where the name does (or where the last match
                     // ended, as a search from there would have started it).
                     let context_start = match anchor {
@@ -1081,21 +1101,12 @@ impl Scanner {
                 let mut pos = w.start.max(matched_to);
                 while pos <= hay.len() {
                     search.search(caches, hay, pos, &mut caps);
-                    let Some(mut m) = caps.get_match() else {
+                    whole_past_window(data, w.end, &mut caps, |line, from, longer| {
+                        search.search(caches, line, from, longer);
+                    });
+                    let Some(m) = caps.get_match() else {
                         break;
                     };
-                    if m.end() == w.end && window::cut_mid_line(data, w.end) {
-                        // A one-line secret longer than its window (a base64 key of 2 KB) is
-                        // cut at the window's end: search again from its start to its line's
-                        // end, so that it is reported whole.
-                        let line = &data[..window::line_end(data, w.end)];
-                        let mut longer = search.create_captures();
-                        search.search(caches, line, m.start(), &mut longer);
-                        if let Some(l) = longer.get_match().filter(|l| l.start() == m.start()) {
-                            m = l;
-                            caps = longer;
-                        }
-                    }
                     pos = if m.end() > m.start() {
                         m.end()
                     } else {

@@ -132,14 +132,6 @@ pub fn looks_like_identifier(secret: &[u8]) -> bool {
     pieces >= 2 && words >= 1 && triples.reads_as_words()
 }
 
-/// `n` characters in a row, each one more than the last (`abcde`, `12345`, `LMNOP`): typed by a
-/// person, not generated: a random value of the lengths the validators see holds a run of five
-/// about once in a million.
-pub(crate) fn has_ascending_run(s: &[u8], n: usize) -> bool {
-    s.windows(n)
-        .any(|w| w.windows(2).all(|p| p[1] == p[0].wrapping_add(1)))
-}
-
 fn has_vowel(piece: &[u8]) -> bool {
     piece.iter().any(|b| {
         matches!(

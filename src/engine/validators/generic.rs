@@ -4,7 +4,7 @@
 
 use base64::Engine;
 
-use crate::engine::placeholder::has_ascending_run;
+use super::has_ascending_run;
 
 /// `generic-secret`: the value looks like a generated secret rather than code or prose. It
 /// holds a digit and a letter; it is not a dotted name path (`X25519.secret_length`,

@@ -120,6 +120,14 @@ pub fn normalize_mnemonic(secret: &[u8]) -> Option<String> {
 
 pub use bip39::{words as mnemonic_words, PHRASE_WORDS as MNEMONIC_WORDS};
 
+/// `n` characters in a row, each one more than the last (`abcde`, `12345`, `LMNOP`): typed by a
+/// person, not generated (the generic and Slack checks): a random value of the lengths they see
+/// holds a run of five about once in a million.
+fn has_ascending_run(s: &[u8], n: usize) -> bool {
+    s.windows(n)
+        .any(|w| w.windows(2).all(|p| p[1] == p[0].wrapping_add(1)))
+}
+
 /// The order n of secp256k1, big-endian.
 #[cfg(test)]
 pub(crate) const SECP256K1_N: [u8; 32] = [

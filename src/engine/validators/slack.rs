@@ -26,7 +26,7 @@ pub fn is_slack_token(secret: &[u8]) -> bool {
         || !part.iter().all(u8::is_ascii_alphanumeric)
         || part.iter().all(u8::is_ascii_digit)
         || placeholder::looks_like_placeholder(part)
-        || placeholder::has_ascending_run(part, 6)
+        || super::has_ascending_run(part, 6)
     {
         return false;
     }
